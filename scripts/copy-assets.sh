@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the front-end packages from the npm registry and copies the files the app serves into
+# src/Readiness.Web/wwwroot/lib. The copies are committed, so building and running the app needs no npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm install --no-audit --no-fund
+lib=src/Readiness.Web/wwwroot/lib
+rm -rf "$lib/bootstrap"
+mkdir -p "$lib/bootstrap"
+cp node_modules/bootstrap/dist/css/bootstrap.min.css "$lib/bootstrap/"
+cp node_modules/bootstrap/LICENSE "$lib/bootstrap/LICENSE"
+echo "Copied assets into $lib"

@@ -1,0 +1,103 @@
+using Readiness.Core.Common;
+
+namespace Readiness.Core.Assessments;
+
+/// <summary>
+/// A return: one business area's answers to one template version for one gate of one release.
+/// State changes go through methods so the invariants (editable only before submission, versioned saves) hold.
+/// </summary>
+public class Assessment
+{
+    private Assessment() { }
+
+    public Assessment(int releaseId, int gateId, int businessAreaId, int templateId, DateTime createdAtUtc)
+    {
+        ReleaseId = releaseId;
+        GateId = gateId;
+        BusinessAreaId = businessAreaId;
+        TemplateId = templateId;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public int Id { get; private set; }
+    public int ReleaseId { get; private set; }
+    public int GateId { get; private set; }
+    public int BusinessAreaId { get; private set; }
+    public int TemplateId { get; private set; }
+    public AssessmentStatus Status { get; private set; }
+
+    /// <summary>App-managed concurrency token: bumped on every save, checked by EF on update.</summary>
+    public int Version { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime? LastSavedAtUtc { get; private set; }
+    public string? LastSavedByUserId { get; private set; }
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public string? SubmittedByUserId { get; private set; }
+
+    /// <summary>Weighted score (0–100) recorded at submission. Always recomputable from the answers.</summary>
+    public decimal? Score { get; private set; }
+    public Rag? Rag { get; private set; }
+    public List<Answer> Answers { get; private set; } = [];
+
+    public bool IsEditable => Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft;
+
+    /// <summary>
+    /// Applies the answers a person changed in their form. An answer someone else changed since the form was
+    /// opened is not overwritten: it comes back as a conflict so nothing is lost silently.
+    /// </summary>
+    public DraftSaveOutcome SaveDraft(IEnumerable<AnswerChange> changes, string userId, DateTime nowUtc)
+    {
+        if (!IsEditable) throw new InvalidOperationException($"Return {Id} is {Status} and cannot be changed.");
+        var conflicts = new List<AnswerConflict>();
+        var applied = 0;
+        foreach (var change in changes)
+        {
+            var posted = change.Content;
+            if (posted.Fingerprint == change.BaseFingerprint) continue; // left alone in this form
+            var existing = Answers.FirstOrDefault(a => a.CriterionId == change.CriterionId);
+            var current = existing is null ? AnswerContent.Empty : new AnswerContent(existing.Value, existing.EvidenceLink, existing.Comment);
+            if (posted == current) continue; // someone already saved the same thing
+            if ((existing?.Revision ?? 0) != change.BaseRevision)
+            {
+                conflicts.Add(new AnswerConflict(change.CriterionId, current, posted, existing!.AnsweredByUserId, existing.AnsweredAtUtc));
+                continue;
+            }
+            if (existing is null)
+            {
+                existing = new Answer(change.CriterionId);
+                Answers.Add(existing);
+            }
+            existing.Set(posted, userId, nowUtc);
+            applied++;
+        }
+        if (applied > 0)
+        {
+            Status = AssessmentStatus.Draft;
+            Version++;
+            LastSavedAtUtc = nowUtc;
+            LastSavedByUserId = userId;
+        }
+        return new DraftSaveOutcome(applied, conflicts);
+    }
+
+    /// <summary>Records the submission. The caller has validated the answers against the template.</summary>
+    public void Submit(string userId, DateTime nowUtc, ScoreCard card)
+    {
+        if (!IsEditable) throw new InvalidOperationException($"Return {Id} is already {Status}.");
+        if (card.Errors.Count > 0) throw new InvalidOperationException("A return with validation errors cannot be submitted.");
+        Status = AssessmentStatus.Submitted;
+        SubmittedAtUtc = nowUtc;
+        SubmittedByUserId = userId;
+        Score = card.Score;
+        Rag = card.Rag;
+        Version++;
+    }
+}
+
+/// <summary>One answer as posted from a form, with the revision and fingerprint the form was opened on.</summary>
+public sealed record AnswerChange(int CriterionId, AnswerContent Content, int BaseRevision, string BaseFingerprint);
+
+/// <summary>An answer changed by someone else since the form was opened: theirs is kept, yours is shown back.</summary>
+public sealed record AnswerConflict(int CriterionId, AnswerContent Theirs, AnswerContent Yours, string TheirUserId, DateTime TheirTimeUtc);
+
+public sealed record DraftSaveOutcome(int Applied, IReadOnlyList<AnswerConflict> Conflicts);

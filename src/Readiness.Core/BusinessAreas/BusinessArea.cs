@@ -1,0 +1,31 @@
+namespace Readiness.Core.BusinessAreas;
+
+public enum BusinessAreaKind
+{
+    Directorate = 0,
+    Command = 1,
+    Bcu = 2,
+    Unit = 3,
+}
+
+/// <summary>An operational unit (a BCU, MetCC, Custody, …). Areas nest through <see cref="ParentId"/>.</summary>
+public class BusinessArea
+{
+    private BusinessArea() { }
+
+    public BusinessArea(string code, string name, BusinessAreaKind kind, int? parentId)
+    {
+        Code = code;
+        Name = name;
+        Kind = kind;
+        ParentId = parentId;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public BusinessAreaKind Kind { get; private set; }
+    public int? ParentId { get; private set; }
+    public BusinessArea? Parent { get; private set; }
+    public List<AreaMembership> Members { get; private set; } = [];
+}

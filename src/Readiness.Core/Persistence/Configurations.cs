@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Readiness.Core.Assessments;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
+using Readiness.Core.Templates;
+
+namespace Readiness.Core.Persistence;
+
+internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> b)
+    {
+        b.HasIndex(p => p.Code).IsUnique();
+        b.Property(p => p.Code).HasMaxLength(40);
+        b.Property(p => p.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
+{
+    public void Configure(EntityTypeBuilder<Release> b)
+    {
+        b.HasIndex(r => r.Code).IsUnique();
+        b.Property(r => r.Code).HasMaxLength(40);
+        b.Property(r => r.Name).HasMaxLength(200);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(r => r.Programme).WithMany(p => p.Releases).HasForeignKey(r => r.ProgrammeId);
+        b.HasOne<ReadinessUser>().WithMany().HasForeignKey(r => r.SroUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GateConfiguration : IEntityTypeConfiguration<Gate>
+{
+    public void Configure(EntityTypeBuilder<Gate> b)
+    {
+        b.Property(g => g.Kind).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(g => new { g.ReleaseId, g.Kind }).IsUnique();
+        b.HasOne(g => g.Release).WithMany(r => r.Gates).HasForeignKey(g => g.ReleaseId);
+        b.HasOne<QuestionnaireTemplate>().WithMany().HasForeignKey(g => g.TemplateId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ImpactConfiguration : IEntityTypeConfiguration<Impact>
+{
+    public void Configure(EntityTypeBuilder<Impact> b)
+    {
+        b.Property(i => i.Level).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(i => new { i.ReleaseId, i.BusinessAreaId }).IsUnique();
+        b.HasOne(i => i.Release).WithMany(r => r.Impacts).HasForeignKey(i => i.ReleaseId);
+        b.HasOne(i => i.BusinessArea).WithMany().HasForeignKey(i => i.BusinessAreaId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BusinessAreaConfiguration : IEntityTypeConfiguration<BusinessArea>
+{
+    public void Configure(EntityTypeBuilder<BusinessArea> b)
+    {
+        b.HasIndex(a => a.Code).IsUnique();
+        b.Property(a => a.Code).HasMaxLength(20);
+        b.Property(a => a.Name).HasMaxLength(200);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AreaMembershipConfiguration : IEntityTypeConfiguration<AreaMembership>
+{
+    public void Configure(EntityTypeBuilder<AreaMembership> b)
+    {
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(m => new { m.BusinessAreaId, m.UserId, m.Role }).IsUnique();
+        b.HasIndex(m => m.UserId);
+        b.HasOne<BusinessArea>().WithMany(a => a.Members).HasForeignKey(m => m.BusinessAreaId);
+        b.HasOne<ReadinessUser>().WithMany().HasForeignKey(m => m.UserId);
+    }
+}
+
+internal sealed class TemplateConfiguration : IEntityTypeConfiguration<QuestionnaireTemplate>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireTemplate> b)
+    {
+        b.HasIndex(t => new { t.Key, t.Version }).IsUnique();
+        b.Property(t => t.Key).HasMaxLength(80);
+        b.Property(t => t.ContentHash).HasMaxLength(64);
+        b.HasMany(t => t.Sections).WithOne().HasForeignKey(s => s.TemplateId);
+        b.Ignore(t => t.AllCriteria);
+    }
+}
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<TemplateSection>
+{
+    public void Configure(EntityTypeBuilder<TemplateSection> b)
+    {
+        b.HasMany(s => s.Criteria).WithOne().HasForeignKey(c => c.SectionId);
+    }
+}
+
+internal sealed class CriterionConfiguration : IEntityTypeConfiguration<Criterion>
+{
+    public void Configure(EntityTypeBuilder<Criterion> b)
+    {
+        b.Property(c => c.Code).HasMaxLength(20);
+        b.Property(c => c.AnswerType).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Evidence).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.AppliesIfMinImpactLevel).HasConversion<string>().HasMaxLength(10);
+    }
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Rag).HasConversion<string>().HasMaxLength(10);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasIndex(a => new { a.GateId, a.BusinessAreaId }).IsUnique();
+        b.HasIndex(a => a.BusinessAreaId);
+        b.HasOne<Release>().WithMany().HasForeignKey(a => a.ReleaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Gate>().WithMany().HasForeignKey(a => a.GateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BusinessArea>().WithMany().HasForeignKey(a => a.BusinessAreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<QuestionnaireTemplate>().WithMany().HasForeignKey(a => a.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(a => a.Answers).WithOne().HasForeignKey(x => x.AssessmentId);
+        b.Navigation(a => a.Answers).AutoInclude(false);
+    }
+}
+
+internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
+{
+    public void Configure(EntityTypeBuilder<Answer> b)
+    {
+        b.HasIndex(a => new { a.AssessmentId, a.CriterionId }).IsUnique();
+        b.Property(a => a.Revision).IsConcurrencyToken();
+        b.Ignore(a => a.Fingerprint);
+        b.HasOne<Criterion>().WithMany().HasForeignKey(a => a.CriterionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SeedRunConfiguration : IEntityTypeConfiguration<SeedRun>
+{
+    public void Configure(EntityTypeBuilder<SeedRun> b)
+    {
+        b.HasIndex(s => s.Name).IsUnique();
+    }
+}

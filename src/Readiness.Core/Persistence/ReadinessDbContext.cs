@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Assessments;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
+using Readiness.Core.Templates;
+
+namespace Readiness.Core.Persistence;
+
+/// <summary>
+/// The application database. The model is kept provider-neutral (no SQLite-only column types or SQL) so a
+/// PostgreSQL provider can use the same model with its own migrations.
+/// </summary>
+public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : IdentityDbContext<ReadinessUser>(options)
+{
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Release> Releases => Set<Release>();
+    public DbSet<Gate> Gates => Set<Gate>();
+    public DbSet<Impact> Impacts => Set<Impact>();
+    public DbSet<BusinessArea> BusinessAreas => Set<BusinessArea>();
+    public DbSet<AreaMembership> AreaMemberships => Set<AreaMembership>();
+    public DbSet<QuestionnaireTemplate> Templates => Set<QuestionnaireTemplate>();
+    public DbSet<TemplateSection> TemplateSections => Set<TemplateSection>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ReadinessDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC in storage; the converter restores Kind=Utc on read (SQLite keeps no kind).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Readiness.Core.Portfolio;
+
+/// <summary>One go-live of a programme, with its planned go-live date (T0) and SRO.</summary>
+public class Release
+{
+    private Release() { }
+
+    public Release(int programmeId, string code, string name, string description, DateOnly goLive, string sroUserId, ReleaseStatus status)
+    {
+        ProgrammeId = programmeId;
+        Code = code;
+        Name = name;
+        Description = description;
+        GoLive = goLive;
+        SroUserId = sroUserId;
+        Status = status;
+    }
+
+    public int Id { get; private set; }
+    public int ProgrammeId { get; private set; }
+    public Programme? Programme { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Description { get; private set; } = "";
+
+    /// <summary>T0: the planned go-live date. Gate due dates are offsets from it.</summary>
+    public DateOnly GoLive { get; private set; }
+
+    public string SroUserId { get; private set; } = "";
+    public ReleaseStatus Status { get; private set; }
+    public List<Gate> Gates { get; private set; } = [];
+    public List<Impact> Impacts { get; private set; } = [];
+}

@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+using Readiness.Infrastructure.Persistence;
+using Readiness.Infrastructure.Seeding;
+using Readiness.Infrastructure.Startup;
+
+namespace Readiness.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Database, clock, seeding and the start-up initializer. <paramref name="contentRoot"/> anchors a relative
+    /// SQLite path so the database lands in the app's folder whatever the working directory.
+    /// </summary>
+    public static IServiceCollection AddReadinessInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TimeOptions>().Bind(configuration.GetSection(TimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ReadinessClock(
+            sp.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<TimeOptions>>().Value.TimeZone)));
+
+        services.AddDbContext<ReadinessDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            options.UseSqlite(SqliteConnectionString(db.ConnectionString, contentRoot))
+                .AddInterceptors(new SqlitePragmaInterceptor());
+        });
+
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<StartupInitializer>();
+        return services;
+    }
+
+    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Assessments;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Common;
+using Readiness.Core.Identity;
+using Readiness.Core.Persistence;
+using Readiness.Core.Portfolio;
+using Readiness.Infrastructure.Startup;
+
+namespace Readiness.Infrastructure.Seeding;
+
+/// <summary>
+/// Applies a validated <see cref="SeedSet"/>: adds whatever is missing, matched by code or email, and never
+/// changes what is there (people may have edited it). Demo dates are relative to the day of the first seeding.
+/// </summary>
+public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser> users, RoleManager<IdentityRole> roles, ReadinessClock clock)
+{
+    private const string DemoRun = "demo";
+
+    public async Task ApplyAsync(SeedSet seed, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var anchor = await AnchorDateAsync(ct);
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+            Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+
+        var areas = await SeedAreasAsync(seed.Areas, ct);
+        var people = await SeedUsersAsync(seed.Users, areas, ct);
+        await TemplatePublisher.PublishAsync(db, seed, clock.UtcNow, ct);
+        await SeedPortfolioAsync(seed.Portfolio, anchor, areas, people, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task<DateOnly> AnchorDateAsync(CancellationToken ct)
+    {
+        var run = await db.SeedRuns.FirstOrDefaultAsync(r => r.Name == DemoRun, ct);
+        if (run is not null) return run.AnchorDate;
+        run = new SeedRun(DemoRun, clock.Today, clock.UtcNow);
+        db.SeedRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return run.AnchorDate;
+    }
+
+    private async Task<Dictionary<string, int>> SeedAreasAsync(AreasDocument doc, CancellationToken ct)
+    {
+        var byCode = await db.BusinessAreas.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+        async Task Walk(IEnumerable<AreaEntry> list, int? parentId)
+        {
+            foreach (var entry in list)
+            {
+                if (!byCode.TryGetValue(entry.Code, out var id))
+                {
+                    SeedValidator.TryEnum<BusinessAreaKind>(entry.Kind, out var kind);
+                    var area = new BusinessArea(entry.Code, entry.Name, kind, parentId);
+                    db.BusinessAreas.Add(area);
+                    await db.SaveChangesAsync(ct);
+                    byCode[entry.Code] = id = area.Id;
+                }
+                await Walk(entry.Children ?? [], id);
+            }
+        }
+        await Walk(doc.Areas, null);
+        return byCode;
+    }
+
+    private async Task<Dictionary<string, string>> SeedUsersAsync(UsersDocument doc, Dictionary<string, int> areas, CancellationToken ct)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in doc.Users)
+        {
+            var user = await users.FindByEmailAsync(entry.Email);
+            if (user is null)
+            {
+                user = new ReadinessUser { UserName = entry.Email, Email = entry.Email, EmailConfirmed = true, DisplayName = entry.Name };
+                Check(await users.CreateAsync(user, doc.DefaultPassword), $"{SeedReader.UsersFile}: user {entry.Email}");
+                Check(await users.AddToRolesAsync(user, entry.Roles), $"{SeedReader.UsersFile}: roles of {entry.Email}");
+            }
+            ids[entry.Email] = user.Id;
+            var memberships = (entry.TeamLeadOf ?? []).Select(c => (c, AreaRole.TeamLead)).Concat((entry.BcmOf ?? []).Select(c => (c, AreaRole.Bcm)));
+            foreach (var (code, role) in memberships)
+            {
+                var areaId = areas[code];
+                if (!await db.AreaMemberships.AnyAsync(m => m.UserId == user.Id && m.BusinessAreaId == areaId && m.Role == role, ct))
+                    db.AreaMemberships.Add(new AreaMembership(areaId, user.Id, role));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return ids;
+    }
+
+    private async Task SeedPortfolioAsync(PortfolioDocument doc, DateOnly anchor, Dictionary<string, int> areas, Dictionary<string, string> people, CancellationToken ct)
+    {
+        var templateIds = await db.Templates.GroupBy(t => t.Key)
+            .Select(g => g.OrderByDescending(t => t.Version).Select(t => new { t.Key, t.Id }).First())
+            .ToDictionaryAsync(t => t.Key, t => t.Id, ct);
+        foreach (var p in doc.Programmes)
+        {
+            var programme = await db.Programmes.FirstOrDefaultAsync(x => x.Code == p.Code, ct);
+            if (programme is null)
+            {
+                programme = new Programme(p.Code, p.Name, p.Description ?? "");
+                db.Programmes.Add(programme);
+                await db.SaveChangesAsync(ct);
+            }
+            foreach (var r in p.Releases)
+            {
+                if (await db.Releases.AnyAsync(x => x.Code == r.Code, ct)) continue;
+                var release = new Release(programme.Id, r.Code, r.Name, r.Description ?? "", anchor.AddDays(r.GoLiveInDays), people[r.Sro], Enum.Parse<ReleaseStatus>(r.Status));
+                db.Releases.Add(release);
+                await db.SaveChangesAsync(ct);
+                var impacts = r.Impacts.Select(i => new Impact(release.Id, areas[i.Area], i.Headcount, Enum.Parse<ImpactLevel>(i.Level), i.TrainingHoursPerPerson, i.HypercareWeeks)).ToList();
+                db.Impacts.AddRange(impacts);
+                foreach (var kind in doc.GateKinds.Where(k => r.Gates is null || r.Gates.Contains(k.Kind)))
+                {
+                    var templateId = kind.Template is null ? (int?)null : templateIds[kind.Template];
+                    var gate = new Gate(release.Id, Enum.Parse<GateKind>(kind.Kind), kind.Name, kind.OffsetDays, templateId);
+                    db.Gates.Add(gate);
+                    await db.SaveChangesAsync(ct);
+                    if (templateId is { } tid)
+                        db.Assessments.AddRange(impacts.Select(i => new Assessment(release.Id, gate.Id, i.BusinessAreaId, tid, clock.UtcNow)));
+                }
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new StartupValidationException($"Could not create {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,62 @@
+namespace Readiness.Infrastructure.Seeding;
+
+// The shapes of the files in seed-data/. Unknown properties are refused when reading, so a typo in a field
+// name is reported instead of silently ignored; parameters without a default are required.
+
+public sealed record AreasDocument(IReadOnlyList<AreaEntry> Areas);
+
+public sealed record AreaEntry(string Code, string Name, string Kind, IReadOnlyList<AreaEntry>? Children = null);
+
+public sealed record UsersDocument(string DefaultPassword, IReadOnlyList<UserEntry> Users);
+
+public sealed record UserEntry(string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string>? TeamLeadOf = null, IReadOnlyList<string>? BcmOf = null);
+
+public sealed record PortfolioDocument(IReadOnlyList<GateKindEntry> GateKinds, IReadOnlyList<ProgrammeEntry> Programmes);
+
+public sealed record GateKindEntry(string Kind, string Name, int OffsetDays, string? Template = null);
+
+public sealed record ProgrammeEntry(string Code, string Name, IReadOnlyList<ReleaseEntry> Releases, string? Description = null);
+
+public sealed record ReleaseEntry(
+    string Code,
+    string Name,
+    int GoLiveInDays,
+    string Sro,
+    string Status,
+    IReadOnlyList<ImpactEntry> Impacts,
+    string? Description = null,
+    IReadOnlyList<string>? Gates = null);
+
+public sealed record ImpactEntry(string Area, int Headcount, string Level, decimal TrainingHoursPerPerson, int HypercareWeeks);
+
+public sealed record TemplateDocument(string Key, int Version, string Name, ThresholdsEntry Thresholds, IReadOnlyList<SectionEntry> Sections, string? Description = null);
+
+public sealed record ThresholdsEntry(decimal Green, decimal Amber);
+
+public sealed record SectionEntry(string Code, string Title, IReadOnlyList<CriterionEntry> Criteria, string? Description = null);
+
+public sealed record CriterionEntry(
+    string Code,
+    string Text,
+    string AnswerType,
+    int Weight,
+    bool Blocking,
+    bool Required,
+    string Evidence,
+    string ExpectedEvidence,
+    string Guidance,
+    string? MinimumPass = null,
+    AppliesIfEntry? AppliesIf = null,
+    RangeEntry? Range = null,
+    string? Unit = null);
+
+public sealed record AppliesIfEntry(string? MinImpactLevel = null, bool? RequiresTraining = null, bool? RequiresHypercare = null);
+
+public sealed record RangeEntry(decimal? Min = null, decimal? Max = null);
+
+/// <summary>Everything read from seed-data/, validated and ready to apply.</summary>
+public sealed record SeedSet(
+    AreasDocument Areas,
+    UsersDocument Users,
+    PortfolioDocument Portfolio,
+    IReadOnlyList<(string File, TemplateDocument Template, string ContentHash)> Templates);

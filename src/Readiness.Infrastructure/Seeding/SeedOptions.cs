@@ -1,0 +1,15 @@
+namespace Readiness.Infrastructure.Seeding;
+
+/// <summary>Configuration section "Seed".</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Load seed-data/ at start-up (idempotent: only what is missing is added).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Folder holding the seed files; relative paths are resolved against the application's base directory.</summary>
+    public string Path { get; set; } = "seed-data";
+
+    public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Readiness.Core.Persistence;
+using Readiness.Infrastructure.Seeding;
+
+namespace Readiness.Infrastructure.Startup;
+
+/// <summary>
+/// Start-up work, before the server takes requests: apply migrations (never EnsureCreated), switch SQLite to WAL,
+/// then read, validate and apply the seed data. Every step is idempotent, so restarts are safe.
+/// </summary>
+internal sealed class StartupInitializer(IServiceProvider services, IOptions<SeedOptions> seedOptions, ILogger<StartupInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var seed = seedOptions.Value;
+        // Read and validate the seed files first: a bad file stops start-up before the database is touched.
+        var seedSet = seed.Enabled ? SeedReader.Read(seed.ResolvedPath) : null;
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        if (seedSet is not null)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
+            logger.LogInformation("Seed data applied from {Path}", seed.Path);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static void EnsureSqliteFolder(ReadinessDbContext db)
+    {
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

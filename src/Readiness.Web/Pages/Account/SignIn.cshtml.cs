@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Readiness.Core.Identity;
+using Readiness.Web.Infrastructure;
+
+namespace Readiness.Web.Pages.Account;
+
+public class SignInModel(SignInManager<ReadinessUser> signIn) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter your email address"), EmailAddress(ErrorMessage = "Enter an email address like name@example.org"), Display(Name = "Email address")]
+    public string Email { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Enter your password"), DataType(DataType.Password), Display(Name = "Password")]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            ModelState.AddModelError(nameof(Email), result.IsLockedOut
+                ? "Too many failed attempts: this account is locked for a few minutes."
+                : "The email address or password is not right.");
+        }
+        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
+            .SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + kv.Key)))
+            .ToList();
+        return Page();
+    }
+}

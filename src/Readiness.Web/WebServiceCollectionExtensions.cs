@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Readiness.Core.Identity;
+using Readiness.Core.Persistence;
+using Readiness.Web.Infrastructure;
+
+namespace Readiness.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    {
+        services.AddIdentity<ReadinessUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<ReadinessDbContext>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "readiness.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "readiness.af");
+
+        // Every page needs a signed-in person unless it opts out (only sign-in does).
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.TeamLead, p => p.RequireRole(Roles.TeamLead));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => ActorFrom(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        if (environment.IsDevelopment()) services.AddHostedService<DemoSignInBanner>();
+        return services;
+    }
+
+    public static WebApplication UseReadinessWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static Actor ActorFrom(ClaimsPrincipal? user)
+    {
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var roles = user?.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet() ?? [];
+        return new Actor(id, roles);
+    }
+}
+
+public static class Policies
+{
+    public const string TeamLead = "TeamLead";
+}
