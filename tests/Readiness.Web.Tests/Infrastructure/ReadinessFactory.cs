@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file with the real migrations and seed data, in a temp folder of its own.
+/// Only the clock is fake. Pass the same folder to a second factory to "restart" on the same database.
+/// </summary>
+public sealed class ReadinessFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public ReadinessFactory(string? folder = null, IDictionary<string, string?>? settings = null)
+    {
+        Folder = folder ?? Directory.CreateTempSubdirectory("readiness-test-").FullName;
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "readiness.db")}",
+        };
+    }
+
+    public string Folder { get; }
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Hashing 45 demo passwords at full strength makes every factory slow; strength is not under test here.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+        });
+    }
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Runs a query against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ReadinessDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ReadinessDbContext>());
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Web.Tests.Infrastructure;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>Start-up: migrations and seeding are idempotent; a bad seed file stops start-up and changes nothing.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Restarting_on_the_same_database_adds_nothing_twice()
+    {
+        string folder;
+        (int Releases, int Assessments, int Users, int Criteria) first;
+        using (var factory = new ReadinessFactory())
+        {
+            folder = factory.Folder;
+            first = await CountsAsync(factory);
+        }
+
+        using var restarted = new ReadinessFactory(folder);
+        var second = await CountsAsync(restarted);
+
+        Assert.Equal(first, second);
+        Assert.True(first.Criteria >= 40);
+    }
+
+    [Fact]
+    public async Task Demo_dates_are_relative_to_the_day_the_database_was_created()
+    {
+        using var factory = new ReadinessFactory();
+        var goLive = await factory.WithDbAsync(db => db.Releases.Where(r => r.Code == "CONNECT-P1").Select(r => r.GoLive).SingleAsync());
+
+        Assert.Equal(DateOnly.FromDateTime(ReadinessFactory.DefaultNow.UtcDateTime).AddDays(24), goLive);
+    }
+
+    [Fact]
+    public async Task A_bad_seed_file_stops_the_app_naming_the_file_the_field_and_the_problem()
+    {
+        var work = Directory.CreateTempSubdirectory("readiness-bad-seed-").FullName;
+        var seed = Path.Combine(work, "seed-data");
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "seed-data"), seed);
+        var portfolioPath = Path.Combine(seed, "portfolio.json");
+        var portfolio = JsonNode.Parse(File.ReadAllText(portfolioPath))!;
+        portfolio["programmes"]![0]!["releases"]![0]!["impacts"]![0]!["area"] = "NOWHERE";
+        File.WriteAllText(portfolioPath, portfolio.ToJsonString());
+
+        // The real app process, as a person would start it: it must exit with the message, not serve.
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "Readiness.Web.dll")])
+        {
+            WorkingDirectory = work,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Seed__Path"] = seed;
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "readiness.db")}";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("portfolio.json: $.programmes[0].releases[0].impacts[0].area: Unknown business area 'NOWHERE'", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(work, "readiness.db")));
+    }
+
+    private static Task<(int, int, int, int)> CountsAsync(ReadinessFactory factory) => factory.WithDbAsync(async db =>
+        (await db.Releases.CountAsync(), await db.Assessments.CountAsync(), await db.Users.CountAsync(), await db.Criteria.CountAsync()));
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal), overwrite: true);
+    }
+}
