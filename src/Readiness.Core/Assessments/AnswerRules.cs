@@ -101,7 +101,12 @@ public static class AnswerRules
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
             return (null, 0m, isPercentage ? "Enter a percentage as a number from 0 to 100, like 85." : "Enter a number, like 12 or 12.5.");
         if (min is { } lo && number < lo || max is { } hi && number > hi)
-            return (null, 0m, $"Enter a number from {Format(min ?? decimal.MinValue)} to {Format(max ?? decimal.MaxValue)}.");
+            return (null, 0m, (min, max) switch
+            {
+                ({ } a, { } b) => $"Enter a number from {Format(a)} to {Format(b)}.",
+                ({ } a, null) => $"Enter a number of {Format(a)} or more.",
+                _ => $"Enter a number of {Format(max!.Value)} or less.",
+            });
         var threshold = decimal.TryParse(criterion.MinimumPass, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) ? t : (decimal?)null;
         var passed = threshold is null || number >= threshold;
         var fraction = isPercentage ? number / 100m : (passed ? 1m : 0m);

@@ -39,7 +39,9 @@ public class Assessment
     public Rag? Rag { get; private set; }
     public List<Answer> Answers { get; private set; } = [];
 
-    public bool IsEditable => Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft;
+    public bool IsEditable => Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
+
+    public bool IsApproved => Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions;
 
     /// <summary>
     /// Applies the answers a person changed in their form. An answer someone else changed since the form was
@@ -57,9 +59,10 @@ public class Assessment
             var existing = Answers.FirstOrDefault(a => a.CriterionId == change.CriterionId);
             var current = existing is null ? AnswerContent.Empty : new AnswerContent(existing.Value, existing.EvidenceLink, existing.Comment);
             if (posted == current) continue; // someone already saved the same thing
-            if ((existing?.Revision ?? 0) != change.BaseRevision)
+            // No saved answer means nothing can be overwritten, whatever revision the form claims.
+            if (existing is not null && existing.Revision != change.BaseRevision)
             {
-                conflicts.Add(new AnswerConflict(change.CriterionId, current, posted, existing!.AnsweredByUserId, existing.AnsweredAtUtc));
+                conflicts.Add(new AnswerConflict(change.CriterionId, current, posted, existing.AnsweredByUserId, existing.AnsweredAtUtc));
                 continue;
             }
             if (existing is null)
@@ -72,7 +75,7 @@ public class Assessment
         }
         if (applied > 0)
         {
-            Status = AssessmentStatus.Draft;
+            if (Status == AssessmentStatus.NotStarted) Status = AssessmentStatus.Draft;
             Version++;
             LastSavedAtUtc = nowUtc;
             LastSavedByUserId = userId;
@@ -92,6 +95,30 @@ public class Assessment
         Rag = card.Rag;
         Version++;
     }
+
+    /// <summary>The BCM sent it back: the team lead can change it and submit again.</summary>
+    public void MarkReturned(DateTime nowUtc)
+    {
+        if (Status != AssessmentStatus.Submitted) throw new InvalidOperationException($"Return {Id} is {Status}, not with the BCM.");
+        Status = AssessmentStatus.Returned;
+        LastSavedAtUtc = nowUtc;
+        Version++;
+    }
+
+    public void MarkApproved(bool withConditions)
+    {
+        if (Status != AssessmentStatus.Submitted) throw new InvalidOperationException($"Return {Id} is {Status}, not with the BCM.");
+        Status = withConditions ? AssessmentStatus.ApprovedWithConditions : AssessmentStatus.Approved;
+        Version++;
+    }
+
+    /// <summary>
+    /// Digest of what a decision is about: the answers as submitted. A link sent for one content cannot decide on
+    /// another (DESIGN §6, stale packs).
+    /// </summary>
+    public string ContentHash() =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\n', Answers.OrderBy(a => a.CriterionId).Select(a => $"{a.CriterionId}:{a.Fingerprint}")))));
 }
 
 /// <summary>One answer as posted from a form, with the revision and fingerprint the form was opened on.</summary>

@@ -51,7 +51,7 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
             {
                 if (!byCode.TryGetValue(entry.Code, out var id))
                 {
-                    SeedValidator.TryEnum<BusinessAreaKind>(entry.Kind, out var kind);
+                    SeedValidator.TryEnum<BusinessAreaKind>(entry.Kind, out var kind, ignoreCase: true);
                     var area = new BusinessArea(entry.Code, entry.Name, kind, parentId);
                     db.BusinessAreas.Add(area);
                     await db.SaveChangesAsync(ct);
@@ -106,15 +106,15 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
             foreach (var r in p.Releases)
             {
                 if (await db.Releases.AnyAsync(x => x.Code == r.Code, ct)) continue;
-                var release = new Release(programme.Id, r.Code, r.Name, r.Description ?? "", anchor.AddDays(r.GoLiveInDays), people[r.Sro], Enum.Parse<ReleaseStatus>(r.Status));
+                var release = new Release(programme.Id, r.Code, r.Name, r.Description ?? "", anchor.AddDays(r.GoLiveInDays), people[r.Sro], Enum.Parse<ReleaseStatus>(r.Status, ignoreCase: true));
                 db.Releases.Add(release);
                 await db.SaveChangesAsync(ct);
-                var impacts = r.Impacts.Select(i => new Impact(release.Id, areas[i.Area], i.Headcount, Enum.Parse<ImpactLevel>(i.Level), i.TrainingHoursPerPerson, i.HypercareWeeks)).ToList();
+                var impacts = r.Impacts.Select(i => new Impact(release.Id, areas[i.Area], i.Headcount, Enum.Parse<ImpactLevel>(i.Level, ignoreCase: true), i.TrainingHoursPerPerson, i.HypercareWeeks)).ToList();
                 db.Impacts.AddRange(impacts);
                 foreach (var kind in doc.GateKinds.Where(k => r.Gates is null || r.Gates.Contains(k.Kind)))
                 {
                     var templateId = kind.Template is null ? (int?)null : templateIds[kind.Template];
-                    var gate = new Gate(release.Id, Enum.Parse<GateKind>(kind.Kind), kind.Name, kind.OffsetDays, templateId);
+                    var gate = new Gate(release.Id, Enum.Parse<GateKind>(kind.Kind, ignoreCase: true), kind.Name, kind.OffsetDays, templateId);
                     db.Gates.Add(gate);
                     await db.SaveChangesAsync(ct);
                     if (templateId is { } tid)

@@ -45,7 +45,7 @@ internal static partial class SeedValidator
                 CheckCode(file, $"{p}.code", a.Code, problems);
                 if (!codes.Add(a.Code)) problems.Add(file, $"{p}.code", $"Business area code '{a.Code}' is used twice. Codes must be unique across the file.");
                 if (string.IsNullOrWhiteSpace(a.Name)) problems.Add(file, $"{p}.name", "Give the business area a name.");
-                if (!TryEnum<BusinessAreaKind>(a.Kind, out _)) problems.Add(file, $"{p}.kind", $"'{a.Kind}' is not a kind of area. Use one of: Directorate, Command, BCU, Unit.");
+                if (!TryEnum<BusinessAreaKind>(a.Kind, out _, ignoreCase: true)) problems.Add(file, $"{p}.kind", $"'{a.Kind}' is not a kind of area. Use one of: Directorate, Command, BCU, Unit.");
                 if (a.Children is not null) Walk(a.Children, $"{p}.children");
             }
         }
@@ -88,7 +88,7 @@ internal static partial class SeedValidator
         {
             var g = doc.GateKinds[i];
             var p = $"$.gateKinds[{i}]";
-            if (!Enum.TryParse<GateKind>(g.Kind, out _)) problems.Add(file, $"{p}.kind", $"'{g.Kind}' is not a gate kind. Use {string.Join(", ", Enum.GetNames<GateKind>())}.");
+            if (!TryEnum<GateKind>(g.Kind, out _)) problems.Add(file, $"{p}.kind", $"'{g.Kind}' is not a gate kind. Use {string.Join(", ", Enum.GetNames<GateKind>())}.");
             else if (!kinds.Add(g.Kind)) problems.Add(file, $"{p}.kind", $"Gate kind '{g.Kind}' is listed twice.");
             if (g.Template is not null && !templateKeys.Contains(g.Template))
                 problems.Add(file, $"{p}.template", $"No template with key '{g.Template}' in templates/. Use one of: {string.Join(", ", templateKeys)}.");
@@ -115,7 +115,7 @@ internal static partial class SeedValidator
         if (string.IsNullOrWhiteSpace(r.Name)) problems.Add(file, $"{p}.name", "Give the release a name.");
         if (!users.TryGetValue(r.Sro, out var roles) || !roles.Contains(Roles.Sro))
             problems.Add(file, $"{p}.sro", $"'{r.Sro}' is not a user with the SRO role in users.json.");
-        if (!Enum.TryParse<ReleaseStatus>(r.Status, out _))
+        if (!TryEnum<ReleaseStatus>(r.Status, out _))
             problems.Add(file, $"{p}.status", $"'{r.Status}' is not a release status. Use {string.Join(", ", Enum.GetNames<ReleaseStatus>())}.");
         foreach (var (gate, k) in (r.Gates ?? []).Select((g, k) => (g, k)).Where(x => !kinds.Contains(x.g)))
             problems.Add(file, $"{p}.gates[{k}]", $"'{gate}' is not one of the gateKinds ({string.Join(", ", kinds)}).");
@@ -127,7 +127,7 @@ internal static partial class SeedValidator
             if (!areaCodes.Contains(im.Area)) problems.Add(file, $"{ip}.area", $"Unknown business area '{im.Area}'. Use a code from business-areas.json.");
             else if (!impacted.Add(im.Area)) problems.Add(file, $"{ip}.area", $"Area '{im.Area}' is impacted twice by this release. Merge the two entries.");
             if (im.Headcount <= 0) problems.Add(file, $"{ip}.headcount", "Headcount must be a whole number above 0.");
-            if (!Enum.TryParse<ImpactLevel>(im.Level, out _)) problems.Add(file, $"{ip}.level", $"'{im.Level}' is not an impact level. Use Low, Medium or High.");
+            if (!TryEnum<ImpactLevel>(im.Level, out _)) problems.Add(file, $"{ip}.level", $"'{im.Level}' is not an impact level. Use Low, Medium or High.");
             if (im.TrainingHoursPerPerson < 0) problems.Add(file, $"{ip}.trainingHoursPerPerson", "Training hours cannot be negative.");
             if (im.HypercareWeeks is < 0 or > 26) problems.Add(file, $"{ip}.hypercareWeeks", "Hypercare weeks must be from 0 to 26.");
         }
@@ -162,10 +162,10 @@ internal static partial class SeedValidator
         if (string.IsNullOrWhiteSpace(c.Guidance)) problems.Add(file, $"{p}.guidance", "Add guidance: how to answer and what good looks like.");
         if (string.IsNullOrWhiteSpace(c.ExpectedEvidence)) problems.Add(file, $"{p}.expectedEvidence", "Say what evidence proves the answer.");
         if (c.Weight is < 1 or > 5) problems.Add(file, $"{p}.weight", "Weight must be a whole number from 1 to 5.");
-        if (!Enum.TryParse<EvidenceRule>(c.Evidence, out _)) problems.Add(file, $"{p}.evidence", $"'{c.Evidence}' is not an evidence rule. Use None, WhenPassing or Always.");
-        if (c.AppliesIf?.MinImpactLevel is { } lvl && !Enum.TryParse<ImpactLevel>(lvl, out _))
+        if (!TryEnum<EvidenceRule>(c.Evidence, out _)) problems.Add(file, $"{p}.evidence", $"'{c.Evidence}' is not an evidence rule. Use None, WhenPassing or Always.");
+        if (c.AppliesIf?.MinImpactLevel is { } lvl && !TryEnum<ImpactLevel>(lvl, out _))
             problems.Add(file, $"{p}.appliesIf.minImpactLevel", $"'{lvl}' is not an impact level. Use Low, Medium or High.");
-        if (!Enum.TryParse<AnswerType>(c.AnswerType, out var type))
+        if (!TryEnum<AnswerType>(c.AnswerType, out var type))
         {
             problems.Add(file, $"{p}.answerType", $"'{c.AnswerType}' is not an answer type. Use {string.Join(", ", Enum.GetNames<AnswerType>())}.");
             return;
@@ -206,5 +206,7 @@ internal static partial class SeedValidator
             if (!areaCodes.Contains(codes![i])) problems.Add(file, $"{path}[{i}]", $"Unknown business area '{codes[i]}'. Use a code from business-areas.json.");
     }
 
-    internal static bool TryEnum<T>(string value, out T result) where T : struct, Enum => Enum.TryParse(value, ignoreCase: true, out result);
+    /// <summary>Enum names only: Enum.TryParse alone would also accept "42" and store an undefined value.</summary>
+    internal static bool TryEnum<T>(string? value, out T result, bool ignoreCase = false) where T : struct, Enum =>
+        Enum.TryParse(value, ignoreCase, out result) && Enum.IsDefined(result) && !int.TryParse(value, out _);
 }

@@ -36,8 +36,8 @@ internal static class TemplatePublisher
     }
 
     private static CriterionSpec ToSpec(int order, CriterionEntry c) => new(
-        order, c.Code, c.Text, Enum.Parse<AnswerType>(c.AnswerType), c.Weight, c.Blocking, c.Required, c.MinimumPass,
-        Enum.Parse<EvidenceRule>(c.Evidence), c.ExpectedEvidence, c.Guidance, c.Range?.Min, c.Range?.Max, c.Unit,
-        c.AppliesIf?.MinImpactLevel is { } l ? Enum.Parse<ImpactLevel>(l) : null,
+        order, c.Code, c.Text, Enum.Parse<AnswerType>(c.AnswerType, ignoreCase: true), c.Weight, c.Blocking, c.Required, c.MinimumPass,
+        Enum.Parse<EvidenceRule>(c.Evidence, ignoreCase: true), c.ExpectedEvidence, c.Guidance, c.Range?.Min, c.Range?.Max, c.Unit,
+        c.AppliesIf?.MinImpactLevel is { } l ? Enum.Parse<ImpactLevel>(l, ignoreCase: true) : null,
         c.AppliesIf?.RequiresTraining ?? false, c.AppliesIf?.RequiresHypercare ?? false);
 }

@@ -170,15 +170,17 @@ public class DraftSaveTests
     }
 
     [Fact]
-    public void A_stale_revision_for_an_answer_that_does_not_exist_is_a_conflict_not_a_crash()
+    public void A_revision_claimed_for_an_answer_that_does_not_exist_saves_it_instead_of_crashing()
     {
-        // A form can post any BaseRevision (it is a hidden field); an unknown one must not throw.
+        // A form can post any BaseRevision (it is a hidden field). With no saved answer there is nothing
+        // to overwrite, so the answer is kept rather than thrown away or crashing the page.
         var assessment = NewAssessment();
 
         var outcome = assessment.SaveDraft([Change(1, Answer("Yes"), 3, Answer("No"))], Priya, Now);
 
-        Assert.Equal(0, outcome.Applied);
-        Assert.Equal(1, Assert.Single(outcome.Conflicts).CriterionId);
+        Assert.Equal(1, outcome.Applied);
+        Assert.Empty(outcome.Conflicts);
+        Assert.Equal("Yes", AnswerTo(assessment, 1).Value);
     }
 
     [Fact]

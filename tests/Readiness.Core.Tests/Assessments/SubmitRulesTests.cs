@@ -41,7 +41,7 @@ public class SubmitRulesTests
 
         var card = Score(template, new Dictionary<int, AnswerContent> { [1] = Answer("101", "www.x") });
 
-        Assert.Equal([AnswerField.EvidenceLink, AnswerField.Value], card.Errors.Select(e => e.Field).Order());
+        Assert.Equal([AnswerField.Value, AnswerField.EvidenceLink], card.Errors.Select(e => e.Field).Order());
         Assert.All(card.Errors, e => Assert.Equal("C-1", e.CriterionCode));
     }
 
