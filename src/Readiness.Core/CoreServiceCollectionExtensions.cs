@@ -1,12 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
+using Readiness.Core.Approvals;
 using Readiness.Core.Assessments;
+using Readiness.Core.Audit;
+using Readiness.Core.Notifications;
 using Readiness.Core.Portfolio;
+using Readiness.Core.Workflows;
 
 namespace Readiness.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Registers the use cases. The DbContext and its provider are registered by the infrastructure layer.</summary>
+    /// <summary>
+    /// Registers the use cases and the workflow runtime. The DbContext, its provider, <see cref="WorkflowCatalog"/>
+    /// and <see cref="ApprovalSettings"/> come from the infrastructure layer (they need configuration).
+    /// </summary>
     public static IServiceCollection AddReadinessCore(this IServiceCollection services)
     {
         services.AddScoped<ReturnAccess>();
@@ -14,6 +21,36 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnQueries>();
         services.AddScoped<ReturnCommands>();
         services.AddScoped<ReleaseQueries>();
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Outbox>();
+        services.AddScoped<WorkflowEngine>();
+        // Entry actions may fire other workflows (a return's approval moves its gate), so they reach the engine lazily.
+        services.AddScoped(sp => new Lazy<WorkflowEngine>(sp.GetRequiredService<WorkflowEngine>));
+        services.AddScoped<WorkflowClock>();
+        services.AddScoped<ApprovalRequester>();
+        services.AddScoped<ApprovalEmails>();
+        services.AddScoped<ApprovalDecisions>();
+        services.AddScoped<ApprovalQueries>();
+        services.AddScoped<GatePackQueries>();
+        services.AddScoped<ReturnBriefs>();
+
+        services.AddScoped<IWorkflowAction, RequestBcmApproval>();
+        services.AddScoped<IWorkflowAction, RequestSecondApproval>();
+        services.AddScoped<IWorkflowAction, MarkReturnReturned>();
+        services.AddScoped<IWorkflowAction, MarkReturnApproved>();
+        services.AddScoped<IWorkflowAction, NotifyReturned>();
+        services.AddScoped<IWorkflowAction, CheckGateReady>();
+        services.AddScoped<IWorkflowAction, RequestSroDecision>();
+        services.AddScoped<IWorkflowAction, NotifyDecision>();
+        services.AddScoped<IWorkflowAction, MarkReleaseLive>();
+        services.AddScoped<IWorkflowGuard, AllReturnsApproved>();
+        services.AddScoped<IWorkflowGuard, PreGoLiveConditionsMet>();
         return services;
     }
+
+    /// <summary>The handler names known to the runtime, for validating workflow files at start-up.</summary>
+    public static (IReadOnlySet<string> Guards, IReadOnlySet<string> Actions) WorkflowHandlerNames(IServiceProvider scoped) =>
+        (scoped.GetServices<IWorkflowGuard>().Select(g => g.Name).ToHashSet(),
+         scoped.GetServices<IWorkflowAction>().Select(a => a.Name).ToHashSet());
 }

@@ -4,9 +4,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Readiness.Core.Approvals;
 using Readiness.Core.Common;
+using Readiness.Core.Workflows;
+using Readiness.Infrastructure.Approvals;
+using Readiness.Infrastructure.Email;
+using Readiness.Infrastructure.Workflows;
 using Readiness.Core.Persistence;
 using Readiness.Infrastructure.Persistence;
+using Readiness.Infrastructure.Scheduling;
 using Readiness.Infrastructure.Seeding;
 using Readiness.Infrastructure.Startup;
 
@@ -36,8 +42,20 @@ public static class InfrastructureServiceCollectionExtensions
                 .AddInterceptors(new SqlitePragmaInterceptor());
         });
 
+        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var approvals = sp.GetRequiredService<IOptions<ApprovalOptions>>().Value;
+            var email = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
+            return new ApprovalSettings(approvals.BaseUri, TimeSpan.FromHours(approvals.TokenLifetimeHours), email.MessageIdDomain);
+        });
+        services.AddSingleton(sp => new WorkflowCatalog(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Defaults));
+
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<StartupInitializer>();
+        services.AddReadinessEmail(configuration, contentRoot);
+        services.AddReadinessScheduling(configuration, contentRoot);
         return services;
     }
 

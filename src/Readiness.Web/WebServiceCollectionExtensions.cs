@@ -68,6 +68,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapReadinessDashboard();
         return app;
     }
 

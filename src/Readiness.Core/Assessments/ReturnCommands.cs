@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
-using Readiness.Core.Portfolio;
 using Readiness.Core.Templates;
+using Readiness.Core.Workflows;
 
 namespace Readiness.Core.Assessments;
 
@@ -16,7 +16,7 @@ public sealed record NamedConflict(int CriterionId, string CriterionCode, Answer
 public sealed record DraftSaved(int Applied, IReadOnlyList<NamedConflict> Conflicts, IReadOnlyList<FieldProblem> Problems);
 
 /// <summary>Saving a draft and submitting a return: the team lead's two actions on a return.</summary>
-public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, ReadinessClock clock)
+public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, ReadinessClock clock, WorkflowEngine engine, WorkflowCatalog catalog)
 {
     private const int MaxAttempts = 3;
 
@@ -71,9 +71,18 @@ public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, R
     /// Submits the return as last saved, if it is still the version the person checked and it passes the
     /// template's validation. Returns the score card; on validation failure nothing changes.
     /// </summary>
-    public async Task<Result<ScoreCard>> SubmitAsync(Actor actor, int assessmentId, int checkedVersion, CancellationToken ct)
+    public Task<Result<ScoreCard>> SubmitAsync(Actor actor, int assessmentId, int checkedVersion, CancellationToken ct) =>
+        SubmitAsync(actor, assessmentId, checkedVersion, new Audit.RequestOrigin(null, null), ct);
+
+    /// <summary>
+    /// Submits the return as last saved, if it is still the version the person checked and it passes the
+    /// template's validation, and moves its approval workflow on (submit, or resubmit after a return) in the same
+    /// transaction, which also queues the BCM's email. On any failure nothing changes.
+    /// </summary>
+    public async Task<Result<ScoreCard>> SubmitAsync(Actor actor, int assessmentId, int checkedVersion, Audit.RequestOrigin origin, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var loaded = await LoadEditableAsync(actor, assessmentId, ct);
         if (!loaded.Succeeded) return loaded.Failure!;
         var (assessment, _, goLive) = loaded.Value;
@@ -87,12 +96,19 @@ public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, R
         if (card.Errors.Count > 0)
             return Result<ScoreCard>.Fail(FailureKind.Invalid, $"The return cannot be submitted yet: {card.Errors.Count} answer(s) need attention.");
 
+        var resubmission = assessment.Status == AssessmentStatus.Returned;
         assessment.Submit(actor.UserId, clock.UtcNow, card);
+        var gate = await db.Gates.SingleAsync(g => g.Id == assessment.GateId, ct);
+        var instance = await engine.EnsureStartedAsync(catalog.DefinitionIdFor(gate), SubjectKinds.AreaReturn, assessment.Id, ct);
+        var fired = await engine.FireAsync(instance, new TriggerContext(resubmission ? "resubmit" : "submit", actor.UserId, actor.Roles,
+            Channel: Audit.AuditChannel.Web, IpAddress: origin.IpAddress, UserAgent: origin.UserAgent), ct);
+        if (!fired.Succeeded) return fired.Failure!;
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (DbRetry.IsRace(ex))
         {
             return Result<ScoreCard>.Fail(FailureKind.Conflict, "The return changed while you were submitting it. Check the answers again before you submit.");
         }

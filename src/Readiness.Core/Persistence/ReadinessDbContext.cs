@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Approvals;
 using Readiness.Core.Assessments;
+using Readiness.Core.Audit;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
+using Readiness.Core.Notifications;
 using Readiness.Core.Portfolio;
 using Readiness.Core.Templates;
+using Readiness.Core.Workflows;
 
 namespace Readiness.Core.Persistence;
 
@@ -26,6 +30,16 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<SeedRun> SeedRuns => Set<SeedRun>();
+    public DbSet<WorkflowSnapshot> WorkflowSnapshots => Set<WorkflowSnapshot>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<ApprovalCondition> ApprovalConditions => Set<ApprovalCondition>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,8 +5,9 @@ public class Gate
 {
     private Gate() { }
 
-    public Gate(int releaseId, GateKind kind, string name, int dueOffsetDays, int? templateId)
+    public Gate(int releaseId, GateKind kind, string name, int dueOffsetDays, int? templateId, string? workflowDefinitionId = null)
     {
+        WorkflowDefinitionId = workflowDefinitionId;
         ReleaseId = releaseId;
         Kind = kind;
         Name = name;
@@ -25,6 +26,12 @@ public class Gate
 
     /// <summary>The questionnaire template version that this gate's returns answer; null for gates without returns.</summary>
     public int? TemplateId { get; private set; }
+
+    /// <summary>
+    /// The workflow definition this gate runs (for a readiness gate: each area return's workflow). Null means the
+    /// default for the gate kind from configuration.
+    /// </summary>
+    public string? WorkflowDefinitionId { get; private set; }
 
     public DateOnly DueOn(DateOnly goLive) => goLive.AddDays(DueOffsetDays);
 

@@ -29,5 +29,11 @@ public class Release
     public string SroUserId { get; private set; } = "";
     public ReleaseStatus Status { get; private set; }
     public List<Gate> Gates { get; private set; } = [];
+
+    /// <summary>Go-live happened: post-go-live monitoring starts.</summary>
+    public void MarkLive()
+    {
+        if (Status is ReleaseStatus.Planned or ReleaseStatus.InReadiness) Status = ReleaseStatus.Live;
+    }
     public List<Impact> Impacts { get; private set; } = [];
 }

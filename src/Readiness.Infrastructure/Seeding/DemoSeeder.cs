@@ -114,7 +114,8 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
                 foreach (var kind in doc.GateKinds.Where(k => r.Gates is null || r.Gates.Contains(k.Kind)))
                 {
                     var templateId = kind.Template is null ? (int?)null : templateIds[kind.Template];
-                    var gate = new Gate(release.Id, Enum.Parse<GateKind>(kind.Kind, ignoreCase: true), kind.Name, kind.OffsetDays, templateId);
+                    var gate = new Gate(release.Id, Enum.Parse<GateKind>(kind.Kind, ignoreCase: true), kind.Name, kind.OffsetDays, templateId,
+                        r.Workflows?.GetValueOrDefault(kind.Kind));
                     db.Gates.Add(gate);
                     await db.SaveChangesAsync(ct);
                     if (templateId is { } tid)

@@ -25,7 +25,8 @@ public sealed record ReleaseEntry(
     string Status,
     IReadOnlyList<ImpactEntry> Impacts,
     string? Description = null,
-    IReadOnlyList<string>? Gates = null);
+    IReadOnlyList<string>? Gates = null,
+    IReadOnlyDictionary<string, string>? Workflows = null);
 
 public sealed record ImpactEntry(string Area, int Headcount, string Level, decimal TrainingHoursPerPerson, int HypercareWeeks);
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Readiness.Core.Persistence;
+using Readiness.Core.Common;
 using Readiness.Infrastructure.Seeding;
+using Readiness.Infrastructure.Workflows;
 
 namespace Readiness.Infrastructure.Startup;
 
@@ -12,19 +14,31 @@ namespace Readiness.Infrastructure.Startup;
 /// Start-up work, before the server takes requests: apply migrations (never EnsureCreated), switch SQLite to WAL,
 /// then read, validate and apply the seed data. Every step is idempotent, so restarts are safe.
 /// </summary>
-internal sealed class StartupInitializer(IServiceProvider services, IOptions<SeedOptions> seedOptions, ILogger<StartupInitializer> logger) : IHostedService
+internal sealed class StartupInitializer(
+    IServiceProvider services,
+    IOptions<SeedOptions> seedOptions,
+    IOptions<WorkflowOptions> workflowOptions,
+    ReadinessClock clock,
+    ILogger<StartupInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var seed = seedOptions.Value;
-        // Read and validate the seed files first: a bad file stops start-up before the database is touched.
-        var seedSet = seed.Enabled ? SeedReader.Read(seed.ResolvedPath) : null;
-
         await using var scope = services.CreateAsyncScope();
+
+        // Read and validate every file first: a bad workflow or seed file stops start-up before the database is touched.
+        var (guards, actions) = Core.CoreServiceCollectionExtensions.WorkflowHandlerNames(scope.ServiceProvider);
+        var workflows = WorkflowDefinitionLoader.Load(workflowOptions.Value.ResolvedPath, guards, actions);
+        workflowOptions.Value.ValidateDefaults(workflows);
+        var seed = seedOptions.Value;
+        var seedSet = seed.Enabled ? SeedReader.Read(seed.ResolvedPath) : null;
+        if (seedSet is not null) SeedWorkflowCheck.Validate(seedSet, workflows);
+
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await WorkflowSnapshotSync.SyncAsync(db, workflows, clock.UtcNow, cancellationToken);
+        logger.LogInformation("Workflow definitions loaded: {Definitions}", string.Join(", ", workflows.Select(w => $"{w.Definition.Id} v{w.Definition.Version}")));
 
         if (seedSet is not null)
         {

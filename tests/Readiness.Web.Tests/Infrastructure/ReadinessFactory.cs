@@ -25,6 +25,10 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>
         {
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "readiness.db")}",
         };
+        // No Hangfire server in tests; its storage and the pickup mail stay in this test's folder unless a test says otherwise.
+        _settings.TryAdd("Scheduling:RunServer", "false");
+        _settings.TryAdd("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
+        _settings.TryAdd("Email:PickupFolder", Path.Combine(Folder, "mail"));
     }
 
     public string Folder { get; }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Audit;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+using Readiness.Core.Workflows;
+
+namespace Readiness.Core.Approvals;
+
+/// <summary>
+/// Records a BCM's or SRO's decision, from an email link or the web UI, in one transaction: the request's
+/// decision, the token's use, the workflow transition (and everything its entry actions write), conditions,
+/// closing the other approvers' requests, and the audit entry. Of two simultaneous decisions exactly one is
+/// recorded; the other is told who decided and when.
+/// </summary>
+public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engine, ApprovalRequester requester, AuditLog audit, ReadinessClock clock)
+{
+    public Task<DecisionOutcome> DecideByTokenAsync(int requestId, string token, string? signedInUserId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
+        DecideAsync(requestId, input, origin, viaToken: true, async request =>
+        {
+            if (!ApprovalTokens.Matches(token, request.TokenHash)) return DecisionOutcome.Refused;
+            if (signedInUserId is not null && signedInUserId != request.ApproverUserId) return DecisionOutcome.Refused;
+            if (request.IsPending && request.TokenExpiresAtUtc <= clock.UtcNow) return DecisionOutcome.Refused;
+            return null;
+        }, ct);
+
+    public Task<DecisionOutcome> DecideAsWebUserAsync(int requestId, string userId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
+        DecideAsync(requestId, input, origin, viaToken: false,
+            request => Task.FromResult(request.ApproverUserId == userId ? null : DecisionOutcome.Refused), ct);
+
+    private Task<DecisionOutcome> DecideAsync(int requestId, DecisionInput input, DecisionOrigin origin, bool viaToken,
+        Func<ApprovalRequest, Task<DecisionOutcome?>> authorise, CancellationToken ct) =>
+        DbRetry.RunAsync(db, async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var request = await db.ApprovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+            if (request is null) return DecisionOutcome.Refused;
+            if (await authorise(request) is { } refused) return refused;
+            if (!request.IsPending) return await AlreadyClosedAsync(request, ct);
+            if (request.SubmitterUserId == request.ApproverUserId)
+                return new DecisionOutcome(DecisionOutcomeKind.SelfApproval, "You submitted this return, so you cannot decide on it. Another approver must.");
+            var current = await CurrentContentHashAsync(request, ct);
+            if (viaToken && current != request.ContentHash)
+                return new DecisionOutcome(DecisionOutcomeKind.Stale, "What this link was sent for has changed since. The decision cannot be recorded on the old content: open Readiness to see the current version.");
+            if (Validate(request, input) is { } invalid) return invalid;
+
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == request.WorkflowInstanceId, ct);
+            var definition = await engine.DefinitionOfAsync(instance, ct);
+            var trigger = Decisions.Trigger(input.Decision);
+            var transition = WorkflowMachine.Transition(definition, instance.State, trigger);
+            // The request itself is the approver's authority for this decision, whatever their other roles.
+            var roles = transition?.AllowedRoles.ToHashSet() ?? [];
+            var now = clock.UtcNow;
+            var fired = await engine.FireAsync(instance, new TriggerContext(trigger, request.ApproverUserId, roles, request.OnBehalfOfUserId, input.Comment,
+                origin.Channel, origin.IpAddress, origin.UserAgent), ct);
+            if (!fired.Succeeded) return new DecisionOutcome(DecisionOutcomeKind.Invalid, fired.Failure!.Message);
+
+            request.Record(input.Decision, input.Comment, input.Dca, request.ApproverUserId, viaToken ? DecisionChannel.EmailLink : DecisionChannel.Web, now);
+            await requester.CloseOpenAsync(instance.Id, ApprovalStatus.Superseded, $"Decided by another approver (request {request.Id})", request.Id, ct);
+            foreach (var c in input.Conditions)
+                db.ApprovalConditions.Add(new ApprovalCondition(request.Id, request.ReleaseId, c.Description.Trim(), c.Owner.Trim(), c.DueOffsetDays, now));
+            await audit.AppendAsync(new AuditRecord(now, request.ApproverUserId, request.OnBehalfOfUserId, "approval.decided", "ApprovalRequest",
+                request.Id.ToString(CultureInfo.InvariantCulture), origin.Channel, origin.IpAddress, origin.UserAgent,
+                $"{request.Kind} #{request.SubjectId}: Pending → {input.Decision}{(input.Dca is { } d ? $", DCA {Decisions.Words(d)}" : "")}; {input.Conditions.Count} condition(s); “{input.Comment}”"), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new DecisionOutcome(DecisionOutcomeKind.Recorded, $"Recorded: {Decisions.Words(input.Decision)}.");
+        });
+
+    private async Task<DecisionOutcome> AlreadyClosedAsync(ApprovalRequest request, CancellationToken ct)
+    {
+        var deciderId = request.DecidedByUserId
+            ?? await db.ApprovalRequests.Where(r => r.WorkflowInstanceId == request.WorkflowInstanceId && r.Status == ApprovalStatus.Decided && r.CreatedAtUtc >= request.CreatedAtUtc)
+                .OrderBy(r => r.DecidedAtUtc).Select(r => r.DecidedByUserId).FirstOrDefaultAsync(ct);
+        var name = await db.Users.Where(u => u.Id == deciderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var at = request.DecidedAtUtc is { } t ? clock.ToLocal(t).ToString("d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
+        var message = request.Status switch
+        {
+            ApprovalStatus.Decided => $"Already decided by {name} on {at}: {Decisions.Words(request.Decision!.Value)}.",
+            ApprovalStatus.Superseded => $"Already decided by {name ?? "another approver"} on {at}.",
+            _ => $"This request was withdrawn on {at}: {request.ClosedReason}",
+        };
+        return new DecisionOutcome(DecisionOutcomeKind.AlreadyClosed, message);
+    }
+
+    private Task<string> CurrentContentHashAsync(ApprovalRequest request, CancellationToken ct) => request.Kind == ApprovalKind.AreaReturn
+        ? ContentHashes.ForReturnAsync(db, request.SubjectId, ct)
+        : ContentHashes.ForGoLiveAsync(db, request.ReleaseId, ct);
+
+    private static DecisionOutcome? Validate(ApprovalRequest request, DecisionInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        if (!Decisions.For(request.Kind).Contains(input.Decision)) errors["Decision"] = "Choose one of the decisions offered.";
+        if (Decisions.NeedsComment(input.Decision) && string.IsNullOrWhiteSpace(input.Comment))
+            errors["Comment"] = $"Add a comment: it is required for “{Decisions.Words(input.Decision)}”.";
+        if (Decisions.HasConditions(input.Decision) && input.Conditions.Count == 0)
+            errors["Conditions"] = "Add at least one condition, with an owner and when it is due.";
+        if (!Decisions.HasConditions(input.Decision) && input.Conditions.Count > 0)
+            errors["Conditions"] = "Conditions only go with “with conditions” decisions. Remove them or change the decision.";
+        for (var i = 0; i < input.Conditions.Count; i++)
+            if (string.IsNullOrWhiteSpace(input.Conditions[i].Description) || string.IsNullOrWhiteSpace(input.Conditions[i].Owner))
+                errors[$"Conditions[{i}]"] = $"Condition {i + 1} needs what must be done and who owns it.";
+        if (request.Kind == ApprovalKind.GoLive && input.Dca is null) errors["Dca"] = "Choose the Delivery Confidence Assessment (DCA) for the release.";
+        if (request.Kind == ApprovalKind.GoLive && string.IsNullOrWhiteSpace(input.Comment))
+            errors["Comment"] = "Give the rationale for your decision and DCA.";
+        return errors.Count == 0 ? null : new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision: " + string.Join(" ", errors.Values), errors);
+    }
+}

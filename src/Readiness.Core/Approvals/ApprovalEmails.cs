@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Assessments;
+using Readiness.Core.Notifications;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Core.Approvals;
+
+/// <summary>
+/// The emails of the approval workflows. Each says what is decided, by when, and the summary a BCM or SRO
+/// needs to decide on a phone, with one link.
+/// </summary>
+public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Day(DateOnly d) => d.ToString("ddd d MMM yyyy", Uk);
+
+    public async Task<Func<ApprovalRequest, string, string, Email>> ForReturnAsync(int assessmentId, string stage, CancellationToken ct)
+    {
+        var info = await (from a in db.Assessments
+                          join r in db.Releases on a.ReleaseId equals r.Id
+                          join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                          join g in db.Gates on a.GateId equals g.Id
+                          where a.Id == assessmentId
+                          select new { r.Code, r.Name, Area = area.Name, Gate = g.Name, a.Score, a.Rag, a.SubmittedByUserId, a.TemplateId, a.ReleaseId, a.BusinessAreaId, r.GoLive })
+            .SingleAsync(ct);
+        var submitter = await db.Users.Where(u => u.Id == info.SubmittedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "the team lead";
+        var missing = (await briefs.ForAsync(assessmentId, ct)).Card.Missing;
+        return (request, link, name) => new Email(
+            "ApprovalRequest", "", name,
+            $"Decision needed: {info.Code} {info.Area} readiness return – due {Day(request.DueOn)}",
+            $"{submitter} submitted the {info.Area} return for {info.Name}. Please {stage}: approve, approve with conditions, or return it with comments.",
+            [
+                ("Release", $"{info.Name} ({info.Code})"),
+                ("Go-live (T0)", Day(info.GoLive)),
+                ("Business area", info.Area),
+                ("Gate", info.Gate),
+                ("Score and RAG", $"{info.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "–"} – {info.Rag?.ToString() ?? "not scored"}"),
+                ("Decide by", Day(request.DueOn)),
+                ("On behalf of", request.OnBehalfOfUserId is null ? "" : "your delegator"),
+            ],
+            missing.Count == 0 ? ["Nothing is missing or failing."] : missing.Take(6).Select(m => $"{m.CriterionCode}: {m.Reason} – {m.Text}").Concat(missing.Count > 6 ? [$"… and {missing.Count - 6} more"] : []).ToList(),
+            "Review and decide", link,
+            $"This link is for you only, works once and expires on {request.TokenExpiresAtUtc:d MMM yyyy HH:mm} UTC. Opening it changes nothing until you confirm.");
+    }
+
+    public async Task<Func<ApprovalRequest, string, string, Email>> ForGoLiveAsync(int gateId, CancellationToken ct)
+    {
+        var info = await db.Gates.Where(g => g.Id == gateId).Select(g => new { g.Release!.Code, g.Release.Name, g.Release.GoLive, g.ReleaseId }).SingleAsync(ct);
+        var returns = await db.Assessments.Where(a => a.ReleaseId == info.ReleaseId).Select(a => new { a.Status, a.Rag }).ToListAsync(ct);
+        var openConditions = await db.ApprovalConditions.CountAsync(c => c.ReleaseId == info.ReleaseId && c.MetAtUtc == null, ct);
+        return (request, link, name) => new Email(
+            "ApprovalRequest", "", name,
+            $"Go / no-go decision needed: {info.Code} – decide by {Day(request.DueOn)}",
+            $"Every impacted business area has approved its readiness return for {info.Name}. Please make the go / no-go decision.",
+            [
+                ("Release", $"{info.Name} ({info.Code})"),
+                ("Go-live (T0)", Day(info.GoLive)),
+                ("Returns", $"{returns.Count} approved: {returns.Count(r => r.Rag == Common.Rag.Green)} Green, {returns.Count(r => r.Rag == Common.Rag.Amber)} Amber, {returns.Count(r => r.Rag == Common.Rag.Red)} Red"),
+                ("With conditions", returns.Count(r => r.Status == AssessmentStatus.ApprovedWithConditions).ToString(CultureInfo.InvariantCulture)),
+                ("Open conditions", openConditions.ToString(CultureInfo.InvariantCulture)),
+                ("Decide by", Day(request.DueOn)),
+            ],
+            [], "Open the decision pack", link,
+            $"This link is for you only, works once and expires on {request.TokenExpiresAtUtc:d MMM yyyy HH:mm} UTC. Opening it changes nothing until you confirm.");
+    }
+}

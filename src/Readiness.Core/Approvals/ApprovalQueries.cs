@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Core.Approvals;
+
+public sealed record RequestSummary(
+    int Id, ApprovalKind Kind, int SubjectId, string ReleaseCode, string ReleaseName, string? AreaName, DateOnly DueOn, DateTime CreatedAtUtc,
+    ApprovalStatus Status, Decision? Decision, DateTime? DecidedAtUtc, string? OnBehalfOfName, string Comment, Rag? Rag, decimal? Score)
+{
+    public string What => Kind == ApprovalKind.AreaReturn ? $"{AreaName} readiness return" : "Go / no-go decision";
+}
+
+public sealed record Inbox(IReadOnlyList<RequestSummary> Pending, IReadOnlyList<RequestSummary> Past);
+
+/// <summary>What the confirmation page shows for a link: the request, and whether it can still be decided.</summary>
+public sealed record LinkView(RequestSummary Request, string ApproverName, DecisionOutcome? Closed, bool Stale);
+
+/// <summary>Read models for the inbox and the decision pages.</summary>
+public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
+{
+    public async Task<Inbox> InboxAsync(string userId, CancellationToken ct)
+    {
+        var all = await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId), ct);
+        return new Inbox(
+            all.Where(r => r.Status == ApprovalStatus.Pending).OrderBy(r => r.CreatedAtUtc).ToList(),
+            all.Where(r => r.Status != ApprovalStatus.Pending).OrderByDescending(r => r.DecidedAtUtc).Take(50).ToList());
+    }
+
+    public async Task<RequestSummary?> SummaryAsync(int requestId, CancellationToken ct) =>
+        (await SummariesAsync(db.ApprovalRequests.Where(r => r.Id == requestId), ct)).SingleOrDefault();
+
+    /// <summary>
+    /// The page behind an email link. Forged, expired and mismatched links all get null, so the page can answer
+    /// them uniformly; GET and HEAD only read.
+    /// </summary>
+    public async Task<LinkView?> ForLinkAsync(int requestId, string token, string? signedInUserId, CancellationToken ct)
+    {
+        var request = await db.ApprovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || !ApprovalTokens.Matches(token, request.TokenHash)) return null;
+        if (signedInUserId is not null && signedInUserId != request.ApproverUserId) return null;
+        if (request.IsPending && request.TokenExpiresAtUtc <= clock.UtcNow) return null;
+        var summary = (await SummaryAsync(requestId, ct))!;
+        var approver = await db.Users.Where(u => u.Id == request.ApproverUserId).Select(u => u.DisplayName).SingleAsync(ct);
+        DecisionOutcome? closed = null;
+        if (!request.IsPending)
+        {
+            var name = await db.Users.Where(u => u.Id == request.DecidedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            closed = new DecisionOutcome(DecisionOutcomeKind.AlreadyClosed, request.Status == ApprovalStatus.Decided
+                ? $"Already decided by {name} on {clock.ToLocal(request.DecidedAtUtc!.Value):d MMM yyyy 'at' HH:mm}: {Decisions.Words(request.Decision!.Value)}."
+                : $"This request is closed: {request.ClosedReason}");
+        }
+        var current = request.Kind == ApprovalKind.AreaReturn
+            ? await ContentHashes.ForReturnAsync(db, request.SubjectId, ct)
+            : await ContentHashes.ForGoLiveAsync(db, request.ReleaseId, ct);
+        return new LinkView(summary, approver, closed, request.IsPending && current != request.ContentHash);
+    }
+
+    public Task<bool> IsApproverAsync(int requestId, string userId, CancellationToken ct) =>
+        db.ApprovalRequests.AnyAsync(r => r.Id == requestId && r.ApproverUserId == userId, ct);
+
+    public Task<int> ReleaseIdOfAsync(int requestId, CancellationToken ct) =>
+        db.ApprovalRequests.Where(r => r.Id == requestId).Select(r => r.ReleaseId).SingleAsync(ct);
+
+    private async Task<List<RequestSummary>> SummariesAsync(IQueryable<ApprovalRequest> requests, CancellationToken ct)
+    {
+        var rows = await (from r in requests
+                          join rel in db.Releases on r.ReleaseId equals rel.Id
+                          select new { r, rel.Code, rel.Name }).AsNoTracking().ToListAsync(ct);
+        // The return and delegator details come in two more queries: simpler than conditional joins, and the same on every provider.
+        var returnIds = rows.Where(x => x.r.Kind == ApprovalKind.AreaReturn).Select(x => x.r.SubjectId).Distinct().ToList();
+        var returns = await (from a in db.Assessments
+                             join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                             where returnIds.Contains(a.Id)
+                             select new { a.Id, area.Name, a.Rag, a.Score }).ToDictionaryAsync(x => x.Id, ct);
+        var delegatorIds = rows.Select(x => x.r.OnBehalfOfUserId).OfType<string>().Distinct().ToList();
+        var delegators = await db.Users.Where(u => delegatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return rows.Select(x =>
+        {
+            var a = x.r.Kind == ApprovalKind.AreaReturn ? returns.GetValueOrDefault(x.r.SubjectId) : null;
+            return new RequestSummary(x.r.Id, x.r.Kind, x.r.SubjectId, x.Code, x.Name, a?.Name, x.r.DueOn, x.r.CreatedAtUtc, x.r.Status, x.r.Decision,
+                x.r.DecidedAtUtc, x.r.OnBehalfOfUserId is { } d ? delegators.GetValueOrDefault(d) : null, x.r.Comment, a?.Rag, a?.Score);
+        }).ToList();
+    }
+}

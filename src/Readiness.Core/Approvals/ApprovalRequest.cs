@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Readiness.Core.Approvals;
+
+/// <summary>
+/// A decision asked of one person about one subject (an area's return, or a release's go-live). Carries the hash of
+/// its email-link token (never the token), the hash of the content sent for decision, and the decision once made.
+/// </summary>
+public class ApprovalRequest
+{
+    private ApprovalRequest() { }
+
+    public ApprovalRequest(ApprovalKind kind, int workflowInstanceId, int subjectId, int releaseId, string approverUserId, string? onBehalfOfUserId,
+        string? submitterUserId, string contentHash, string tokenHash, DateTime tokenExpiresAtUtc, DateOnly dueOn, DateTime nowUtc)
+    {
+        Kind = kind;
+        WorkflowInstanceId = workflowInstanceId;
+        SubjectId = subjectId;
+        ReleaseId = releaseId;
+        ApproverUserId = approverUserId;
+        OnBehalfOfUserId = onBehalfOfUserId;
+        SubmitterUserId = submitterUserId;
+        ContentHash = contentHash;
+        TokenHash = tokenHash;
+        TokenExpiresAtUtc = tokenExpiresAtUtc;
+        DueOn = dueOn;
+        CreatedAtUtc = nowUtc;
+    }
+
+    public int Id { get; private set; }
+    public ApprovalKind Kind { get; private set; }
+    public int WorkflowInstanceId { get; private set; }
+
+    /// <summary>The assessment (area return) or the gate (go-live) decided on.</summary>
+    public int SubjectId { get; private set; }
+    public int ReleaseId { get; private set; }
+
+    /// <summary>The person asked (a delegate when <see cref="OnBehalfOfUserId"/> is set).</summary>
+    public string ApproverUserId { get; private set; } = "";
+    public string? OnBehalfOfUserId { get; private set; }
+
+    /// <summary>Who submitted the content; they can never decide on it.</summary>
+    public string? SubmitterUserId { get; private set; }
+    public string ContentHash { get; private set; } = "";
+    public string TokenHash { get; private set; } = "";
+    public DateTime TokenExpiresAtUtc { get; private set; }
+    public DateTime? TokenUsedAtUtc { get; private set; }
+    public DateOnly DueOn { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public ApprovalStatus Status { get; private set; }
+    public Decision? Decision { get; private set; }
+    public string Comment { get; private set; } = "";
+    public Dca? Dca { get; private set; }
+    public string? DecidedByUserId { get; private set; }
+    public DateTime? DecidedAtUtc { get; private set; }
+    public DecisionChannel? DecidedVia { get; private set; }
+    public string? ClosedReason { get; private set; }
+
+    /// <summary>App-managed concurrency token: of two simultaneous decisions exactly one is recorded.</summary>
+    public int Version { get; private set; }
+
+    public bool IsPending => Status == ApprovalStatus.Pending;
+
+    internal void Record(Decision decision, string comment, Dca? dca, string decidedBy, DecisionChannel via, DateTime nowUtc)
+    {
+        if (!IsPending) throw new InvalidOperationException($"Approval request {Id} is already {Status}.");
+        Status = ApprovalStatus.Decided;
+        Decision = decision;
+        Comment = comment;
+        Dca = dca;
+        DecidedByUserId = decidedBy;
+        DecidedAtUtc = nowUtc;
+        DecidedVia = via;
+        if (via == DecisionChannel.EmailLink) TokenUsedAtUtc = nowUtc;
+        Version++;
+    }
+
+    internal void Close(ApprovalStatus status, string reason, DateTime nowUtc)
+    {
+        if (!IsPending) return;
+        Status = status;
+        ClosedReason = reason;
+        DecidedAtUtc = nowUtc;
+        Version++;
+    }
+
+    /// <summary>SHA-256 of a token as stored; the raw token exists only in the email.</summary>
+    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

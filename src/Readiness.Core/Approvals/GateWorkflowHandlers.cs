@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Assessments;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Identity;
+using Readiness.Core.Notifications;
+using Readiness.Core.Portfolio;
+using Readiness.Core.Workflows;
+
+namespace Readiness.Core.Approvals;
+
+/// <summary>True when every readiness return of the release is approved (with or without conditions).</summary>
+internal sealed class AllReturnsApproved : IWorkflowGuard
+{
+    public string Name => HandlerNames.AllReturnsApproved;
+    public string Explanation => "Not every impacted business area has an approved readiness return yet.";
+
+    public async Task<bool> CheckAsync(WorkflowContext c, CancellationToken ct)
+    {
+        var releaseId = await c.Db.Gates.Where(g => g.Id == c.Instance.SubjectId).Select(g => g.ReleaseId).SingleAsync(ct);
+        // A tracking query returns already-tracked entities as they are in memory, so returns approved earlier in
+        // this same unit of work count as approved.
+        var returns = await (from a in c.Db.Assessments
+                             join g in c.Db.Gates on a.GateId equals g.Id
+                             where a.ReleaseId == releaseId && g.Kind == GateKind.Readiness
+                             select a).ToListAsync(ct);
+        return returns.Count > 0 && returns.All(a => a.IsApproved);
+    }
+}
+
+/// <summary>True when no condition due before go-live is still open: an unmet pre-go-live condition blocks Go.</summary>
+internal sealed class PreGoLiveConditionsMet : IWorkflowGuard
+{
+    public string Name => HandlerNames.PreGoLiveConditionsMet;
+    public string Explanation => "Go is blocked: a condition due before go-live is still open. Mark it met, or decide Go with conditions or No-go.";
+
+    public async Task<bool> CheckAsync(WorkflowContext c, CancellationToken ct)
+    {
+        var releaseId = await c.Db.Gates.Where(g => g.Id == c.Instance.SubjectId).Select(g => g.ReleaseId).SingleAsync(ct);
+        return !await c.Db.ApprovalConditions.AnyAsync(x => x.ReleaseId == releaseId && x.DueOffsetDays < 0 && x.MetAtUtc == null, ct);
+    }
+}
+
+/// <summary>Asks the release's SRO (or their delegate) for the go / no-go decision.</summary>
+internal sealed class RequestSroDecision(ApprovalRequester requester, ApprovalEmails emails) : IWorkflowAction
+{
+    public string Name => HandlerNames.RequestSroDecision;
+
+    public async Task RunAsync(WorkflowContext c, CancellationToken ct)
+    {
+        var gate = await c.Db.Gates.Include(g => g.Release).SingleAsync(g => g.Id == c.Instance.SubjectId, ct);
+        await c.Db.SaveChangesAsync(ct); // the pack digest must see the approvals made in this unit of work
+        await requester.RequestAsync(c.Instance, new ApprovalAsk(ApprovalKind.GoLive, gate.Id, gate.ReleaseId, [gate.Release!.SroUserId], null,
+            await ContentHashes.ForGoLiveAsync(c.Db, gate.ReleaseId, ct), gate.DueOn(gate.Release.GoLive), await emails.ForGoLiveAsync(gate.Id, ct)), ct);
+    }
+}
+
+/// <summary>Tells the release's BCMs and the PMO what the SRO decided.</summary>
+internal sealed class NotifyDecision(Outbox outbox, ApprovalSettings settings) : IWorkflowAction
+{
+    public string Name => HandlerNames.NotifyDecision;
+
+    public async Task RunAsync(WorkflowContext c, CancellationToken ct)
+    {
+        var gate = await c.Db.Gates.Include(g => g.Release).SingleAsync(g => g.Id == c.Instance.SubjectId, ct);
+        var release = gate.Release!;
+        var by = await c.Db.Users.Where(u => u.Id == c.Trigger.ActorUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The SRO";
+        var areaIds = c.Db.Impacts.Where(i => i.ReleaseId == release.Id).Select(i => i.BusinessAreaId);
+        var pmoRoleId = c.Db.Roles.Where(r => r.Name == Roles.Pmo).Select(r => r.Id);
+        var bcmIds = c.Db.AreaMemberships.Where(m => areaIds.Contains(m.BusinessAreaId) && m.Role == AreaRole.Bcm).Select(m => m.UserId);
+        var pmoIds = c.Db.UserRoles.Where(ur => pmoRoleId.Contains(ur.RoleId)).Select(ur => ur.UserId);
+        var people = await c.Db.Users.Where(u => bcmIds.Contains(u.Id) || pmoIds.Contains(u.Id)).Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
+        var title = definitionTitle(c);
+        foreach (var p in people)
+            outbox.Enqueue(new Email("Decision", p.Email!, p.DisplayName, $"{release.Code}: {title} decided by {by}",
+                $"{by} recorded the go / no-go decision for {release.Name}: {title}.",
+                [("Go-live (T0)", ApprovalEmails.Day(release.GoLive)), ("Rationale", c.Trigger.Comment)], [],
+                "Open the release", settings.Link($"/Releases/{release.Code}")));
+
+        static string definitionTitle(WorkflowContext c) => c.Definition.State(c.Instance.State).Title;
+    }
+}
+
+internal sealed class MarkReleaseLive : IWorkflowAction
+{
+    public string Name => HandlerNames.MarkReleaseLive;
+
+    public async Task RunAsync(WorkflowContext c, CancellationToken ct)
+    {
+        var gate = await c.Db.Gates.Include(g => g.Release).SingleAsync(g => g.Id == c.Instance.SubjectId, ct);
+        gate.Release!.MarkLive();
+    }
+}

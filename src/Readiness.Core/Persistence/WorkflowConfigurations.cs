@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Readiness.Core.Approvals;
+using Readiness.Core.Audit;
+using Readiness.Core.Notifications;
+using Readiness.Core.Workflows;
+
+namespace Readiness.Core.Persistence;
+
+internal sealed class WorkflowSnapshotConfiguration : IEntityTypeConfiguration<WorkflowSnapshot>
+{
+    public void Configure(EntityTypeBuilder<WorkflowSnapshot> b)
+    {
+        b.HasIndex(s => new { s.DefinitionId, s.Version }).IsUnique();
+        b.Property(s => s.DefinitionId).HasMaxLength(80);
+        b.Property(s => s.Json).HasMaxLength(200_000);
+    }
+}
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> b)
+    {
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.SubjectKind).HasMaxLength(20);
+        b.Property(i => i.State).HasMaxLength(60);
+        b.HasIndex(i => new { i.SubjectKind, i.SubjectId }).IsUnique();
+        b.HasOne<WorkflowSnapshot>().WithMany().HasForeignKey(i => i.SnapshotId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimer>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimer> b)
+    {
+        b.HasIndex(t => new { t.FiredAtUtc, t.CancelledAtUtc, t.DueAtUtc });
+        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
+    }
+}
+
+internal sealed class WorkflowJournalConfiguration : IEntityTypeConfiguration<WorkflowJournalEntry>
+{
+    public void Configure(EntityTypeBuilder<WorkflowJournalEntry> b)
+    {
+        b.HasIndex(j => j.InstanceId);
+        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(j => j.InstanceId);
+    }
+}
+
+internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalRequest>
+{
+    public void Configure(EntityTypeBuilder<ApprovalRequest> b)
+    {
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Decision).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Dca).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.DecidedVia).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.TokenHash).HasMaxLength(64);
+        b.HasIndex(r => r.TokenHash).IsUnique();
+        b.HasIndex(r => new { r.ApproverUserId, r.Status });
+        b.HasIndex(r => r.WorkflowInstanceId);
+        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(r => r.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ApprovalConditionConfiguration : IEntityTypeConfiguration<ApprovalCondition>
+{
+    public void Configure(EntityTypeBuilder<ApprovalCondition> b)
+    {
+        b.HasIndex(c => c.ReleaseId);
+        b.HasOne<ApprovalRequest>().WithMany().HasForeignKey(c => c.ApprovalRequestId);
+    }
+}
+
+internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
+{
+    public void Configure(EntityTypeBuilder<Delegation> b)
+    {
+        b.HasIndex(d => d.FromUserId);
+    }
+}
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.Property(m => m.HtmlBody).HasMaxLength(100_000);
+        b.Property(m => m.TextBody).HasMaxLength(100_000);
+        b.HasIndex(m => m.MessageId).IsUnique();
+        b.HasIndex(m => new { m.SentAtUtc, m.FailedAtUtc, m.NextAttemptAtUtc });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(e => e.Channel).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(e => e.ChainIndex).IsUnique();
+        b.HasIndex(e => new { e.SubjectType, e.SubjectId });
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+    }
+}

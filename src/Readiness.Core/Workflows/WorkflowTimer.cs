@@ -1,0 +1,30 @@
+namespace Readiness.Core.Workflows;
+
+/// <summary>A due trigger stored as a row: armed on entering a state, cancelled on leaving it, fired at most once.</summary>
+public class WorkflowTimer
+{
+    private WorkflowTimer() { }
+
+    public WorkflowTimer(int instanceId, string state, string name, string trigger, DateTime dueAtUtc)
+    {
+        InstanceId = instanceId;
+        State = state;
+        Name = name;
+        Trigger = trigger;
+        DueAtUtc = dueAtUtc;
+    }
+
+    public int Id { get; private set; }
+    public int InstanceId { get; private set; }
+    public string State { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Trigger { get; private set; } = "";
+    public DateTime DueAtUtc { get; private set; }
+    public DateTime? FiredAtUtc { get; private set; }
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    public bool IsPending => FiredAtUtc is null && CancelledAtUtc is null;
+
+    internal void Fire(DateTime nowUtc) => FiredAtUtc = nowUtc;
+    internal void Cancel(DateTime nowUtc) => CancelledAtUtc ??= nowUtc;
+}

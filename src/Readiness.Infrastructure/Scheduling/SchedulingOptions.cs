@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Readiness.Infrastructure.Scheduling;
+
+/// <summary>Configuration section "Scheduling" (Hangfire).</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Whether this process runs jobs. Off in tests and on web-only nodes; recurring jobs are still registered.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Hangfire's own SQLite file (never the app DB); a relative path is resolved against the content root.</summary>
+    [Required(ErrorMessage = "Scheduling:StoragePath is required, e.g. 'App_Data/hangfire.db'.")]
+    public string StoragePath { get; set; } = "App_Data/hangfire.db";
+
+    /// <summary>How often workers look for queued jobs and due recurring jobs (Hangfire's defaults wait up to 15 s).</summary>
+    [Range(1, 300, ErrorMessage = "Scheduling:PollIntervalSeconds must be between 1 and 300.")]
+    public int PollIntervalSeconds { get; set; } = 5;
+
+    [Range(1, 64, ErrorMessage = "Scheduling:WorkerCount must be between 1 and 64.")]
+    public int WorkerCount { get; set; } = 2;
+
+    [Required(ErrorMessage = "Scheduling:OutboxCron is required, e.g. '* * * * *' (every minute).")]
+    public string OutboxCron { get; set; } = "* * * * *";
+
+    [Required(ErrorMessage = "Scheduling:WorkflowClockCron is required, e.g. '* * * * *' (every minute).")]
+    public string WorkflowClockCron { get; set; } = "* * * * *";
+}

@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Readiness.Core.Workflows;
+
+namespace Readiness.Infrastructure.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire on its own SQLite file, the recurring jobs, and (when Scheduling:RunServer is true) the server.
+    /// Nothing touches the storage file until the host starts, so `dotnet ef` and plain DI builds create nothing.
+    /// </summary>
+    public static IServiceCollection AddReadinessScheduling(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var section = configuration.GetSection(SchedulingOptions.Section);
+        services.AddOptions<SchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The storage and activator are this host's own instances, registered before AddHangfire so its
+        // TryAdd defaults (process-wide JobStorage.Current / JobActivator.Current, which UseSQLiteStorage would
+        // set) are not used: several hosts in one process (the web tests) would otherwise share or dispose
+        // each other's storage.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+            var path = Path.Combine(contentRoot, o.StoragePath);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            return new SQLiteStorage(path, new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(o.PollIntervalSeconds),
+            });
+        });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        services.AddTransient<OutboxJob>();
+        services.AddTransient<WorkflowClockJob>();
+        // The real workflow clock may already be registered by the workflow runtime; this keeps the job resolvable until then.
+        services.TryAddScoped<WorkflowClock>();
+        services.AddHostedService<RecurringJobsRegistration>();
+
+        var runServer = section.GetValue(nameof(SchedulingOptions.RunServer), defaultValue: true);
+        if (runServer)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var o = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+                server.WorkerCount = o.WorkerCount;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(o.PollIntervalSeconds);
+            });
+        }
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Readiness.Core.Approvals;
+using Readiness.Core.Audit;
+using Readiness.Core.Identity;
+
+namespace Readiness.Web.Pages.Approvals;
+
+/// <summary>Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token).</summary>
+public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Actor actor) : PageModel
+{
+    [BindProperty]
+    public DecisionForm Form { get; set; } = new();
+
+    public RequestSummary Summary { get; private set; } = null!;
+    public ReturnBrief? Return { get; private set; }
+    public GatePack? Pack { get; private set; }
+    public string? Message { get; private set; }
+    public Dictionary<string, string> Errors { get; private set; } = [];
+    public bool IsPending => Summary.Status == ApprovalStatus.Pending;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Form.PadConditions();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var (input, formErrors) = Form.ToInput();
+        var outcome = input is null
+            ? new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors)
+            : await decisions.DecideAsWebUserAsync(id, actor.UserId, input,
+                new DecisionOrigin(AuditChannel.Web, HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+        if (outcome.Kind == DecisionOutcomeKind.Refused) return NotFound();
+        if (outcome.Kind == DecisionOutcomeKind.Recorded)
+        {
+            TempData["Flash"] = outcome.Message;
+            return RedirectToPage("Index");
+        }
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Message = outcome.Message;
+        Errors = outcome.FieldErrors?.ToDictionary() ?? [];
+        Form.PadConditions();
+        Response.StatusCode = outcome.Kind == DecisionOutcomeKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var summary = await queries.SummaryAsync(id, ct);
+        if (summary is null || !await queries.IsApproverAsync(id, actor.UserId, ct)) return false;
+        Summary = summary;
+        if (summary.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(summary.SubjectId, ct);
+        else Pack = await packs.ForReleaseAsync(await queries.ReleaseIdOfAsync(id, ct), ct);
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Readiness.Core.Common;
+using Readiness.Core.Notifications;
+using Readiness.Infrastructure.Email;
+
+namespace Readiness.Web.Pages.Dev;
+
+/// <summary>One email of the demo inbox: its headers, the HTML part in a sandboxed frame and the plain-text part.</summary>
+public partial class MailMessageModel(MailPageAvailability availability, OutboxQueries outbox, IOptions<SmtpOptions> email, ReadinessClock clock) : PageModel
+{
+    public OutboxMessage Message { get; private set; } = null!;
+    public string From => $"{email.Value.FromName} <{email.Value.FromAddress}>";
+    public ReadinessClock Clock => clock;
+
+    /// <summary>
+    /// The HTML part for the frame's srcdoc. A &lt;base target="_top"&gt; makes its links open in the whole tab
+    /// (the sandbox allows that on a click), as they would in a mail client; the app's own pages refuse framing.
+    /// </summary>
+    public string HtmlDocument { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!availability.IsAvailable) return NotFound();
+        var message = await outbox.FindAsync(id, ct);
+        if (message is null) return NotFound();
+        Message = message;
+        HtmlDocument = WithTopTarget(message.HtmlBody);
+        return Page();
+    }
+
+    private static string WithTopTarget(string html)
+    {
+        const string baseTag = "<base target=\"_top\">";
+        var head = HeadTag().Match(html);
+        return head.Success ? html.Insert(head.Index + head.Length, baseTag) : baseTag + html;
+    }
+
+    [GeneratedRegex(@"<head(\s[^>]*)?>", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadTag();
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Readiness.Core.Notifications;
+using Readiness.Web.Tests.Infrastructure;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>The demo inbox (/Dev/Mail) and the Hangfire dashboard, on the real app with Hangfire's SQLite storage beside EF's.</summary>
+public sealed class DevMailPageTests(DevMailPageTests.Fixture fixture) : IClassFixture<DevMailPageTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public ReadinessFactory Shown { get; } = new(settings: new Dictionary<string, string?> { ["Email:ShowMailPage"] = "true" });
+        public ReadinessFactory Hidden { get; } = new(settings: new Dictionary<string, string?> { ["Email:ShowMailPage"] = "false" });
+
+        public void Dispose()
+        {
+            Shown.Dispose();
+            Hidden.Dispose();
+        }
+    }
+
+    private static Task<OutboxMessage> AddMessageAsync(ReadinessFactory factory, string subject) => factory.WithDbAsync(async db =>
+    {
+        var message = new OutboxMessage("ApprovalRequest", "bcm.custody@readiness.demo", "Sam Okafor", subject,
+            $"Dear Sam,\n\n{subject}\n\nhttps://readiness.example/approve/t1\n",
+            $"<!DOCTYPE html><html><head><title>{subject}</title></head><body><p>{subject}</p><a href=\"https://readiness.example/approve/t1\">Review</a></body></html>",
+            factory.Clock.GetUtcNow().UtcDateTime, "readiness.local");
+        db.Outbox.Add(message);
+        await db.SaveChangesAsync();
+        return message;
+    });
+
+    private static async Task<Browser> SignedInAsync(ReadinessFactory factory, string email)
+    {
+        var browser = new Browser(factory.CreateBrowser());
+        await browser.SignInAsync(email);
+        return browser;
+    }
+
+    [Fact]
+    public async Task When_shown_the_mail_page_lists_an_outbox_message_with_its_status_and_the_nav_links_to_it()
+    {
+        await AddMessageAsync(fixture.Shown, "Approval needed: Custody, listed");
+        var browser = await SignedInAsync(fixture.Shown, "tl.custody@readiness.demo");
+
+        var response = await browser.GetRawAsync("/Dev/Mail");
+        var page = await Browser.ParseAsync(response, "/Dev/Mail");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = Assert.Single(page.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Approval needed: Custody, listed", StringComparison.Ordinal));
+        Assert.Contains("bcm.custody@readiness.demo", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pending", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.TextContent == "Mail (demo)" && a.GetAttribute("href") == "/Dev/Mail");
+    }
+
+    [Fact]
+    public async Task The_message_page_shows_headers_the_html_part_in_a_sandboxed_frame_and_the_text_part()
+    {
+        var message = await AddMessageAsync(fixture.Shown, "Approval needed: Custody, opened");
+        var browser = await SignedInAsync(fixture.Shown, "tl.custody@readiness.demo");
+
+        var page = await browser.GetAsync($"/Dev/Mail/{message.Id}");
+
+        Assert.Equal("Approval needed: Custody, opened", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains($"<{message.MessageId}>", page.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
+        var frame = page.QuerySelector("iframe")!;
+        Assert.Equal("allow-top-navigation-by-user-activation allow-popups", frame.GetAttribute("sandbox"));
+        var srcdoc = frame.GetAttribute("srcdoc")!;
+        Assert.Contains("<head><base target=\"_top\">", srcdoc, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://readiness.example/approve/t1\">Review</a>", srcdoc, StringComparison.Ordinal);
+        Assert.Contains("https://readiness.example/approve/t1", page.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_mail_page_shows_25_messages_a_page_newest_first()
+    {
+        for (var i = 0; i < 30; i++) await AddMessageAsync(fixture.Shown, $"Bulk {i:00}");
+        var browser = await SignedInAsync(fixture.Shown, "tl.custody@readiness.demo");
+
+        var first = await browser.GetAsync("/Dev/Mail");
+        var second = await browser.GetAsync("/Dev/Mail?p=2");
+
+        var firstRows = first.QuerySelectorAll("tbody tr");
+        Assert.Equal(25, firstRows.Length);
+        Assert.Contains("Bulk 29", firstRows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bulk 05", firstRows[24].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bulk 04", second.QuerySelectorAll("tbody tr")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_development_or_the_option_the_mail_pages_do_not_exist()
+    {
+        var message = await AddMessageAsync(fixture.Hidden, "Not shown");
+        var browser = await SignedInAsync(fixture.Hidden, "pmo@readiness.demo");
+
+        var list = await browser.GetRawAsync("/Dev/Mail");
+        var one = await browser.GetRawAsync($"/Dev/Mail/{message.Id}");
+        var home = await browser.GetAsync("/Releases");
+
+        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, one.StatusCode);
+        Assert.DoesNotContain(home.QuerySelectorAll("nav a"), a => a.TextContent == "Mail (demo)");
+    }
+
+    [Fact]
+    public async Task The_hangfire_dashboard_is_for_the_pmo_only()
+    {
+        var anonymous = await fixture.Shown.CreateBrowser().GetAsync("/hangfire");
+        var teamLead = await (await SignedInAsync(fixture.Shown, "tl.custody@readiness.demo")).GetRawAsync("/hangfire");
+        var pmo = await (await SignedInAsync(fixture.Shown, "pmo@readiness.demo")).GetRawAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/Account/SignIn", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, teamLead.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pmo.StatusCode);
+        Assert.Contains("outbox-dispatch", await (await SignedInAsync(fixture.Shown, "pmo@readiness.demo")).Client.GetStringAsync("/hangfire/recurring"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tests_run_no_hangfire_server_and_keep_its_storage_in_the_test_folder()
+    {
+        var hosted = fixture.Shown.Services.GetServices<IHostedService>();
+
+        Assert.DoesNotContain(hosted, s => s.GetType().Name == "BackgroundJobServerHostedService");
+        Assert.True(File.Exists(Path.Combine(fixture.Shown.Folder, "hangfire.db")));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Readiness.Core.BusinessAreas;
+using Readiness.Infrastructure.Email;
+using Readiness.Infrastructure.Tests.Email;
+
+namespace Readiness.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Drives approvals the way people do: team leads submit through the pages, the outbox dispatcher sends real
+/// SMTP to the in-process server, and approvers follow the link found in the message that arrived.
+/// </summary>
+internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestServer smtp)
+{
+    [GeneratedRegex(@"https?://[^/\s]+(/Decide/\d+/[A-Za-z0-9_-]+)")]
+    private static partial Regex DecisionLink();
+
+    public static Dictionary<string, string?> SmtpSettings(SmtpTestServer smtp) => new()
+    {
+        ["Email:Mode"] = "Smtp",
+        ["Email:Host"] = "127.0.0.1",
+        ["Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Security"] = "None",
+    };
+
+    public async Task<Browser> SignedInAsync(string email)
+    {
+        var browser = new Browser(factory.CreateBrowser());
+        await browser.SignInAsync(email);
+        return browser;
+    }
+
+    /// <summary>Submits an area's return as one of its team leads, through the real pages, and returns its id.</summary>
+    public async Task<int> SubmitReturnAsync(string releaseCode, string areaCode)
+    {
+        var lead = await factory.WithDbAsync(db => (from m in db.AreaMemberships
+                                                    join a in db.BusinessAreas on m.BusinessAreaId equals a.Id
+                                                    join u in db.Users on m.UserId equals u.Id
+                                                    where a.Code == areaCode && m.Role == AreaRole.TeamLead
+                                                    orderby u.Email
+                                                    select u.Email).FirstAsync());
+        var browser = await SignedInAsync(lead!);
+        var returns = new ReturnDriver(factory, browser);
+        var id = await returns.ReturnIdAsync(releaseCode, areaCode);
+        var goLive = await factory.WithDbAsync(db => db.Releases.Where(r => r.Code == releaseCode).Select(r => r.GoLive).SingleAsync());
+        await returns.AnswerAllPassingAsync(id, goLive);
+        var response = await returns.SubmitAsync(id);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return id;
+    }
+
+    public async Task<DispatchResult> DispatchAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+    }
+
+    /// <summary>The newest message delivered to <paramref name="address"/>.</summary>
+    public MimeMessage LastMailTo(string address) =>
+        smtp.Accepted.Last(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).Message;
+
+    /// <summary>The decision link (path only) in the newest message to <paramref name="address"/>, from its plain-text part.</summary>
+    public string LinkFor(string address) => DecisionLink().Match(LastMailTo(address).TextBody ?? "").Groups[1].Value;
+
+    public static async Task<HttpResponseMessage> DecideAsync(Browser browser, IDocument page, string decision, string comment = "", Dictionary<string, string>? extra = null)
+    {
+        var form = page.Forms.Single(f => f.QuerySelector("input[name='Form.Decision']") is not null);
+        var values = new Dictionary<string, string> { ["Form.Decision"] = decision, ["Form.Comment"] = comment };
+        foreach (var (k, v) in extra ?? []) values[k] = v;
+        return await browser.SubmitAsync(form, values);
+    }
+}
