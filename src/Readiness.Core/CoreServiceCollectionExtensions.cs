@@ -23,17 +23,21 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReleaseQueries>();
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<Outbox>();
         services.AddScoped<WorkflowEngine>();
         // Entry actions may fire other workflows (a return's approval moves its gate), so they reach the engine lazily.
         services.AddScoped(sp => new Lazy<WorkflowEngine>(sp.GetRequiredService<WorkflowEngine>));
         services.AddScoped<WorkflowClock>();
+        services.AddScoped<WorkflowJournalQueries>();
         services.AddScoped<ApprovalRequester>();
         services.AddScoped<ApprovalEmails>();
         services.AddScoped<ApprovalDecisions>();
         services.AddScoped<ApprovalQueries>();
         services.AddScoped<GatePackQueries>();
         services.AddScoped<ReturnBriefs>();
+        services.AddScoped<Delegations>();
+        services.AddScoped<ConditionCommands>();
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();

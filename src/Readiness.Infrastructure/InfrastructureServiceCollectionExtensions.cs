@@ -53,6 +53,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(sp => new WorkflowCatalog(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Defaults));
 
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoActivitySeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddReadinessEmail(configuration, contentRoot);
         services.AddReadinessScheduling(configuration, contentRoot);

@@ -58,6 +58,20 @@ public sealed class ApprovalRequester(ReadinessDbContext db, Outbox outbox, Appr
         return endOfDueDay > now.AddHours(1) && endOfDueDay < standard ? endOfDueDay : standard;
     }
 
+    /// <summary>Replaces a waiting request with one for another person: the old link is revoked, a new one is emailed.</summary>
+    public async Task ReassignAsync(ApprovalRequest request, string toUserId, string onBehalfOfUserId, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        request.Close(ApprovalStatus.Revoked, "Reassigned to a delegate", now);
+        var (token, hash) = ApprovalTokens.Create();
+        var replacement = new ApprovalRequest(request.Kind, request.WorkflowInstanceId, request.SubjectId, request.ReleaseId, toUserId, onBehalfOfUserId,
+            request.SubmitterUserId, request.ContentHash, hash, ExpiryFor(request.DueOn, now), request.DueOn, now);
+        db.ApprovalRequests.Add(replacement);
+        await db.SaveChangesAsync(ct);
+        var user = await db.Users.Where(u => u.Id == toUserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
+        outbox.Enqueue(compose(replacement, settings.DecisionLink(replacement.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
+    }
+
     /// <summary>Closes every pending request of an instance: another approver decided, or the subject was withdrawn.</summary>
     public async Task CloseOpenAsync(int instanceId, ApprovalStatus status, string reason, int? exceptRequestId, CancellationToken ct)
     {

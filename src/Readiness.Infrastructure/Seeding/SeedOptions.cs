@@ -8,6 +8,12 @@ public sealed class SeedOptions
     /// <summary>Load seed-data/ at start-up (idempotent: only what is missing is added).</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Also play seed-data/demo-activity.json through the real use cases on first start (returns submitted and
+    /// decided), so the demo opens mid-flight. Tests that need an untouched portfolio turn it off.
+    /// </summary>
+    public bool DemoActivity { get; set; } = true;
+
     /// <summary>Folder holding the seed files; relative paths are resolved against the application's base directory.</summary>
     public string Path { get; set; } = "seed-data";
 

@@ -32,6 +32,7 @@ internal sealed class StartupInitializer(
         var seed = seedOptions.Value;
         var seedSet = seed.Enabled ? SeedReader.Read(seed.ResolvedPath) : null;
         if (seedSet is not null) SeedWorkflowCheck.Validate(seedSet, workflows);
+        var activity = seed.Enabled && seed.DemoActivity ? DemoActivitySeeder.Read(seed.ResolvedPath) : null;
 
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
@@ -43,6 +44,8 @@ internal sealed class StartupInitializer(
         if (seedSet is not null)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
+            if (activity is not null)
+                await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
             logger.LogInformation("Seed data applied from {Path}", seed.Path);
         }
     }

@@ -35,9 +35,9 @@ internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestS
     }
 
     /// <summary>Submits an area's return as one of its team leads, through the real pages, and returns its id.</summary>
-    public async Task<int> SubmitReturnAsync(string releaseCode, string areaCode)
+    public async Task<int> SubmitReturnAsync(string releaseCode, string areaCode, string? leadEmail = null)
     {
-        var lead = await factory.WithDbAsync(db => (from m in db.AreaMemberships
+        var lead = leadEmail ?? await factory.WithDbAsync(db => (from m in db.AreaMemberships
                                                     join a in db.BusinessAreas on m.BusinessAreaId equals a.Id
                                                     join u in db.Users on m.UserId equals u.Id
                                                     where a.Code == areaCode && m.Role == AreaRole.TeamLead
@@ -51,6 +51,24 @@ internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestS
         var response = await returns.SubmitAsync(id);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return id;
+    }
+
+    public Task<List<string>> BcmEmailsAsync(string areaCode) => factory.WithDbAsync(db => (from m in db.AreaMemberships
+                                                                                         join a in db.BusinessAreas on m.BusinessAreaId equals a.Id
+                                                                                         join u in db.Users on m.UserId equals u.Id
+                                                                                         where a.Code == areaCode && m.Role == AreaRole.Bcm
+                                                                                         orderby u.Email
+                                                                                         select u.Email!).ToListAsync());
+
+    /// <summary>Submits the area's return, sends the mail, and has the area's first BCM decide from the emailed link.</summary>
+    public async Task<HttpResponseMessage> SubmitAndDecideAsync(string releaseCode, string areaCode, string decision = "Approve", string comment = "", Dictionary<string, string>? extra = null)
+    {
+        await SubmitReturnAsync(releaseCode, areaCode);
+        await DispatchAsync();
+        var bcm = (await BcmEmailsAsync(areaCode))[0];
+        var browser = new Browser(factory.CreateBrowser());
+        var link = LinkFor(bcm);
+        return await DecideAsync(browser, await browser.GetAsync(link), decision, comment, extra);
     }
 
     public async Task<DispatchResult> DispatchAsync()

@@ -27,6 +27,7 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>
         };
         // No Hangfire server in tests; its storage and the pickup mail stay in this test's folder unless a test says otherwise.
         _settings.TryAdd("Scheduling:RunServer", "false");
+        _settings.TryAdd("Seed:DemoActivity", "false");
         _settings.TryAdd("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
         _settings.TryAdd("Email:PickupFolder", Path.Combine(Folder, "mail"));
     }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+using Readiness.Core.Workflows;
+
+namespace Readiness.Core.Audit;
+
+/// <summary>What the PMO searches the audit log by. Dates are calendar days in the configured time zone, inclusive.</summary>
+public sealed record AuditFilter(string? Text = null, string? SubjectType = null, string? ActorEmail = null, DateOnly? From = null, DateOnly? To = null,
+    string? Release = null, int Page = 1);
+
+public sealed record AuditRow(long ChainIndex, DateTime AtUtc, string? Actor, string? OnBehalfOf, AuditChannel Channel, string Action,
+    string SubjectType, string SubjectId, string Summary, string? IpAddress);
+
+/// <summary>The result of walking the hash chain: intact, or the first entry whose hash or link does not match.</summary>
+public sealed record ChainCheck(long Entries, long? FirstBroken)
+{
+    public bool Intact => FirstBroken is null;
+}
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, IReadOnlyList<string> SubjectTypes, ChainCheck Chain)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Read models over the audit log: the PMO's search with the chain check, and a release's recent trail.</summary>
+public sealed class AuditQueries(ReadinessDbContext db, AuditLog log, ReadinessClock clock)
+{
+    public const int PageSize = 50;
+    public const string ApprovalRequestSubject = "ApprovalRequest";
+
+    public async Task<AuditPage> SearchAsync(AuditFilter filter, CancellationToken ct)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (Trimmed(filter.Text) is { } text)
+        {
+            var t = text.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(): a case-insensitive match the same on every provider.
+            query = query.Where(e => e.Action.ToUpper().Contains(t) || e.Summary.ToUpper().Contains(t)
+                || e.SubjectType.ToUpper().Contains(t) || e.SubjectId.ToUpper().Contains(t));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        if (Trimmed(filter.SubjectType) is { } type) query = query.Where(e => e.SubjectType == type);
+        if (Trimmed(filter.ActorEmail) is { } email)
+        {
+            var e = email.ToUpperInvariant();
+            // Identity keeps an upper-cased copy of every address for look-ups.
+            var ids = await db.Users.Where(u => u.NormalizedEmail != null && u.NormalizedEmail.Contains(e)).Select(u => u.Id).ToListAsync(ct);
+            query = query.Where(x => (x.ActorUserId != null && ids.Contains(x.ActorUserId)) || (x.OnBehalfOfUserId != null && ids.Contains(x.OnBehalfOfUserId)));
+        }
+        if (filter.From is { } from)
+        {
+            var fromUtc = StartOfDayUtc(from);
+            query = query.Where(e => e.AtUtc >= fromUtc);
+        }
+        if (filter.To is { } to)
+        {
+            var toUtc = StartOfDayUtc(to.AddDays(1));
+            query = query.Where(e => e.AtUtc < toUtc);
+        }
+        if (Trimmed(filter.Release) is { } release)
+        {
+            var releaseId = await db.Releases.Where(r => r.Code == release).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+            query = await ScopeToReleaseAsync(query, releaseId ?? 0, ct);
+        }
+
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var rows = await RowsAsync(query.OrderByDescending(e => e.ChainIndex).Skip((page - 1) * PageSize).Take(PageSize), ct);
+        var types = await db.AuditEntries.Select(e => e.SubjectType).Distinct().OrderBy(t => t).ToListAsync(ct);
+        var chain = new ChainCheck(await db.AuditEntries.LongCountAsync(ct), await log.FirstBrokenAsync(ct));
+        return new AuditPage(rows, page, PageSize, total, types, chain);
+    }
+
+    /// <summary>The newest entries about a release's gates, area returns and approval requests.</summary>
+    public async Task<IReadOnlyList<AuditRow>> ForReleaseAsync(int releaseId, int take, CancellationToken ct)
+    {
+        var query = await ScopeToReleaseAsync(db.AuditEntries.AsNoTracking(), releaseId, ct);
+        return await RowsAsync(query.OrderByDescending(e => e.ChainIndex).Take(take), ct);
+    }
+
+    private async Task<IQueryable<AuditEntry>> ScopeToReleaseAsync(IQueryable<AuditEntry> query, int releaseId, CancellationToken ct)
+    {
+        static List<string> Text(List<int> ids) => ids.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var returns = Text(await db.Assessments.Where(a => a.ReleaseId == releaseId).Select(a => a.Id).ToListAsync(ct));
+        var gates = Text(await db.Gates.Where(g => g.ReleaseId == releaseId).Select(g => g.Id).ToListAsync(ct));
+        var requests = Text(await db.ApprovalRequests.Where(r => r.ReleaseId == releaseId).Select(r => r.Id).ToListAsync(ct));
+        return query.Where(e => (e.SubjectType == SubjectKinds.AreaReturn && returns.Contains(e.SubjectId))
+            || (e.SubjectType == SubjectKinds.Gate && gates.Contains(e.SubjectId))
+            || (e.SubjectType == ApprovalRequestSubject && requests.Contains(e.SubjectId)));
+    }
+
+    private async Task<List<AuditRow>> RowsAsync(IQueryable<AuditEntry> query, CancellationToken ct)
+    {
+        var entries = await query
+            .Select(e => new { e.ChainIndex, e.AtUtc, e.ActorUserId, e.OnBehalfOfUserId, e.Channel, e.Action, e.SubjectType, e.SubjectId, e.Summary, e.IpAddress })
+            .ToListAsync(ct);
+        var userIds = entries.Select(e => e.ActorUserId).Concat(entries.Select(e => e.OnBehalfOfUserId)).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        string? Name(string? id) => id is null ? null : names.GetValueOrDefault(id, "(unknown user)");
+        return entries.Select(e => new AuditRow(e.ChainIndex, e.AtUtc, Name(e.ActorUserId), Name(e.OnBehalfOfUserId), e.Channel, e.Action,
+            e.SubjectType, e.SubjectId, e.Summary, e.IpAddress)).ToList();
+    }
+
+    private DateTime StartOfDayUtc(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        // Where a clock change skips midnight, the day starts at the first valid minute.
+        while (clock.Zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(local, clock.Zone);
+    }
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

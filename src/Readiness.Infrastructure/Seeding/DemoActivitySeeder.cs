@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Approvals;
+using Readiness.Core.Assessments;
+using Readiness.Core.Audit;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Common;
+using Readiness.Core.Identity;
+using Readiness.Core.Persistence;
+using Readiness.Core.Portfolio;
+using Readiness.Core.Templates;
+using Readiness.Infrastructure.Startup;
+
+namespace Readiness.Infrastructure.Seeding;
+
+public sealed record DemoActivityDocument(IReadOnlyList<DemoReturnEntry> Returns);
+
+public sealed record DemoConditionEntry(string Description, string Owner, string Due);
+
+/// <summary>One return to play through the real use cases: "draft" only saves answers; "pass"/"mixed" also submit; a decision has the BCM decide.</summary>
+public sealed record DemoReturnEntry(string Release, string Area, string Answers, string? Decision = null, string? Comment = null, IReadOnlyList<DemoConditionEntry>? Conditions = null);
+
+/// <summary>
+/// Plays seed-data/demo-activity.json through the real use cases (save, submit, BCM decision), once, so the demo
+/// opens mid-flight: approvals waiting, a return sent back, a release one approval away from its SRO decision.
+/// Everything it creates went through the workflow runtime, so journals, audit and emails are real.
+/// </summary>
+public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands returns, ApprovalDecisions decisions, ReadinessClock clock)
+{
+    public const string File = "demo-activity.json";
+    private const string RunName = "demo-activity";
+
+    public static DemoActivityDocument? Read(string folder)
+    {
+        var path = Path.Combine(folder, File);
+        if (!System.IO.File.Exists(path)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<DemoActivityDocument>(System.IO.File.ReadAllText(path), SeedReader.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new StartupValidationException($"{File}: {ex.Path} (line {ex.LineNumber + 1}): {ex.Message.Split(" Path:")[0]}");
+        }
+    }
+
+    public async Task ApplyAsync(DemoActivityDocument doc, CancellationToken ct)
+    {
+        if (await db.SeedRuns.AnyAsync(r => r.Name == RunName, ct)) return;
+        for (var i = 0; i < doc.Returns.Count; i++)
+            await PlayAsync(doc.Returns[i], $"$.returns[{i}]", ct);
+        db.ChangeTracker.Clear();
+        db.SeedRuns.Add(new SeedRun(RunName, clock.Today, clock.UtcNow));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task PlayAsync(DemoReturnEntry entry, string path, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var target = await (from a in db.Assessments
+                            join r in db.Releases on a.ReleaseId equals r.Id
+                            join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                            where r.Code == entry.Release && area.Code == entry.Area
+                            select new { a.Id, a.Status, a.TemplateId, a.BusinessAreaId, r.GoLive }).FirstOrDefaultAsync(ct)
+            ?? throw new StartupValidationException($"{File}: {path}: no readiness return for release '{entry.Release}' and area '{entry.Area}'.");
+        if (target.Status != AssessmentStatus.NotStarted) return; // played before an interrupted start: skip
+        var lead = await ActorAsync(AreaRole.TeamLead, target.BusinessAreaId, path, ct);
+        var criteria = await db.Criteria.AsNoTracking().Where(c => db.TemplateSections.Any(s => s.Id == c.SectionId && s.TemplateId == target.TemplateId))
+            .OrderBy(c => c.Order).ToListAsync(ct);
+        var answered = entry.Answers == "draft" ? criteria.Take(8) : criteria;
+        var changes = answered.Select(c => new AnswerChange(c.Id, Answer(c, entry, target.GoLive), 0, AnswerContent.Empty.Fingerprint)).ToList();
+        Check(await returns.SaveDraftAsync(lead, target.Id, changes, ct), path);
+        if (entry.Answers == "draft") return;
+
+        var version = await db.Assessments.Where(a => a.Id == target.Id).Select(a => a.Version).SingleAsync(ct);
+        Check(await returns.SubmitAsync(lead, target.Id, version, ct), path);
+        if (entry.Decision is null) return;
+
+        var request = await db.ApprovalRequests.AsNoTracking().Where(r => r.SubjectId == target.Id && r.Kind == ApprovalKind.AreaReturn && r.Status == ApprovalStatus.Pending)
+            .OrderBy(r => r.Id).FirstAsync(ct);
+        if (!Enum.TryParse<Decision>(entry.Decision, out var decision))
+            throw new StartupValidationException($"{File}: {path}.decision: '{entry.Decision}' is not a decision. Use Approve, ApproveWithConditions or Return.");
+        var conditions = (entry.Conditions ?? []).Select((c, k) => AnswerRules.TryParseOffset(c.Due, out var days)
+            ? new ConditionInput(c.Description, c.Owner, days)
+            : throw new StartupValidationException($"{File}: {path}.conditions[{k}].due: '{c.Due}' is not a day relative to go-live, like T-7.")).ToList();
+        var outcome = await decisions.DecideAsWebUserAsync(request.Id, request.ApproverUserId, new DecisionInput(decision, entry.Comment ?? "", conditions),
+            new DecisionOrigin(AuditChannel.System, null, "demo seed"), ct);
+        if (outcome.Kind != DecisionOutcomeKind.Recorded) throw new StartupValidationException($"{File}: {path}: the decision was not recorded: {outcome.Message}");
+    }
+
+    /// <summary>The best answers, or for "mixed" some Partial/Amber/80% answers on non-blocking criteria so RAGs vary.</summary>
+    private static AnswerContent Answer(Criterion c, DemoReturnEntry entry, DateOnly goLive)
+    {
+        var weaker = entry.Answers == "mixed" && !c.Blocking && c.Order % 3 == 0;
+        var evidence = $"https://sharepoint.readiness.demo/{entry.Release}/{entry.Area}/{c.Code}";
+        var value = c.AnswerType switch
+        {
+            AnswerType.YesNoPartial or AnswerType.Rag => AnswerRules.ChoicesFor(c.AnswerType)[weaker ? 1 : 0],
+            AnswerType.YesNo => "Yes",
+            AnswerType.Percentage => weaker ? "80" : "96",
+            AnswerType.Number => (c.RangeMax is { } max && decimal.TryParse(c.MinimumPass, NumberStyles.Number, CultureInfo.InvariantCulture, out var min) ? Math.Min(max, min + 2) : decimal.Parse(c.MinimumPass ?? "1", CultureInfo.InvariantCulture) + 2).ToString(CultureInfo.InvariantCulture),
+            AnswerType.Date => goLive.AddDays(-21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AnswerType.EvidenceLink => evidence,
+            _ => "Agreed with the local change network; no open concerns.",
+        };
+        return new AnswerContent(value, c.AnswerType == AnswerType.Text ? "" : evidence, "");
+    }
+
+    private async Task<Actor> ActorAsync(AreaRole role, int areaId, string path, CancellationToken ct)
+    {
+        var userId = await db.AreaMemberships.Where(m => m.BusinessAreaId == areaId && m.Role == role)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email }).OrderBy(u => u.Email).Select(u => u.Id).FirstOrDefaultAsync(ct)
+            ?? throw new StartupValidationException($"{File}: {path}.area: the area has no {role} in users.json to act in the demo.");
+        var roles = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToListAsync(ct);
+        return new Actor(userId, roles.ToHashSet());
+    }
+
+    private static void Check<T>(Result<T> result, string path)
+    {
+        if (!result.Succeeded) throw new StartupValidationException($"{File}: {path}: {result.Failure!.Message}");
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Readiness.Core.Audit;
+using Readiness.Core.Identity;
+
+namespace Readiness.Web.Pages.Audit;
+
+/// <summary>The PMO's view of the append-only audit log: search, page through, and see whether the hash chain is intact.</summary>
+[Authorize(Roles = Roles.Pmo)]
+public class IndexModel(AuditQueries audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Text { get; set; }
+    [BindProperty(SupportsGet = true)] public string? SubjectType { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ActorEmail { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Release { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public AuditPage Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await audit.SearchAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release, PageNumber), ct);
+
+    /// <summary>This search's query string for another page of results.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["Text"] = Text, ["SubjectType"] = SubjectType, ["ActorEmail"] = ActorEmail,
+            ["From"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Release"] = Release, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Audit", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}

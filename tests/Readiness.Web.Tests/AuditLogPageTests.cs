@@ -1,0 +1,180 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Core.Audit;
+using Readiness.Core.Persistence;
+using Readiness.Infrastructure.Tests.Email;
+using Readiness.Web.Tests.Infrastructure;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>
+/// The PMO's audit log: every decision with who, how and from where; searchable and paginated; and a check of the
+/// hash chain that notices an entry changed behind the application's back.
+/// </summary>
+public sealed class AuditLogPageTests : IAsyncLifetime
+{
+    private const string Release = "CONNECT-P1";
+    private const string Bcm = "bcm.justice@readiness.demo";
+    private const string Pmo = "pmo@readiness.demo";
+    private const string TeamLead = "tl.custody@readiness.demo";
+    private SmtpTestServer _smtp = null!;
+    private ReadinessFactory _factory = null!;
+    private ApprovalDriver _driver = null!;
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartAsync();
+        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
+        _driver = new ApprovalDriver(_factory, _smtp);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    private async Task CustodyReturnApprovedByEmailAsync()
+    {
+        await _driver.SubmitReturnAsync(Release, "CUSTODY");
+        await _driver.DispatchAsync();
+        var browser = new Browser(_factory.CreateBrowser());
+        var decided = await ApprovalDriver.DecideAsync(browser, await browser.GetAsync(_driver.LinkFor(Bcm)), "Approve", "Ready.");
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+    }
+
+    private async Task<IDocument> AuditPageAsync(string query = "")
+    {
+        var browser = await _driver.SignedInAsync(Pmo);
+        var response = await browser.GetRawAsync("/Audit" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Browser.ParseAsync(response, "/Audit" + query);
+    }
+
+    private sealed record Row(string Index, string Actor, string Channel, string Action, string Subject, string Summary);
+
+    private static List<Row> Rows(IDocument page)
+    {
+        var headers = page.QuerySelectorAll("[data-testid=audit-table] thead th").Select(th => th.TextContent.Trim()).ToList();
+        return page.QuerySelectorAll("[data-testid=audit-table] tbody tr").Select(tr =>
+        {
+            var cells = tr.Children.Select(c => c.TextContent.Trim()).ToList();
+            string Cell(string header) => cells[headers.IndexOf(header)];
+            return new Row(Cell("#"), Cell("Actor"), Cell("Channel"), Cell("Action"), Cell("Subject"), Cell("Summary"));
+        }).ToList();
+    }
+
+    private static string Chain(IDocument page) => page.QuerySelector("[data-testid=chain]")!.TextContent;
+
+    [Fact]
+    public async Task The_pmo_sees_the_email_link_decision_and_that_the_chain_is_intact()
+    {
+        await CustodyReturnApprovedByEmailAsync();
+        var count = await _factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+
+        var page = await AuditPageAsync();
+
+        var decision = Rows(page).Single(r => r.Action == "approval.decided");
+        Assert.Equal(("Simon Fairweather", "Email link"), (decision.Actor, decision.Channel));
+        Assert.Contains("Approve", decision.Summary, StringComparison.Ordinal);
+        Assert.Contains($"Audit chain intact ({count} entries)", Chain(page), StringComparison.Ordinal);
+        Assert.Equal(count, Rows(page).Count);
+    }
+
+    [Fact]
+    public async Task A_team_lead_cannot_open_the_audit_log_nor_sees_it_in_the_menu()
+    {
+        var browser = await _driver.SignedInAsync(TeamLead);
+
+        var response = await browser.GetRawAsync("/Audit");
+        var home = await browser.GetAsync("/Releases");
+
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied", StringComparison.Ordinal)),
+            $"Expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
+        Assert.Null(home.QuerySelector("nav a[href='/Audit']"));
+        Assert.NotNull((await AuditPageAsync()).QuerySelector("nav a[href='/Audit']"));
+    }
+
+    [Fact]
+    public async Task An_entry_changed_directly_in_the_database_is_reported_as_the_break_in_the_chain()
+    {
+        await CustodyReturnApprovedByEmailAsync();
+        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Summary = 'x' WHERE ChainIndex = 2"));
+
+        var page = await AuditPageAsync();
+
+        Assert.Contains("Chain broken at entry #2", Chain(page), StringComparison.Ordinal);
+        Assert.DoesNotContain("intact", Chain(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_list_by_text_subject_type_actor_date_and_release()
+    {
+        await CustodyReturnApprovedByEmailAsync();
+
+        var total = await _factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var byText = Rows(await AuditPageAsync("?Text=APPROVAL.DECIDED"));
+        var byType = Rows(await AuditPageAsync("?SubjectType=ApprovalRequest"));
+        var byActor = Rows(await AuditPageAsync("?ActorEmail=bcm.justice"));
+        var onTheDay = Rows(await AuditPageAsync("?From=2026-03-02&To=2026-03-02"));
+        var dayAfter = await AuditPageAsync("?From=2026-03-03");
+        var otherRelease = await AuditPageAsync("?Release=CONNECT-P2");
+        var thisRelease = Rows(await AuditPageAsync($"?Release={Release}")).Select(r => r.Action).ToList();
+
+        Assert.Equal(["approval.decided"], byText.Select(r => r.Action));
+        Assert.Equal(["approval.decided"], byType.Select(r => r.Action));
+        Assert.All(byActor, r => Assert.Equal("Simon Fairweather", r.Actor));
+        Assert.Contains("workflow.approve", byActor.Select(r => r.Action));
+        Assert.DoesNotContain("workflow.submit", byActor.Select(r => r.Action));
+        Assert.Equal(total, onTheDay.Count);
+        Assert.NotNull(dayAfter.QuerySelector("[data-testid=no-entries]"));
+        Assert.NotNull(otherRelease.QuerySelector("[data-testid=no-entries]"));
+        Assert.Equal(["approval.decided", "workflow.approve", "workflow.submit"], thisRelease.Where(a => a is "approval.decided" or "workflow.approve" or "workflow.submit"));
+    }
+
+    [Fact]
+    public async Task Long_logs_are_paged_fifty_at_a_time_newest_first()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+            var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            for (var i = 1; i <= 120; i++)
+                await log.AppendAsync(new AuditRecord(ReadinessFactory.DefaultNow.UtcDateTime.AddMinutes(i), null, null, "test.entry", "Test", $"{i}",
+                    AuditChannel.System, null, null, $"Entry {i}"), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        var first = await AuditPageAsync("?SubjectType=Test");
+        var third = await AuditPageAsync("?SubjectType=Test&p=3");
+        var beyond = await AuditPageAsync("?SubjectType=Test&p=99");
+        var total = await _factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+
+        Assert.Equal(Enumerable.Range(71, 50).Reverse().Select(i => $"Test {i}"), Rows(first).Select(r => r.Subject));
+        Assert.Equal(Enumerable.Range(1, 20).Reverse().Select(i => $"Test {i}"), Rows(third).Select(r => r.Subject));
+        Assert.Contains("Page 1 of 3", first.QuerySelector("nav[aria-label='Audit log pages']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/Audit?SubjectType=Test&p=2", third.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Contains("Page 3 of 3", beyond.QuerySelector("nav[aria-label='Audit log pages']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Audit chain intact ({total} entries)", Chain(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_release_page_shows_its_recent_audit_trail_and_links_the_pmo_to_the_filtered_log()
+    {
+        await CustodyReturnApprovedByEmailAsync();
+
+        var pmoPage = await (await _driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{Release}");
+        var leadPage = await (await _driver.SignedInAsync(TeamLead)).GetAsync($"/Releases/{Release}");
+
+        var trail = pmoPage.QuerySelector("[data-testid=audit-trail]")!;
+        var actions = trail.QuerySelectorAll("tbody tr td code").Select(c => c.TextContent).ToList();
+        Assert.Equal(["approval.decided", "workflow.approve", "workflow.submit"], actions.Where(a => a is "approval.decided" or "workflow.approve" or "workflow.submit"));
+        Assert.Equal($"/Audit?Release={Release}", trail.QuerySelector("a[href^='/Audit']")!.GetAttribute("href"));
+        Assert.NotNull(leadPage.QuerySelector("[data-testid=audit-trail] tbody tr"));
+        Assert.Null(leadPage.QuerySelector("[data-testid=audit-trail] a[href^='/Audit']"));
+    }
+}

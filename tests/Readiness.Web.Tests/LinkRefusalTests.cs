@@ -1,0 +1,145 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Approvals;
+using Readiness.Infrastructure.Tests.Email;
+using Readiness.Web.Tests.Infrastructure;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>Forged, truncated, expired, reused and other people's links are refused uniformly, and nothing changes.</summary>
+public sealed class LinkRefusalTests : IAsyncLifetime
+{
+    private const string Bcm = "bcm.justice@readiness.demo";
+    private SmtpTestServer _smtp = null!;
+    private ReadinessFactory _factory = null!;
+    private ApprovalDriver _driver = null!;
+    private int _returnId;
+    private string _link = "";
+
+    public async Task InitializeAsync()
+    {
+        _smtp = await SmtpTestServer.StartAsync();
+        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
+        _driver = new ApprovalDriver(_factory, _smtp);
+        _returnId = await _driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY");
+        await _driver.DispatchAsync();
+        _link = _driver.LinkFor(Bcm);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    /// <summary>Everything a decision would change, to compare before and after.</summary>
+    private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => string.Join("|",
+        await db.ApprovalRequests.CountAsync(r => r.Status != ApprovalStatus.Pending),
+        await db.WorkflowJournal.CountAsync(),
+        await db.AuditEntries.CountAsync(),
+        await db.ApprovalConditions.CountAsync(),
+        await db.Assessments.Where(a => a.Id == _returnId).Select(a => a.Status).SingleAsync()));
+
+    /// <summary>Posts a decision with a real antiforgery token (taken from a valid page) to <paramref name="url"/>.</summary>
+    private async Task<HttpResponseMessage> PostDecisionAsync(Browser browser, string url)
+    {
+        var valid = await browser.GetAsync(_link);
+        var fields = Browser.FormFields(valid.Forms.Single(f => f.QuerySelector("input[name='Form.Decision']") is not null));
+        fields.Add(new("Form.Decision", "Approve"));
+        return await browser.Client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task AssertUniformRefusalAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Browser.ParseAsync(response, "/");
+        Assert.Equal("This link cannot be used", page.QuerySelector("h1")!.TextContent);
+    }
+
+    public static TheoryData<string> BadLinks => new() { "forged", "truncated", "other-request" };
+
+    [Theory]
+    [MemberData(nameof(BadLinks))]
+    public async Task A_bad_link_gets_the_uniform_refusal_on_get_and_post_and_changes_nothing(string kind)
+    {
+        var parts = _link.Split('/');
+        var url = kind switch
+        {
+            "forged" => $"/Decide/{parts[2]}/{Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}",
+            "truncated" => _link[..^5],
+            _ => $"/Decide/{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1000}/{parts[3]}",
+        };
+        var browser = new Browser(_factory.CreateBrowser());
+        var before = await SnapshotAsync();
+
+        await AssertUniformRefusalAsync(await browser.GetRawAsync(url));
+        await AssertUniformRefusalAsync(await PostDecisionAsync(browser, url));
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task An_expired_link_is_refused_and_changes_nothing()
+    {
+        var browser = new Browser(_factory.CreateBrowser());
+        var page = await browser.GetAsync(_link);
+        var before = await SnapshotAsync();
+        _factory.Clock.Advance(TimeSpan.FromHours(73));
+
+        await AssertUniformRefusalAsync(await ApprovalDriver.DecideAsync(browser, page, "Approve"));
+        await AssertUniformRefusalAsync(await browser.GetRawAsync(_link));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Someone_else_signed_in_cannot_use_the_bcms_link()
+    {
+        var other = await _driver.SignedInAsync("bcm.central@readiness.demo");
+        var before = await SnapshotAsync();
+
+        var get = await other.GetRawAsync(_link);
+        // A valid antiforgery token for the other person, from any page of theirs.
+        var token = (await other.GetAsync("/Approvals")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var post = await other.Client.PostAsync(_link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Form.Decision"] = "Approve",
+        }));
+
+        await AssertUniformRefusalAsync(get);
+        await AssertUniformRefusalAsync(post);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_reused_link_says_already_decided_and_changes_nothing_more()
+    {
+        var browser = new Browser(_factory.CreateBrowser());
+        var page = await browser.GetAsync(_link);
+        await ApprovalDriver.DecideAsync(browser, page, "Approve");
+        var before = await SnapshotAsync();
+
+        var again = await ApprovalDriver.DecideAsync(browser, page, "Return", "again");
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_link_for_a_return_that_changed_since_it_was_sent_is_stale_and_cannot_decide()
+    {
+        var browser = new Browser(_factory.CreateBrowser());
+        var page = await browser.GetAsync(_link);
+        // An administrator corrects an answer directly (the UI has no way to change a return under review).
+        await _factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Answers SET Comment = 'corrected', Revision = Revision + 1 WHERE Id = (SELECT MIN(Id) FROM Answers WHERE AssessmentId = {_returnId})"));
+        var before = await SnapshotAsync();
+
+        var response = await ApprovalDriver.DecideAsync(browser, page, "Approve");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var result = await Browser.ParseAsync(response, _link);
+        Assert.Contains("has changed since", result.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull((await browser.GetAsync(_link)).QuerySelector("[data-testid=stale]"));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+}
