@@ -17,7 +17,8 @@ public sealed record MyWorkItem(
     int Applicable,
     Rag? Rag)
 {
-    public bool IsOpen => Status != AssessmentStatus.Submitted;
+    /// <summary>Waiting for the team lead: not started, in progress, or returned by the BCM.</summary>
+    public bool IsOpen => Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
     public bool IsOverdueOn(DateOnly today) => IsOpen && DueOn < today;
     public int ProgressPercent => Applicable == 0 ? 0 : (int)Math.Round(100m * Answered / Applicable);
 }

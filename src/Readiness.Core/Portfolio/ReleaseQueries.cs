@@ -27,7 +27,7 @@ public sealed class ReleaseQueries(ReadinessDbContext db)
     {
         var rows = await db.Releases.AsNoTracking()
             .Select(r => new ReleaseSummary(r.Id, r.Code, r.Name, r.Programme!.Name, r.GoLive, r.Status, r.Impacts.Count,
-                db.Assessments.Count(a => a.ReleaseId == r.Id && a.Status == AssessmentStatus.Submitted),
+                db.Assessments.Count(a => a.ReleaseId == r.Id && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
                 db.Assessments.Count(a => a.ReleaseId == r.Id)))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.GoLive).ThenBy(r => r.Code).ToList();
@@ -44,7 +44,7 @@ public sealed class ReleaseQueries(ReadinessDbContext db)
         var gates = await db.Gates.AsNoTracking().Where(g => g.ReleaseId == release.Id).ToListAsync(ct);
         var gateRows = gates.OrderBy(g => g.DueOffsetDays)
             .Select(g => new GateRow(g.Id, g.Kind, g.Name, g.DueOffsetDays, g.DueOn(release.GoLive),
-                assessments.Count(a => a.GateId == g.Id), assessments.Count(a => a.GateId == g.Id && a.Status == AssessmentStatus.Submitted)))
+                assessments.Count(a => a.GateId == g.Id), assessments.Count(a => a.GateId == g.Id && a.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions)))
             .ToList();
 
         var impacts = await db.Impacts.AsNoTracking().Where(i => i.ReleaseId == release.Id).Include(i => i.BusinessArea).ToListAsync(ct);

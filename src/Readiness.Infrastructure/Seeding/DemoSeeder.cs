@@ -118,7 +118,8 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
                         r.Workflows?.GetValueOrDefault(kind.Kind));
                     db.Gates.Add(gate);
                     await db.SaveChangesAsync(ct);
-                    if (templateId is { } tid)
+                    // Releases already live or closed went through their gates before this system: no returns to collect.
+                    if (templateId is { } tid && release.Status is ReleaseStatus.Planned or ReleaseStatus.InReadiness)
                         db.Assessments.AddRange(impacts.Select(i => new Assessment(release.Id, gate.Id, i.BusinessAreaId, tid, clock.UtcNow)));
                 }
                 await db.SaveChangesAsync(ct);

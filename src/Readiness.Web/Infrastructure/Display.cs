@@ -20,13 +20,23 @@ public static class Display
         AssessmentStatus.NotStarted => "Not started",
         AssessmentStatus.Draft => "In progress",
         AssessmentStatus.Submitted => "Submitted",
+        AssessmentStatus.Returned => "Returned",
+        AssessmentStatus.Approved => "Approved",
+        AssessmentStatus.ApprovedWithConditions => "Approved with conditions",
+        _ => s.ToString(),
+    };
+
+    public static string Status(Readiness.Core.Portfolio.ReleaseStatus s) => s switch
+    {
+        Readiness.Core.Portfolio.ReleaseStatus.InReadiness => "In readiness",
         _ => s.ToString(),
     };
 
     public static string StatusTag(AssessmentStatus s) => s switch
     {
-        AssessmentStatus.Submitted => "tag tag-submitted",
+        AssessmentStatus.Submitted or AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions => "tag tag-submitted",
         AssessmentStatus.Draft => "tag tag-draft",
+        AssessmentStatus.Returned => "tag tag-overdue",
         _ => "tag",
     };
 
