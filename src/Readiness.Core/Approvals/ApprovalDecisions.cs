@@ -13,7 +13,7 @@ namespace Readiness.Core.Approvals;
 /// closing the other approvers' requests, and the audit entry. Of two simultaneous decisions exactly one is
 /// recorded; the other is told who decided and when.
 /// </summary>
-public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engine, ApprovalRequester requester, AuditLog audit, ReadinessClock clock)
+public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engine, ApprovalRequester requester, ReturnBriefs briefs, AuditLog audit, ReadinessClock clock)
 {
     public Task<DecisionOutcome> DecideByTokenAsync(int requestId, string token, string? signedInUserId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
         DecideAsync(requestId, input, origin, viaToken: true, async request =>
@@ -43,6 +43,7 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
             if (viaToken && current != request.ContentHash)
                 return new DecisionOutcome(DecisionOutcomeKind.Stale, "What this link was sent for has changed since. The decision cannot be recorded on the old content: open Readiness to see the current version.");
             if (Validate(request, input) is { } invalid) return invalid;
+            if (await ValidateWaiversAsync(request, input, ct) is { } badWaiver) return badWaiver;
 
             var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == request.WorkflowInstanceId, ct);
             var definition = await engine.DefinitionOfAsync(instance, ct);
@@ -57,11 +58,13 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
 
             request.Record(input.Decision, input.Comment, input.Dca, request.ApproverUserId, viaToken ? DecisionChannel.EmailLink : DecisionChannel.Web, now);
             await requester.CloseOpenAsync(instance.Id, ApprovalStatus.Superseded, $"Decided by another approver (request {request.Id})", request.Id, ct);
+            foreach (var w in input.WaiverList)
+                db.Waivers.Add(new Waiver(request.Id, request.SubjectId, w.CriterionId, w.Reason.Trim(), request.ApproverUserId, w.ExpiresOn, now));
             foreach (var c in input.Conditions)
                 db.ApprovalConditions.Add(new ApprovalCondition(request.Id, request.ReleaseId, c.Description.Trim(), c.Owner.Trim(), c.DueOffsetDays, now));
             await audit.AppendAsync(new AuditRecord(now, request.ApproverUserId, request.OnBehalfOfUserId, "approval.decided", "ApprovalRequest",
                 request.Id.ToString(CultureInfo.InvariantCulture), origin.Channel, origin.IpAddress, origin.UserAgent,
-                $"{request.Kind} #{request.SubjectId}: Pending → {input.Decision}{(input.Dca is { } d ? $", DCA {Decisions.Words(d)}" : "")}; {input.Conditions.Count} condition(s); “{input.Comment}”"), ct);
+                $"{request.Kind} #{request.SubjectId}: Pending → {input.Decision}{(input.Dca is { } d ? $", DCA {Decisions.Words(d)}" : "")}; {input.Conditions.Count} condition(s); {input.WaiverList.Count} waiver(s); “{input.Comment}”"), ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new DecisionOutcome(DecisionOutcomeKind.Recorded, $"Recorded: {Decisions.Words(input.Decision)}.");
@@ -86,6 +89,26 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
     private Task<string> CurrentContentHashAsync(ApprovalRequest request, CancellationToken ct) => request.Kind == ApprovalKind.AreaReturn
         ? ContentHashes.ForReturnAsync(db, request.SubjectId, ct)
         : ContentHashes.ForGoLiveAsync(db, request.ReleaseId, ct);
+
+    /// <summary>Waivers go with approving a return, on criteria that actually fail in it, with a reason and a future expiry.</summary>
+    private async Task<DecisionOutcome?> ValidateWaiversAsync(ApprovalRequest request, DecisionInput input, CancellationToken ct)
+    {
+        if (input.WaiverList.Count == 0) return null;
+        var errors = new Dictionary<string, string>();
+        if (request.Kind != ApprovalKind.AreaReturn || input.Decision == Decision.Return)
+            errors["Waivers"] = "Waivers go with approving a return. Remove them or change the decision.";
+        else
+        {
+            var failing = (await briefs.ForAsync(request.SubjectId, ct)).Card.Outcomes.Where(o => o.Applies && o.Check.Passed == false).Select(o => o.Criterion.Id).ToHashSet();
+            foreach (var w in input.WaiverList)
+            {
+                if (!failing.Contains(w.CriterionId)) errors[$"Waivers[{w.CriterionId}]"] = "Only a criterion that does not pass can be waived.";
+                else if (string.IsNullOrWhiteSpace(w.Reason)) errors[$"Waivers[{w.CriterionId}]"] = "Say why the failed criterion is acceptable.";
+                else if (w.ExpiresOn <= clock.Today) errors[$"Waivers[{w.CriterionId}]"] = "A waiver must expire after today.";
+            }
+        }
+        return errors.Count == 0 ? null : new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the waivers: " + string.Join(" ", errors.Values.Distinct()), errors);
+    }
 
     private static DecisionOutcome? Validate(ApprovalRequest request, DecisionInput input)
     {

@@ -14,11 +14,13 @@ public sealed record PackCondition(int Id, string Description, string Owner, int
     public bool BlocksGo => !Met && DueOffsetDays < 0;
 }
 
+public sealed record PackWaiver(string AreaName, string CriterionCode, string CriterionText, string Reason, string ApprovedBy, DateOnly ExpiresOn);
+
 public sealed record PackDecision(Decision Decision, Dca? Dca, string Comment, string DecidedBy, string? OnBehalfOf, DateTime DecidedAtUtc);
 
 /// <summary>The SRO's decision pack: every area's return and approval, the conditions, and the decision once made.</summary>
 public sealed record GatePack(int ReleaseId, string ReleaseCode, string ReleaseName, DateOnly GoLive, IReadOnlyList<PackArea> Areas,
-    IReadOnlyList<PackCondition> Conditions, PackDecision? Decision, int? PendingSroRequestId)
+    IReadOnlyList<PackCondition> Conditions, IReadOnlyList<PackWaiver> Waivers, PackDecision? Decision, int? PendingSroRequestId)
 {
     public int Approved => Areas.Count(a => a.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions);
     public int Open => Areas.Count - Approved;
@@ -55,10 +57,19 @@ public sealed class GatePackQueries(ReadinessDbContext db)
         var packConditions = conditions.Select(c => new PackCondition(c.Id, c.Description, c.Owner, c.DueOffsetDays, release.GoLive.AddDays(c.DueOffsetDays),
             c.IsMet, setBy.GetValueOrDefault(c.ApprovalRequestId, ""), c.MetAtUtc)).ToList();
 
+        var returnIds = returns.Select(r => r.Id).ToList();
+        var waivers = await (from w in db.Waivers
+                             join c in db.Criteria on w.CriterionId equals c.Id
+                             where returnIds.Contains(w.AssessmentId)
+                             orderby w.ExpiresOn
+                             select new { w.AssessmentId, c.Code, c.Text, w.Reason, w.ApprovedByUserId, w.ExpiresOn }).AsNoTracking().ToListAsync(ct);
+        var packWaivers = waivers.Select(w => new PackWaiver(returns.First(r => r.Id == w.AssessmentId).Name, w.Code, w.Text, w.Reason,
+            Name(w.ApprovedByUserId) ?? "", w.ExpiresOn)).ToList();
+
         var sro = decided.LastOrDefault(r => r.Kind == ApprovalKind.GoLive);
         var decision = sro is null ? null : new PackDecision(sro.Decision!.Value, sro.Dca, sro.Comment, Name(sro.DecidedByUserId) ?? "", Name(sro.OnBehalfOfUserId), sro.DecidedAtUtc!.Value);
         var pending = await db.ApprovalRequests.Where(r => r.ReleaseId == releaseId && r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Pending)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-        return new GatePack(release.Id, release.Code, release.Name, release.GoLive, areas, packConditions, decision, pending);
+        return new GatePack(release.Id, release.Code, release.Name, release.GoLive, areas, packConditions, packWaivers, decision, pending);
     }
 }

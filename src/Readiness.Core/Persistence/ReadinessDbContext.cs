@@ -38,6 +38,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<ApprovalCondition> ApprovalConditions => Set<ApprovalCondition>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<Waiver> Waivers => Set<Waiver>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

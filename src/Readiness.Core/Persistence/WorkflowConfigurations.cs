@@ -75,6 +75,16 @@ internal sealed class ApprovalConditionConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class WaiverConfiguration : IEntityTypeConfiguration<Waiver>
+{
+    public void Configure(EntityTypeBuilder<Waiver> b)
+    {
+        b.HasIndex(w => new { w.AssessmentId, w.CriterionId });
+        b.HasOne<ApprovalRequest>().WithMany().HasForeignKey(w => w.ApprovalRequestId);
+        b.HasOne<Templates.Criterion>().WithMany().HasForeignKey(w => w.CriterionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegation>
 {
     public void Configure(EntityTypeBuilder<Delegation> b)

@@ -7,7 +7,7 @@ using Readiness.Core.Identity;
 namespace Readiness.Web.Pages.Approvals;
 
 /// <summary>Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token).</summary>
-public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Actor actor) : PageModel
+public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock, Actor actor) : PageModel
 {
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
@@ -22,7 +22,7 @@ public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, R
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Form.PadConditions();
+        Form.Prepare(Return, clock.Today);
         return Page();
     }
 
@@ -42,7 +42,7 @@ public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, R
         if (!await LoadAsync(id, ct)) return NotFound();
         Message = outcome.Message;
         Errors = outcome.FieldErrors?.ToDictionary() ?? [];
-        Form.PadConditions();
+        Form.Prepare(Return, clock.Today);
         Response.StatusCode = outcome.Kind == DecisionOutcomeKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }

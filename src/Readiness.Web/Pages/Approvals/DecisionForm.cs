@@ -10,6 +10,23 @@ public sealed class DecisionForm
     public string? Comment { get; set; }
     public Dca? Dca { get; set; }
     public List<ConditionRow> Conditions { get; set; } = [];
+    public List<WaiverRow> Waivers { get; set; } = [];
+
+    /// <summary>A failed criterion the approver may accept: ticked, with a reason and an expiry.</summary>
+    public sealed class WaiverRow
+    {
+        public int CriterionId { get; set; }
+        public bool Waive { get; set; }
+        public string? Reason { get; set; }
+        public DateOnly? ExpiresOn { get; set; }
+    }
+
+    /// <summary>One row per failing criterion of the return, keeping what was posted for each.</summary>
+    public void OfferWaivers(IEnumerable<int> failingCriterionIds, DateOnly defaultExpiry)
+    {
+        var posted = Waivers.ToDictionary(w => w.CriterionId);
+        Waivers = failingCriterionIds.Select(id => posted.GetValueOrDefault(id) ?? new WaiverRow { CriterionId = id, ExpiresOn = defaultExpiry }).ToList();
+    }
 
     public sealed class ConditionRow
     {
@@ -21,6 +38,19 @@ public sealed class DecisionForm
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Owner) && string.IsNullOrWhiteSpace(Due);
     }
+
+    /// <summary>Readies the form for display: three condition rows, and a waiver row per failing criterion of a return.</summary>
+    public void Prepare(ReturnBrief? brief, DateOnly today)
+    {
+        PadConditions();
+        if (brief is not null) OfferWaivers(Failing(brief).Select(o => o.Criterion.Id), today.AddDays(30));
+    }
+
+    /// <summary>Labels of the criteria that may be waived: the applicable ones that do not pass.</summary>
+    public static IReadOnlyDictionary<int, string> WaivableOf(ReturnBrief? brief) =>
+        brief is null ? new Dictionary<int, string>() : Failing(brief).ToDictionary(o => o.Criterion.Id, o => $"{o.Criterion.Code}: {o.Criterion.Text}");
+
+    private static IEnumerable<CriterionOutcome> Failing(ReturnBrief brief) => brief.Card.Outcomes.Where(o => o.Applies && o.Check.Passed == false);
 
     /// <summary>Three rows are always offered; blank ones are ignored.</summary>
     public void PadConditions()
@@ -45,6 +75,12 @@ public sealed class DecisionForm
             }
             conditions.Add(new ConditionInput(row.Description ?? "", row.Owner ?? "", offset));
         }
-        return errors.Count > 0 ? (null, errors) : (new DecisionInput(Decision!.Value, Comment?.Trim() ?? "", conditions, Dca), errors);
+        var waivers = new List<WaiverInput>();
+        foreach (var w in Waivers.Where(w => w.Waive))
+        {
+            if (w.ExpiresOn is null) errors[$"Waivers[{w.CriterionId}]"] = "Give the waiver an expiry date.";
+            else waivers.Add(new WaiverInput(w.CriterionId, w.Reason ?? "", w.ExpiresOn.Value));
+        }
+        return errors.Count > 0 ? (null, errors) : (new DecisionInput(Decision!.Value, Comment?.Trim() ?? "", conditions, Dca, waivers), errors);
     }
 }

@@ -12,7 +12,7 @@ namespace Readiness.Web.Pages.Approvals;
 /// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404.
 /// </summary>
 [AllowAnonymous]
-public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs) : PageModel
+public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock) : PageModel
 {
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
@@ -27,7 +27,7 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
     {
         NoStore();
         if (!await LoadAsync(id, token, ct)) return Uniform();
-        Form.PadConditions();
+        Form.Prepare(Return, clock.Today);
         return Page();
     }
 
@@ -51,7 +51,7 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
         if (!await LoadAsync(id, token, ct)) return Uniform();
         Message = outcome.Message;
         Errors = outcome.FieldErrors?.ToDictionary() ?? [];
-        Form.PadConditions();
+        Form.Prepare(Return, clock.Today);
         Response.StatusCode = outcome.Kind switch
         {
             DecisionOutcomeKind.Invalid => StatusCodes.Status400BadRequest,
