@@ -39,6 +39,12 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<ApprovalCondition> ApprovalConditions => Set<ApprovalCondition>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Waiver> Waivers => Set<Waiver>();
+    public DbSet<Indicators.LeadIndicator> LeadIndicators => Set<Indicators.LeadIndicator>();
+    public DbSet<Indicators.IndicatorReading> IndicatorReadings => Set<Indicators.IndicatorReading>();
+    public DbSet<Indicators.IndicatorAlert> IndicatorAlerts => Set<Indicators.IndicatorAlert>();
+    public DbSet<Reminders.ReminderLog> ReminderLogs => Set<Reminders.ReminderLog>();
+    public DbSet<Reminders.ReminderDigest> ReminderDigests => Set<Reminders.ReminderDigest>();
+    public DbSet<ReleaseDependency> ReleaseDependencies => Set<ReleaseDependency>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
