@@ -13,41 +13,25 @@ namespace Readiness.Web.Tests;
 /// The PMO's audit log: every decision with who, how and from where; searchable and paginated; and a check of the
 /// hash chain that notices an entry changed behind the application's back.
 /// </summary>
-public sealed class AuditLogPageTests : IAsyncLifetime
+public sealed class AuditLogPageTests : EmailedAppTest
 {
     private const string Release = "CONNECT-P1";
     private const string Bcm = "bcm.justice@readiness.demo";
     private const string Pmo = "pmo@readiness.demo";
     private const string TeamLead = "tl.custody@readiness.demo";
-    private SmtpTestServer _smtp = null!;
-    private ReadinessFactory _factory = null!;
-    private ApprovalDriver _driver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
-        _driver = new ApprovalDriver(_factory, _smtp);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     private async Task CustodyReturnApprovedByEmailAsync()
     {
-        await _driver.SubmitReturnAsync(Release, "CUSTODY");
-        await _driver.DispatchAsync();
-        var browser = new Browser(_factory.CreateBrowser());
-        var decided = await ApprovalDriver.DecideAsync(browser, await browser.GetAsync(_driver.LinkFor(Bcm)), "Approve", "Ready.");
+        await Driver.SubmitReturnAsync(Release, "CUSTODY");
+        await Driver.DispatchAsync();
+        var browser = new Browser(Factory.CreateBrowser());
+        var decided = await ApprovalDriver.DecideAsync(browser, await browser.GetAsync(Driver.LinkFor(Bcm)), "Approve", "Ready.");
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
     }
 
     private async Task<IDocument> AuditPageAsync(string query = "")
     {
-        var browser = await _driver.SignedInAsync(Pmo);
+        var browser = await Driver.SignedInAsync(Pmo);
         var response = await browser.GetRawAsync("/Audit" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Browser.ParseAsync(response, "/Audit" + query);
@@ -72,7 +56,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     public async Task The_pmo_sees_the_email_link_decision_and_that_the_chain_is_intact()
     {
         await CustodyReturnApprovedByEmailAsync();
-        var count = await _factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+        var count = await Factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
 
         var page = await AuditPageAsync();
 
@@ -86,7 +70,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     [Fact]
     public async Task A_team_lead_cannot_open_the_audit_log_nor_sees_it_in_the_menu()
     {
-        var browser = await _driver.SignedInAsync(TeamLead);
+        var browser = await Driver.SignedInAsync(TeamLead);
 
         var response = await browser.GetRawAsync("/Audit");
         var home = await browser.GetAsync("/Releases");
@@ -102,7 +86,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     public async Task An_entry_changed_directly_in_the_database_is_reported_as_the_break_in_the_chain()
     {
         await CustodyReturnApprovedByEmailAsync();
-        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Summary = 'x' WHERE ChainIndex = 2"));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Summary = 'x' WHERE ChainIndex = 2"));
 
         var page = await AuditPageAsync();
 
@@ -115,7 +99,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     {
         await CustodyReturnApprovedByEmailAsync();
 
-        var total = await _factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+        var total = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync());
 
         var byText = Rows(await AuditPageAsync("?Text=APPROVAL.DECIDED"));
         var byType = Rows(await AuditPageAsync("?SubjectType=ApprovalRequest"));
@@ -139,7 +123,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     [Fact]
     public async Task Long_logs_are_paged_fifty_at_a_time_newest_first()
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
             var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
@@ -152,7 +136,7 @@ public sealed class AuditLogPageTests : IAsyncLifetime
         var first = await AuditPageAsync("?SubjectType=Test");
         var third = await AuditPageAsync("?SubjectType=Test&p=3");
         var beyond = await AuditPageAsync("?SubjectType=Test&p=99");
-        var total = await _factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
+        var total = await Factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
 
         Assert.Equal(Enumerable.Range(71, 50).Reverse().Select(i => $"Test {i}"), Rows(first).Select(r => r.Subject));
         Assert.Equal(Enumerable.Range(1, 20).Reverse().Select(i => $"Test {i}"), Rows(third).Select(r => r.Subject));
@@ -167,8 +151,8 @@ public sealed class AuditLogPageTests : IAsyncLifetime
     {
         await CustodyReturnApprovedByEmailAsync();
 
-        var pmoPage = await (await _driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{Release}");
-        var leadPage = await (await _driver.SignedInAsync(TeamLead)).GetAsync($"/Releases/{Release}");
+        var pmoPage = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{Release}");
+        var leadPage = await (await Driver.SignedInAsync(TeamLead)).GetAsync($"/Releases/{Release}");
 
         var trail = pmoPage.QuerySelector("[data-testid=audit-trail]")!;
         var actions = trail.QuerySelectorAll("tbody tr td code").Select(c => c.TextContent).ToList();

@@ -11,34 +11,18 @@ namespace Readiness.Web.Tests;
 /// A BCM decides a submitted return from the link in a real email: sent by MailKit through the outbox to an SMTP
 /// server in this process, parsed, and followed. GET and HEAD change nothing; the POST decides exactly once.
 /// </summary>
-public sealed class EmailDecisionTests : IAsyncLifetime
+public sealed class EmailDecisionTests : EmailedAppTest
 {
     private const string Bcm = "bcm.justice@readiness.demo";
-    private SmtpTestServer _smtp = null!;
-    private ReadinessFactory _factory = null!;
-    private ApprovalDriver _driver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
-        _driver = new ApprovalDriver(_factory, _smtp);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     private async Task<(int ReturnId, string Link)> SubmittedCustodyReturnAsync()
     {
-        var id = await _driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY");
-        await _driver.DispatchAsync();
-        return (id, _driver.LinkFor(Bcm));
+        var id = await Driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY");
+        await Driver.DispatchAsync();
+        return (id, Driver.LinkFor(Bcm));
     }
 
-    private Task<(int Decided, int Pending, AssessmentStatus Status, int Journal, long Audit)> StateAsync(int returnId) => _factory.WithDbAsync(async db => (
+    private Task<(int Decided, int Pending, AssessmentStatus Status, int Journal, long Audit)> StateAsync(int returnId) => Factory.WithDbAsync(async db => (
         await db.ApprovalRequests.CountAsync(r => r.SubjectId == returnId && r.Status == ApprovalStatus.Decided),
         await db.ApprovalRequests.CountAsync(r => r.SubjectId == returnId && r.Status == ApprovalStatus.Pending),
         await db.Assessments.Where(a => a.Id == returnId).Select(a => a.Status).SingleAsync(),
@@ -50,16 +34,16 @@ public sealed class EmailDecisionTests : IAsyncLifetime
     {
         await SubmittedCustodyReturnAsync();
 
-        var mail = _driver.LastMailTo(Bcm);
+        var mail = Driver.LastMailTo(Bcm);
 
         Assert.Contains("CONNECT-P1", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Custody", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("due", mail.Subject, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(mail.TextBody));
         Assert.Contains("/Decide/", mail.HtmlBody, StringComparison.Ordinal);
-        var stored = await _factory.WithDbAsync(db => db.Outbox.Where(m => m.ToAddress == Bcm).Select(m => m.MessageId).SingleAsync());
+        var stored = await Factory.WithDbAsync(db => db.Outbox.Where(m => m.ToAddress == Bcm).Select(m => m.MessageId).SingleAsync());
         Assert.Equal(stored, mail.MessageId);
-        Assert.StartsWith("http://localhost:5080/Decide/", _driver.LastMailTo(Bcm).TextBody![_driver.LastMailTo(Bcm).TextBody!.IndexOf("http", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:5080/Decide/", Driver.LastMailTo(Bcm).TextBody![Driver.LastMailTo(Bcm).TextBody!.IndexOf("http", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +51,7 @@ public sealed class EmailDecisionTests : IAsyncLifetime
     {
         var (id, link) = await SubmittedCustodyReturnAsync();
         var before = await StateAsync(id);
-        var client = _factory.CreateBrowser();
+        var client = Factory.CreateBrowser();
 
         var get = await client.GetAsync(link);
         var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
@@ -86,7 +70,7 @@ public sealed class EmailDecisionTests : IAsyncLifetime
     public async Task Posting_a_decision_records_it_once_and_a_second_post_says_who_already_decided()
     {
         var (id, link) = await SubmittedCustodyReturnAsync();
-        var browser = new Browser(_factory.CreateBrowser());
+        var browser = new Browser(Factory.CreateBrowser());
         var page = await browser.GetAsync(link);
 
         var first = await ApprovalDriver.DecideAsync(browser, page, "Approve", "Good to go");
@@ -108,7 +92,7 @@ public sealed class EmailDecisionTests : IAsyncLifetime
     public async Task Parallel_posts_on_one_request_record_exactly_one_decision(int clicks)
     {
         var (id, link) = await SubmittedCustodyReturnAsync();
-        var browser = new Browser(_factory.CreateBrowser());
+        var browser = new Browser(Factory.CreateBrowser());
         var page = await browser.GetAsync(link);
         var journalBefore = (await StateAsync(id)).Journal;
 
@@ -120,6 +104,6 @@ public sealed class EmailDecisionTests : IAsyncLifetime
         var after = await StateAsync(id);
         Assert.Equal(1, after.Decided);
         Assert.Equal(journalBefore + 1, after.Journal);
-        Assert.Equal(1, await _factory.WithDbAsync(db => db.ApprovalRequests.CountAsync(r => r.SubjectId == id && r.Decision != null)));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.ApprovalRequests.CountAsync(r => r.SubjectId == id && r.Decision != null)));
     }
 }

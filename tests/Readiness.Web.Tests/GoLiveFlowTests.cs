@@ -13,37 +13,21 @@ namespace Readiness.Web.Tests;
 /// From returns to go-live: when every impacted area's return is approved the SRO's email arrives, the go / no-go
 /// decision is recorded with a DCA, and the go-live timer moves the release into post-go-live monitoring.
 /// </summary>
-public sealed class GoLiveFlowTests : IAsyncLifetime
+public sealed class GoLiveFlowTests : EmailedAppTest
 {
     private const string Release = "CRS-LAUNCH"; // MetCC, TDIU and Local Resolution Teams
     private const string Sro = "sro.contact@readiness.demo";
-    private SmtpTestServer _smtp = null!;
-    private ReadinessFactory _factory = null!;
-    private ApprovalDriver _driver = null!;
 
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
-        _driver = new ApprovalDriver(_factory, _smtp);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
-    private Task<string?> GateStateAsync() => _factory.WithDbAsync(db => (from i in db.WorkflowInstances
+    private Task<string?> GateStateAsync() => Factory.WithDbAsync(db => (from i in db.WorkflowInstances
                                                                          join g in db.Gates on i.SubjectId equals g.Id
                                                                          where i.SubjectKind == SubjectKinds.Gate && g.Release!.Code == Release
                                                                          select i.State).SingleOrDefaultAsync());
 
     private async Task<HttpResponseMessage> SroDecidesAsync(string decision, string dca, string rationale, Dictionary<string, string>? extra = null)
     {
-        await _driver.DispatchAsync();
-        var browser = new Browser(_factory.CreateBrowser());
-        var page = await browser.GetAsync(_driver.LinkFor(Sro));
+        await Driver.DispatchAsync();
+        var browser = new Browser(Factory.CreateBrowser());
+        var page = await browser.GetAsync(Driver.LinkFor(Sro));
         var values = new Dictionary<string, string>(extra ?? []) { ["Form.Dca"] = dca };
         return await ApprovalDriver.DecideAsync(browser, page, decision, rationale, values);
     }
@@ -51,43 +35,43 @@ public sealed class GoLiveFlowTests : IAsyncLifetime
     [Fact]
     public async Task The_sro_is_asked_only_when_every_area_is_approved_and_go_starts_monitoring_at_go_live()
     {
-        await _driver.SubmitAndDecideAsync(Release, "METCC");
-        await _driver.SubmitAndDecideAsync(Release, "TDIU");
-        await _driver.DispatchAsync();
-        Assert.DoesNotContain(_smtp.Accepted, m => m.Recipients.Contains(Sro));
+        await Driver.SubmitAndDecideAsync(Release, "METCC");
+        await Driver.SubmitAndDecideAsync(Release, "TDIU");
+        await Driver.DispatchAsync();
+        Assert.DoesNotContain(Smtp.Accepted, m => m.Recipients.Contains(Sro));
         Assert.Equal("CollectingReturns", await GateStateAsync());
 
-        await _driver.SubmitAndDecideAsync(Release, "LRT");
+        await Driver.SubmitAndDecideAsync(Release, "LRT");
         var go = await SroDecidesAsync("Go", "AmberGreen", "All areas ready; hypercare staffed.");
 
         Assert.Equal(HttpStatusCode.Redirect, go.StatusCode);
-        Assert.Contains("Go / no-go decision needed: CRS-LAUNCH", _driver.LastMailTo(Sro).Subject, StringComparison.Ordinal);
+        Assert.Contains("Go / no-go decision needed: CRS-LAUNCH", Driver.LastMailTo(Sro).Subject, StringComparison.Ordinal);
         Assert.Equal("Go", await GateStateAsync());
-        var decided = await _factory.WithDbAsync(db => db.ApprovalRequests.SingleAsync(r => r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided));
+        var decided = await Factory.WithDbAsync(db => db.ApprovalRequests.SingleAsync(r => r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided));
         Assert.Equal((Decision.Go, Dca.AmberGreen), (decided.Decision!.Value, decided.Dca!.Value));
 
-        var goLive = await _factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.GoLive).SingleAsync());
-        _factory.Clock.SetUtcNow(new DateTimeOffset(goLive.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        var goLive = await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.GoLive).SingleAsync());
+        Factory.Clock.SetUtcNow(new DateTimeOffset(goLive.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<WorkflowClock>().FireDueTimersAsync(CancellationToken.None));
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<WorkflowClock>().FireDueTimersAsync(CancellationToken.None));
         }
         Assert.Equal("PostGoLiveMonitoring", await GateStateAsync());
-        Assert.Equal(ReleaseStatus.Live, await _factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(ReleaseStatus.Live, await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task An_unmet_pre_go_live_condition_blocks_go_but_not_go_with_conditions()
     {
-        await _driver.SubmitAndDecideAsync(Release, "METCC", "ApproveWithConditions", "Train the night shift first", new()
+        await Driver.SubmitAndDecideAsync(Release, "METCC", "ApproveWithConditions", "Train the night shift first", new()
         {
             ["Form.Conditions[0].Description"] = "Night shift trained",
             ["Form.Conditions[0].Owner"] = "MetCC training lead",
             ["Form.Conditions[0].Due"] = "T-7",
         });
-        await _driver.SubmitAndDecideAsync(Release, "TDIU");
-        await _driver.SubmitAndDecideAsync(Release, "LRT");
+        await Driver.SubmitAndDecideAsync(Release, "TDIU");
+        await Driver.SubmitAndDecideAsync(Release, "LRT");
 
         var go = await SroDecidesAsync("Go", "Amber", "Ready");
         Assert.Equal(HttpStatusCode.BadRequest, go.StatusCode);
@@ -107,24 +91,24 @@ public sealed class GoLiveFlowTests : IAsyncLifetime
     [Fact]
     public async Task Once_the_pmo_records_the_condition_met_the_sro_can_decide_go_from_the_inbox()
     {
-        await _driver.SubmitAndDecideAsync(Release, "METCC", "ApproveWithConditions", "Train the night shift first", new()
+        await Driver.SubmitAndDecideAsync(Release, "METCC", "ApproveWithConditions", "Train the night shift first", new()
         {
             ["Form.Conditions[0].Description"] = "Night shift trained",
             ["Form.Conditions[0].Owner"] = "MetCC training lead",
             ["Form.Conditions[0].Due"] = "T-7",
         });
-        await _driver.SubmitAndDecideAsync(Release, "TDIU");
-        await _driver.SubmitAndDecideAsync(Release, "LRT");
-        await _driver.DispatchAsync();
-        var link = _driver.LinkFor(Sro);
-        var conditionId = await _factory.WithDbAsync(db => db.ApprovalConditions.Select(c => c.Id).SingleAsync());
+        await Driver.SubmitAndDecideAsync(Release, "TDIU");
+        await Driver.SubmitAndDecideAsync(Release, "LRT");
+        await Driver.DispatchAsync();
+        var link = Driver.LinkFor(Sro);
+        var conditionId = await Factory.WithDbAsync(db => db.ApprovalConditions.Select(c => c.Id).SingleAsync());
 
-        var pmo = await _driver.SignedInAsync("pmo@readiness.demo");
+        var pmo = await Driver.SignedInAsync("pmo@readiness.demo");
         var met = await pmo.SubmitAsync((await pmo.GetAsync($"/Conditions/{conditionId}")).Forms.First(f => f.QuerySelector("#Note") is not null),
             new() { ["Note"] = "Training register signed off" });
         Assert.Equal(HttpStatusCode.Redirect, met.StatusCode);
 
-        var sro = await _driver.SignedInAsync(Sro);
+        var sro = await Driver.SignedInAsync(Sro);
         Assert.NotNull((await sro.GetAsync(link)).QuerySelector("[data-testid=stale]"));
         var inbox = await sro.GetAsync("/Approvals");
         var page = await sro.GetAsync(inbox.QuerySelector("[data-testid=pending] a")!.GetAttribute("href")!);
@@ -137,10 +121,10 @@ public sealed class GoLiveFlowTests : IAsyncLifetime
     [Fact]
     public async Task The_sro_must_give_a_dca_and_a_rationale()
     {
-        foreach (var area in new[] { "METCC", "TDIU", "LRT" }) await _driver.SubmitAndDecideAsync(Release, area);
-        await _driver.DispatchAsync();
-        var browser = new Browser(_factory.CreateBrowser());
-        var page = await browser.GetAsync(_driver.LinkFor(Sro));
+        foreach (var area in new[] { "METCC", "TDIU", "LRT" }) await Driver.SubmitAndDecideAsync(Release, area);
+        await Driver.DispatchAsync();
+        var browser = new Browser(Factory.CreateBrowser());
+        var page = await browser.GetAsync(Driver.LinkFor(Sro));
 
         var response = await ApprovalDriver.DecideAsync(browser, page, "Go");
 

@@ -7,33 +7,22 @@ using Readiness.Web.Tests.Infrastructure;
 namespace Readiness.Web.Tests;
 
 /// <summary>Forged, truncated, expired, reused and other people's links are refused uniformly, and nothing changes.</summary>
-public sealed class LinkRefusalTests : IAsyncLifetime
+public sealed class LinkRefusalTests : EmailedAppTest
 {
     private const string Bcm = "bcm.justice@readiness.demo";
-    private SmtpTestServer _smtp = null!;
-    private ReadinessFactory _factory = null!;
-    private ApprovalDriver _driver = null!;
     private int _returnId;
     private string _link = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _smtp = await SmtpTestServer.StartAsync();
-        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
-        _driver = new ApprovalDriver(_factory, _smtp);
-        _returnId = await _driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY");
-        await _driver.DispatchAsync();
-        _link = _driver.LinkFor(Bcm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
+        await base.InitializeAsync();
+        _returnId = await Driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY");
+        await Driver.DispatchAsync();
+        _link = Driver.LinkFor(Bcm);
     }
 
     /// <summary>Everything a decision would change, to compare before and after.</summary>
-    private Task<string> SnapshotAsync() => _factory.WithDbAsync(async db => string.Join("|",
+    private Task<string> SnapshotAsync() => Factory.WithDbAsync(async db => string.Join("|",
         await db.ApprovalRequests.CountAsync(r => r.Status != ApprovalStatus.Pending),
         await db.WorkflowJournal.CountAsync(),
         await db.AuditEntries.CountAsync(),
@@ -69,7 +58,7 @@ public sealed class LinkRefusalTests : IAsyncLifetime
             "truncated" => _link[..^5],
             _ => $"/Decide/{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1000}/{parts[3]}",
         };
-        var browser = new Browser(_factory.CreateBrowser());
+        var browser = new Browser(Factory.CreateBrowser());
         var before = await SnapshotAsync();
 
         await AssertUniformRefusalAsync(await browser.GetRawAsync(url));
@@ -81,10 +70,10 @@ public sealed class LinkRefusalTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_link_is_refused_and_changes_nothing()
     {
-        var browser = new Browser(_factory.CreateBrowser());
+        var browser = new Browser(Factory.CreateBrowser());
         var page = await browser.GetAsync(_link);
         var before = await SnapshotAsync();
-        _factory.Clock.Advance(TimeSpan.FromHours(73));
+        Factory.Clock.Advance(TimeSpan.FromHours(73));
 
         await AssertUniformRefusalAsync(await ApprovalDriver.DecideAsync(browser, page, "Approve"));
         await AssertUniformRefusalAsync(await browser.GetRawAsync(_link));
@@ -94,7 +83,7 @@ public sealed class LinkRefusalTests : IAsyncLifetime
     [Fact]
     public async Task Someone_else_signed_in_cannot_use_the_bcms_link()
     {
-        var other = await _driver.SignedInAsync("bcm.central@readiness.demo");
+        var other = await Driver.SignedInAsync("bcm.central@readiness.demo");
         var before = await SnapshotAsync();
 
         var get = await other.GetRawAsync(_link);
@@ -114,7 +103,7 @@ public sealed class LinkRefusalTests : IAsyncLifetime
     [Fact]
     public async Task A_reused_link_says_already_decided_and_changes_nothing_more()
     {
-        var browser = new Browser(_factory.CreateBrowser());
+        var browser = new Browser(Factory.CreateBrowser());
         var page = await browser.GetAsync(_link);
         await ApprovalDriver.DecideAsync(browser, page, "Approve");
         var before = await SnapshotAsync();
@@ -128,10 +117,10 @@ public sealed class LinkRefusalTests : IAsyncLifetime
     [Fact]
     public async Task A_link_for_a_return_that_changed_since_it_was_sent_is_stale_and_cannot_decide()
     {
-        var browser = new Browser(_factory.CreateBrowser());
+        var browser = new Browser(Factory.CreateBrowser());
         var page = await browser.GetAsync(_link);
         // An administrator corrects an answer directly (the UI has no way to change a return under review).
-        await _factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Answers SET Comment = 'corrected', Revision = Revision + 1 WHERE Id = (SELECT MIN(Id) FROM Answers WHERE AssessmentId = {_returnId})"));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Answers SET Comment = 'corrected', Revision = Revision + 1 WHERE Id = (SELECT MIN(Id) FROM Answers WHERE AssessmentId = {_returnId})"));
         var before = await SnapshotAsync();
 
         var response = await ApprovalDriver.DecideAsync(browser, page, "Approve");

@@ -16,39 +16,23 @@ namespace Readiness.Web.Tests;
 /// timeline (newest first) and its state diagram with the current state highlighted; and the go / no-go pack with
 /// a way in for the SRO whose decision is waiting.
 /// </summary>
-public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
+public sealed class ReleaseWorkflowPageTests : EmailedAppTest
 {
     private const string Release = "CONNECT-P1";
     private const string Bcm = "bcm.justice@readiness.demo";
     private const string Pmo = "pmo@readiness.demo";
     private const string BcmComment = "Evidence checked: custody suites are ready.";
-    private SmtpTestServer _smtp = null!;
-    private ReadinessFactory _factory = null!;
-    private ApprovalDriver _driver = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = await SmtpTestServer.StartAsync();
-        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
-        _driver = new ApprovalDriver(_factory, _smtp);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
 
     /// <summary>The custody return submitted by its team lead and approved by the BCM from the emailed link; returns the submitter's name.</summary>
     private async Task<string> CustodyReturnApprovedAsync()
     {
-        var id = await _driver.SubmitReturnAsync(Release, "CUSTODY");
-        await _driver.DispatchAsync();
-        var browser = new Browser(_factory.CreateBrowser());
-        var link = _driver.LinkFor(Bcm);
+        var id = await Driver.SubmitReturnAsync(Release, "CUSTODY");
+        await Driver.DispatchAsync();
+        var browser = new Browser(Factory.CreateBrowser());
+        var link = Driver.LinkFor(Bcm);
         var decided = await ApprovalDriver.DecideAsync(browser, await browser.GetAsync(link), "Approve", BcmComment);
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
-        return await _factory.WithDbAsync(db => (from a in db.Assessments
+        return await Factory.WithDbAsync(db => (from a in db.Assessments
                                                   join u in db.Users on a.SubmittedByUserId equals u.Id
                                                   where a.Id == id
                                                   select u.DisplayName).SingleAsync());
@@ -56,7 +40,7 @@ public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
 
     private async Task<IElement> CustodyWorkflowCardAsync(string viewer = Pmo)
     {
-        var browser = await _driver.SignedInAsync(viewer);
+        var browser = await Driver.SignedInAsync(viewer);
         var page = await browser.GetAsync($"/Releases/{Release}");
         return page.QuerySelectorAll("[data-testid=workflow]")
             .Single(card => card.QuerySelector("h3")!.TextContent.Contains("Custody", StringComparison.Ordinal));
@@ -108,7 +92,7 @@ public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
     [Fact]
     public async Task The_diagram_script_is_served_locally_and_only_loaded_where_there_is_a_diagram()
     {
-        var browser = await _driver.SignedInAsync(Pmo);
+        var browser = await Driver.SignedInAsync(Pmo);
         var before = await browser.GetAsync($"/Releases/{Release}");
         Assert.Empty(before.QuerySelectorAll("script[src*=mermaid]"));
 
@@ -127,9 +111,9 @@ public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
     public async Task The_journal_query_reads_every_instance_of_the_release_with_its_diagram()
     {
         await CustodyReturnApprovedAsync();
-        var releaseId = await _factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Id).SingleAsync());
+        var releaseId = await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Id).SingleAsync());
 
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<WorkflowJournalQueries>().ForReleaseAsync(releaseId, CancellationToken.None);
 
         var custody = result.Instances.Single(i => i.SubjectKind == SubjectKinds.AreaReturn);
@@ -144,11 +128,11 @@ public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
     public async Task The_journal_query_runs_the_same_number_of_sql_commands_however_many_workflows_a_release_has()
     {
         await CustodyReturnApprovedAsync();
-        var releaseId = await _factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Id).SingleAsync());
+        var releaseId = await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Id).SingleAsync());
         var few = await CountCommandsAsync(releaseId);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await _driver.SubmitAndDecideAsync(Release, "CASE", "Approve", "Ready.")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await _driver.SubmitAndDecideAsync(Release, "PROPERTY", "Approve", "Ready.")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Driver.SubmitAndDecideAsync(Release, "CASE", "Approve", "Ready.")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Driver.SubmitAndDecideAsync(Release, "PROPERTY", "Approve", "Ready.")).StatusCode);
         var more = await CountCommandsAsync(releaseId);
 
         Assert.Equal(few.Instances + 2, more.Instances);
@@ -161,9 +145,9 @@ public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
     {
         var counter = new CommandCounter();
         var options = new DbContextOptionsBuilder<ReadinessDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(_factory.Folder, "readiness.db")}").AddInterceptors(counter).Options;
+            .UseSqlite($"Data Source={Path.Combine(Factory.Folder, "readiness.db")}").AddInterceptors(counter).Options;
         await using var db = new ReadinessDbContext(options);
-        var queries = new WorkflowJournalQueries(db, _factory.Services.GetRequiredService<WorkflowCatalog>());
+        var queries = new WorkflowJournalQueries(db, Factory.Services.GetRequiredService<WorkflowCatalog>());
         await queries.ForReleaseAsync(releaseId, CancellationToken.None);
         counter.Count = 0;
         var result = await queries.ForReleaseAsync(releaseId, CancellationToken.None);
@@ -187,14 +171,14 @@ public sealed class ReleaseWorkflowPageTests : IAsyncLifetime
     {
         const string release = "CRS-LAUNCH"; // MetCC, TDIU and Local Resolution Teams
         foreach (var area in new[] { "METCC", "TDIU", "LRT" })
-            Assert.Equal(HttpStatusCode.Redirect, (await _driver.SubmitAndDecideAsync(release, area)).StatusCode);
-        var pending = await _factory.WithDbAsync(db => db.ApprovalRequests
+            Assert.Equal(HttpStatusCode.Redirect, (await Driver.SubmitAndDecideAsync(release, area)).StatusCode);
+        var pending = await Factory.WithDbAsync(db => db.ApprovalRequests
             .Where(r => db.Releases.Any(x => x.Id == r.ReleaseId && x.Code == release) && r.Kind == Core.Approvals.ApprovalKind.GoLive && r.Status == Core.Approvals.ApprovalStatus.Pending)
             .Select(r => new { r.Id, r.ApproverUserId }).SingleAsync());
-        var sro = await _factory.WithDbAsync(db => db.Users.Where(u => u.Id == pending.ApproverUserId).Select(u => u.Email!).SingleAsync());
+        var sro = await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == pending.ApproverUserId).Select(u => u.Email!).SingleAsync());
 
-        var sroPage = await (await _driver.SignedInAsync(sro)).GetAsync($"/Releases/{release}");
-        var pmoPage = await (await _driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{release}");
+        var sroPage = await (await Driver.SignedInAsync(sro)).GetAsync($"/Releases/{release}");
+        var pmoPage = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{release}");
 
         var link = sroPage.QuerySelector("[data-testid=make-decision] a")!;
         Assert.Equal("Make the decision", link.TextContent.Trim());

@@ -10,41 +10,30 @@ using Readiness.Web.Tests.Infrastructure;
 namespace Readiness.Web.Tests;
 
 /// <summary>A BCM may accept a failed criterion as a waiver (reason, expiry); the SRO's decision pack shows it.</summary>
-public sealed class WaiverTests : IAsyncLifetime
+public sealed class WaiverTests : EmailedAppTest
 {
     private const string Bcm = "bcm.justice@readiness.demo";
-    private SmtpTestServer _smtp = null!;
-    private ReadinessFactory _factory = null!;
-    private ApprovalDriver _driver = null!;
     private Criterion _failing = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _smtp = await SmtpTestServer.StartAsync();
-        _factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(_smtp));
-        _driver = new ApprovalDriver(_factory, _smtp);
-        _failing = await _factory.WithDbAsync(db => db.Criteria.FirstAsync(c => !c.Blocking && c.AnswerType == AnswerType.Percentage && c.AppliesIfMinImpactLevel == null && !c.AppliesIfTraining && !c.AppliesIfHypercare));
-        var lead = await _driver.SignedInAsync("tl.custody@readiness.demo");
-        var returns = new ReturnDriver(_factory, lead);
+        await base.InitializeAsync();
+        _failing = await Factory.WithDbAsync(db => db.Criteria.FirstAsync(c => !c.Blocking && c.AnswerType == AnswerType.Percentage && c.AppliesIfMinImpactLevel == null && !c.AppliesIfTraining && !c.AppliesIfHypercare));
+        var lead = await Driver.SignedInAsync("tl.custody@readiness.demo");
+        var returns = new ReturnDriver(Factory, lead);
         var id = await returns.ReturnIdAsync("CONNECT-P1", "CUSTODY");
-        var goLive = await _factory.WithDbAsync(db => db.Releases.Where(r => r.Code == "CONNECT-P1").Select(r => r.GoLive).SingleAsync());
+        var goLive = await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == "CONNECT-P1").Select(r => r.GoLive).SingleAsync());
         await returns.AnswerAllPassingAsync(id, goLive);
-        var section = await _factory.WithDbAsync(db => db.TemplateSections.Where(s => s.Id == _failing.SectionId).Select(s => s.Order).SingleAsync());
+        var section = await Factory.WithDbAsync(db => db.TemplateSections.Where(s => s.Id == _failing.SectionId).Select(s => s.Order).SingleAsync());
         await returns.AnswerSectionAsync(id, section, c => c.Id == _failing.Id ? ("40", "", "") : (ReturnDriver.PassingValue(c, goLive), ReturnDriver.Evidence, ""));
         Assert.Equal(HttpStatusCode.Redirect, (await returns.SubmitAsync(id)).StatusCode);
-        await _driver.DispatchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
+        await Driver.DispatchAsync();
     }
 
     private async Task<HttpResponseMessage> ApproveWithWaiverAsync(string reason, DateOnly expiry)
     {
-        var browser = new Browser(_factory.CreateBrowser());
-        var page = await browser.GetAsync(_driver.LinkFor(Bcm));
+        var browser = new Browser(Factory.CreateBrowser());
+        var page = await browser.GetAsync(Driver.LinkFor(Bcm));
         var row = page.QuerySelectorAll<IHtmlInputElement>("input[name$='.CriterionId'][name^='Form.Waivers']").Single(i => i.Value == _failing.Id.ToString(CultureInfo.InvariantCulture));
         var prefix = row.Name![..row.Name!.LastIndexOf('.')];
         return await ApprovalDriver.DecideAsync(browser, page, "Approve", "", new()
@@ -61,9 +50,9 @@ public sealed class WaiverTests : IAsyncLifetime
         var response = await ApproveWithWaiverAsync("Remaining 60% trained in hypercare week 1", new DateOnly(2026, 4, 30));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var waiver = await _factory.WithDbAsync(db => db.Waivers.SingleAsync());
+        var waiver = await Factory.WithDbAsync(db => db.Waivers.SingleAsync());
         Assert.Equal((_failing.Id, new DateOnly(2026, 4, 30)), (waiver.CriterionId, waiver.ExpiresOn));
-        var pmo = await _driver.SignedInAsync("pmo@readiness.demo");
+        var pmo = await Driver.SignedInAsync("pmo@readiness.demo");
         var pack = (await pmo.GetAsync("/Releases/CONNECT-P1")).QuerySelector("[data-testid=waivers]")!.TextContent;
         Assert.Contains(_failing.Code, pack, StringComparison.Ordinal);
         Assert.Contains("Simon Fairweather", pack, StringComparison.Ordinal);
@@ -78,7 +67,7 @@ public sealed class WaiverTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.Waivers.CountAsync()));
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.ApprovalRequests.CountAsync(r => r.Decision != null)));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Waivers.CountAsync()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.ApprovalRequests.CountAsync(r => r.Decision != null)));
     }
 }
