@@ -21,6 +21,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnQueries>();
         services.AddScoped<ReturnCommands>();
         services.AddScoped<ReleaseQueries>();
+        services.AddScoped<GateTracker>();
+        services.AddScoped<PortfolioTimeline>();
+        services.AddScoped<PortfolioCalendar>();
+        services.AddScoped<StuckApprovals>();
+        services.AddScoped<HeatmapQueries>();
+        services.AddScoped<Admin.AdminSupport>();
+        services.AddScoped<Admin.ReleaseAdmin>();
+        services.AddScoped<Admin.ImpactAdmin>();
+        services.AddScoped<Admin.AreaAdmin>();
+        services.AddScoped<Admin.TemplateAdmin>();
+        services.AddScoped<Admin.AdminQueries>();
 
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
@@ -38,6 +49,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnBriefs>();
         services.AddScoped<Delegations>();
         services.AddScoped<ConditionCommands>();
+        services.AddScoped<Reminders.ReminderSweep>();
+        Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();

@@ -28,6 +28,7 @@ public static class InfrastructureServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimeOptions>().Bind(configuration.GetSection(TimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Portfolio.HeatmapOptions>().Bind(configuration.GetSection(Core.Portfolio.HeatmapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -52,11 +53,15 @@ public static class InfrastructureServiceCollectionExtensions
         });
         services.AddSingleton(sp => new WorkflowCatalog(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Defaults));
 
+        services.AddSingleton(_ => new Readiness.Core.Portfolio.CalendarTokens(configuration["Portfolio:CalendarKey"]));
+        services.AddScoped<Core.Admin.ITemplateParser, TemplateUpload>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddReadinessEmail(configuration, contentRoot);
+        Reminders.ReminderServiceCollectionExtensions.AddReadinessReminders(services, configuration);
         services.AddReadinessScheduling(configuration, contentRoot);
+        Indicators.IndicatorInfrastructure.AddReadinessIndicatorInfrastructure(services, configuration);
         return services;
     }
 

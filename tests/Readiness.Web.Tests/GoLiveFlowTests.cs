@@ -38,7 +38,7 @@ public sealed class GoLiveFlowTests : EmailedAppTest
         await Driver.SubmitAndDecideAsync(Release, "METCC");
         await Driver.SubmitAndDecideAsync(Release, "TDIU");
         await Driver.DispatchAsync();
-        Assert.DoesNotContain(Smtp.Accepted, m => m.Recipients.Contains(Sro));
+        Assert.DoesNotContain(Smtp.Accepted, m => m.Recipients.Contains(Sro) && (m.Message.Subject ?? "").StartsWith("Go / no-go decision needed", StringComparison.Ordinal));
         Assert.Equal("CollectingReturns", await GateStateAsync());
 
         await Driver.SubmitAndDecideAsync(Release, "LRT");

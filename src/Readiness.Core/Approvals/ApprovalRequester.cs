@@ -72,6 +72,24 @@ public sealed class ApprovalRequester(ReadinessDbContext db, Outbox outbox, Appr
         outbox.Enqueue(compose(replacement, settings.DecisionLink(replacement.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
     }
 
+    /// <summary>
+    /// Sends a waiting request's link again to the same person: the old link is revoked and a fresh one is emailed.
+    /// Returns the replacement request.
+    /// </summary>
+    public async Task<ApprovalRequest> ResendAsync(ApprovalRequest request, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        request.Close(ApprovalStatus.Revoked, "Link re-sent", now);
+        var (token, hash) = ApprovalTokens.Create();
+        var replacement = new ApprovalRequest(request.Kind, request.WorkflowInstanceId, request.SubjectId, request.ReleaseId, request.ApproverUserId,
+            request.OnBehalfOfUserId, request.SubmitterUserId, request.ContentHash, hash, ExpiryFor(request.DueOn, now), request.DueOn, now);
+        db.ApprovalRequests.Add(replacement);
+        await db.SaveChangesAsync(ct);
+        var user = await db.Users.Where(u => u.Id == request.ApproverUserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
+        outbox.Enqueue(compose(replacement, settings.DecisionLink(replacement.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
+        return replacement;
+    }
+
     /// <summary>Closes every pending request of an instance: another approver decided, or the subject was withdrawn.</summary>
     public async Task CloseOpenAsync(int instanceId, ApprovalStatus status, string reason, int? exceptRequestId, CancellationToken ct)
     {

@@ -28,4 +28,23 @@ public class BusinessArea
     public int? ParentId { get; private set; }
     public BusinessArea? Parent { get; private set; }
     public List<AreaMembership> Members { get; private set; } = [];
+
+    public void Rename(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+    }
+
+    /// <summary>
+    /// Moves the area under <paramref name="parentId"/> (null: to the top). <paramref name="parentOf"/> gives each area's
+    /// current parent, so a move that would make the area its own ancestor is refused.
+    /// </summary>
+    public bool MoveUnder(int? parentId, IReadOnlyDictionary<int, int?> parentOf)
+    {
+        var seen = new HashSet<int>();
+        for (var current = parentId; current is { } id; current = parentOf.GetValueOrDefault(id))
+            if (id == Id || !seen.Add(id)) return false;
+        ParentId = parentId;
+        return true;
+    }
 }

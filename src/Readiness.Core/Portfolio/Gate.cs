@@ -33,6 +33,15 @@ public class Gate
     /// </summary>
     public string? WorkflowDefinitionId { get; private set; }
 
+    /// <summary>Renames the gate, moves its offset from T0, or changes its workflow variant (null: the default for its kind).</summary>
+    public void Edit(string name, int dueOffsetDays, string? workflowDefinitionId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        DueOffsetDays = dueOffsetDays;
+        WorkflowDefinitionId = string.IsNullOrWhiteSpace(workflowDefinitionId) ? null : workflowDefinitionId;
+    }
+
     public DateOnly DueOn(DateOnly goLive) => goLive.AddDays(DueOffsetDays);
 
     /// <summary>"T-28" / "T0" / "T+28", as the PMO writes it.</summary>

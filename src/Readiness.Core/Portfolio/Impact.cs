@@ -27,4 +27,16 @@ public class Impact
     public ImpactLevel Level { get; private set; }
     public decimal TrainingHoursPerPerson { get; private set; }
     public int HypercareWeeks { get; private set; }
+
+    /// <summary>Changes how the release lands on the area (same rules as the constructor).</summary>
+    public void Update(int headcount, ImpactLevel level, decimal trainingHoursPerPerson, int hypercareWeeks)
+    {
+        if (headcount <= 0) throw new ArgumentOutOfRangeException(nameof(headcount), "Headcount must be positive.");
+        ArgumentOutOfRangeException.ThrowIfNegative(trainingHoursPerPerson);
+        ArgumentOutOfRangeException.ThrowIfNegative(hypercareWeeks);
+        Headcount = headcount;
+        Level = level;
+        TrainingHoursPerPerson = trainingHoursPerPerson;
+        HypercareWeeks = hypercareWeeks;
+    }
 }

@@ -36,4 +36,19 @@ public class Release
         if (Status is ReleaseStatus.Planned or ReleaseStatus.InReadiness) Status = ReleaseStatus.Live;
     }
     public List<Impact> Impacts { get; private set; } = [];
+
+    /// <summary>Changes what the PMO maintains about the release; T0 moves only through <see cref="Reschedule"/>.</summary>
+    public void Edit(string name, string description, string sroUserId, ReleaseStatus status)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sroUserId);
+        if (!Enum.IsDefined(status)) throw new ArgumentOutOfRangeException(nameof(status));
+        Name = name.Trim();
+        Description = description.Trim();
+        SroUserId = sroUserId;
+        Status = status;
+    }
+
+    /// <summary>Moves T0. Every gate's due date moves with it, because gates are offsets from T0.</summary>
+    public void Reschedule(DateOnly newGoLive) => GoLive = newGoLive;
 }

@@ -10,7 +10,7 @@ namespace Readiness.Infrastructure.Scheduling;
 /// The one place recurring jobs are declared (DESIGN §7). Runs at start-up on every node, whether or not it runs
 /// a Hangfire server; AddOrUpdate is idempotent, so restarts and several nodes leave one definition per job.
 /// </summary>
-internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOptions<SchedulingOptions> options, ReadinessClock clock) : IHostedService
+internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOptions<SchedulingOptions> options, IOptions<Reminders.ReminderSchedulingOptions> reminders, ReadinessClock clock) : IHostedService
 {
     public const string OutboxDispatch = "outbox-dispatch";
     public const string WorkflowClock = "workflow-clock";
@@ -24,6 +24,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
             cron => jobs.AddOrUpdate<OutboxJob>(OutboxDispatch, j => j.RunAsync(), cron, recurring));
         Register(WorkflowClock, nameof(SchedulingOptions.WorkflowClockCron), o.WorkflowClockCron,
             cron => jobs.AddOrUpdate<WorkflowClockJob>(WorkflowClock, j => j.RunAsync(), cron, recurring));
+        Register(ReminderJob.Id, nameof(Reminders.ReminderSchedulingOptions.ReminderCron), reminders.Value.ReminderCron, cron => jobs.AddOrUpdate<ReminderJob>(ReminderJob.Id, j => j.RunAsync(), cron, recurring));
+        Register(IndicatorJob.Id, nameof(SchedulingOptions.IndicatorCron), o.IndicatorCron, cron => jobs.AddOrUpdate<IndicatorJob>(IndicatorJob.Id, j => j.RunAsync(), cron, recurring));
         return Task.CompletedTask;
     }
 

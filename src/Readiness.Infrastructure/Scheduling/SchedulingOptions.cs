@@ -26,4 +26,7 @@ public sealed class SchedulingOptions
 
     [Required(ErrorMessage = "Scheduling:WorkflowClockCron is required, e.g. '* * * * *' (every minute).")]
     public string WorkflowClockCron { get; set; } = "* * * * *";
+
+    [Required(ErrorMessage = "Scheduling:IndicatorCron is required, e.g. '0 */6 * * *' (every six hours).")]
+    public string IndicatorCron { get; set; } = "0 */6 * * *";
 }

@@ -19,6 +19,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         var section = configuration.GetSection(SchedulingOptions.Section);
         services.AddOptions<SchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Reminders.ReminderSchedulingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
 
         // The storage and activator are this host's own instances, registered before AddHangfire so its
         // TryAdd defaults (process-wide JobStorage.Current / JobActivator.Current, which UseSQLiteStorage would
@@ -43,6 +44,7 @@ public static class SchedulingServiceCollectionExtensions
 
         services.AddTransient<OutboxJob>();
         services.AddTransient<WorkflowClockJob>();
+        services.AddTransient<ReminderJob>();
         // The real workflow clock may already be registered by the workflow runtime; this keeps the job resolvable until then.
         services.TryAddScoped<WorkflowClock>();
         services.AddHostedService<RecurringJobsRegistration>();

@@ -125,6 +125,20 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
                 await db.SaveChangesAsync(ct);
             }
         }
+        await SeedDependenciesAsync(doc, ct);
+    }
+
+    /// <summary>Adds the "dependsOn" links that are missing (by release code); existing ones are left alone.</summary>
+    private async Task SeedDependenciesAsync(PortfolioDocument doc, CancellationToken ct)
+    {
+        var ids = await db.Releases.ToDictionaryAsync(r => r.Code, r => r.Id, ct);
+        var existing = (await db.ReleaseDependencies.Select(d => new { d.ReleaseId, d.DependsOnReleaseId }).ToListAsync(ct))
+            .Select(d => (d.ReleaseId, d.DependsOnReleaseId)).ToHashSet();
+        foreach (var r in doc.Programmes.SelectMany(p => p.Releases))
+            foreach (var code in r.DependsOn ?? [])
+                if (existing.Add((ids[r.Code], ids[code])))
+                    db.ReleaseDependencies.Add(new ReleaseDependency(ids[r.Code], ids[code], $"{r.Code} needs {code} live first"));
+        await db.SaveChangesAsync(ct);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -26,7 +26,8 @@ public sealed record ReleaseEntry(
     IReadOnlyList<ImpactEntry> Impacts,
     string? Description = null,
     IReadOnlyList<string>? Gates = null,
-    IReadOnlyDictionary<string, string>? Workflows = null);
+    IReadOnlyDictionary<string, string>? Workflows = null,
+    IReadOnlyList<string>? DependsOn = null);
 
 public sealed record ImpactEntry(string Area, int Headcount, string Level, decimal TrainingHoursPerPerson, int HypercareWeeks);
 

@@ -74,6 +74,24 @@ public sealed class SeedReader
         }
     }
 
+    /// <summary>Reads one template document from text with the same parser and rules as the seed files (the PMO's upload).</summary>
+    internal static (TemplateDocument? Doc, string Hash) ReadTemplate(string name, string json, SeedProblems problems)
+    {
+        try
+        {
+            var doc = JsonSerializer.Deserialize<TemplateDocument>(json, Json);
+            if (doc is null) problems.Add(name, "$", "The file is empty (null). It must hold a JSON object.");
+            else SeedValidator.ValidateTemplate(name, doc, problems);
+            return (doc, doc is null ? "" : HashOf(doc));
+        }
+        catch (JsonException ex)
+        {
+            var line = ex.LineNumber is { } l ? $" (line {l + 1})" : "";
+            problems.Add(name, (ex.Path ?? "$") + line, CleanMessage(ex.Message));
+            return (null, "");
+        }
+    }
+
     /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; we report those ourselves.</summary>
     private static string CleanMessage(string message)
     {
@@ -92,6 +110,7 @@ public sealed class SeedProblems
     private readonly List<string> _items = [];
 
     public int Count => _items.Count;
+    public IReadOnlyList<string> Items => _items;
 
     public void Add(string file, string path, string message) => _items.Add($"{file}: {path}: {message}");
 

@@ -104,6 +104,24 @@ internal static partial class SeedValidator
             for (var j = 0; j < prog.Releases.Count; j++)
                 ValidateRelease(prog.Releases[j], $"{p}.releases[{j}]", areaCodes, users, kinds, releaseCodes, problems);
         }
+        ValidateDependencies(doc, releaseCodes, problems);
+    }
+
+    /// <summary>Each "dependsOn" names another release of the file.</summary>
+    private static void ValidateDependencies(PortfolioDocument doc, HashSet<string> releaseCodes, SeedProblems problems)
+    {
+        for (var i = 0; i < doc.Programmes.Count; i++)
+            for (var j = 0; j < doc.Programmes[i].Releases.Count; j++)
+            {
+                var r = doc.Programmes[i].Releases[j];
+                for (var k = 0; k < (r.DependsOn?.Count ?? 0); k++)
+                {
+                    var code = r.DependsOn![k];
+                    var path = $"$.programmes[{i}].releases[{j}].dependsOn[{k}]";
+                    if (code == r.Code) problems.Add(SeedReader.PortfolioFile, path, $"Release '{r.Code}' cannot depend on itself. Remove it from dependsOn.");
+                    else if (!releaseCodes.Contains(code)) problems.Add(SeedReader.PortfolioFile, path, $"Unknown release '{code}' in dependsOn. Use a release code from this file.");
+                }
+            }
     }
 
     private static void ValidateRelease(ReleaseEntry r, string p, HashSet<string> areaCodes, Dictionary<string, IReadOnlyList<string>> users,
@@ -133,7 +151,7 @@ internal static partial class SeedValidator
         }
     }
 
-    private static void ValidateTemplate(string file, TemplateDocument t, SeedProblems problems)
+    internal static void ValidateTemplate(string file, TemplateDocument t, SeedProblems problems)
     {
         if (string.IsNullOrWhiteSpace(t.Key)) problems.Add(file, "$.key", "Give the template a key, e.g. 'business-readiness'.");
         if (t.Version < 1) problems.Add(file, "$.version", "Versions start at 1.");

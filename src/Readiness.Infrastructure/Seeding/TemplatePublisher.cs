@@ -22,17 +22,23 @@ internal static class TemplatePublisher
                         $"Published versions never change (returns were answered against them): set \"version\": {doc.Version + 1} to publish the change.");
                 continue;
             }
-            var template = new QuestionnaireTemplate(doc.Key, doc.Version, doc.Name, doc.Description ?? "", doc.Thresholds.Green, doc.Thresholds.Amber, hash, nowUtc);
-            var order = 0;
-            foreach (var s in doc.Sections)
-            {
-                var section = new TemplateSection(template.Sections.Count + 1, s.Code, s.Title, s.Description ?? "");
-                foreach (var c in s.Criteria) section.Criteria.Add(new Criterion(ToSpec(++order, c)));
-                template.Sections.Add(section);
-            }
-            db.Templates.Add(template);
+            db.Templates.Add(Build(doc, hash, nowUtc));
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The template row (with sections and criteria) for a validated document; also used by the PMO's upload.</summary>
+    internal static QuestionnaireTemplate Build(TemplateDocument doc, string hash, DateTime nowUtc)
+    {
+        var template = new QuestionnaireTemplate(doc.Key, doc.Version, doc.Name, doc.Description ?? "", doc.Thresholds.Green, doc.Thresholds.Amber, hash, nowUtc);
+        var order = 0;
+        foreach (var s in doc.Sections)
+        {
+            var section = new TemplateSection(template.Sections.Count + 1, s.Code, s.Title, s.Description ?? "");
+            foreach (var c in s.Criteria) section.Criteria.Add(new Criterion(ToSpec(++order, c)));
+            template.Sections.Add(section);
+        }
+        return template;
     }
 
     private static CriterionSpec ToSpec(int order, CriterionEntry c) => new(

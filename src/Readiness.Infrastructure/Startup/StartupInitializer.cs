@@ -46,6 +46,7 @@ internal sealed class StartupInitializer(
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
             if (activity is not null)
                 await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(seed.ResolvedPath, seedSet, cancellationToken);
             logger.LogInformation("Seed data applied from {Path}", seed.Path);
         }
     }

@@ -39,7 +39,7 @@ public sealed class SchedulingRegistrationTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_up_registers_the_outbox_and_workflow_clock_jobs_in_the_hangfire_sqlite_file_beside_an_ef_database()
+    public async Task Start_up_registers_every_recurring_job_in_the_hangfire_sqlite_file_beside_an_ef_database()
     {
         using var database = await OutboxTestDatabase.CreateAsync(); // EF Core on Microsoft.Data.Sqlite, in the same process
         await using var services = Build(new() { ["Scheduling:RunServer"] = "false", ["Scheduling:StoragePath"] = "data/hangfire.db" });
@@ -51,7 +51,7 @@ public sealed class SchedulingRegistrationTests : IDisposable
         Assert.True(File.Exists(storageFile));
         using var connection = services.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id);
-        Assert.Equal(["outbox-dispatch", "workflow-clock"], jobs.Keys.Order());
+        Assert.Equal(["indicator-checks", "outbox-dispatch", "reminder-sweep", "workflow-clock"], jobs.Keys.Order());
         Assert.Equal((typeof(OutboxJob), "* * * * *"), (jobs["outbox-dispatch"].Job.Type, jobs["outbox-dispatch"].Cron));
         Assert.Equal((typeof(WorkflowClockJob), nameof(WorkflowClockJob.RunAsync)), (jobs["workflow-clock"].Job.Type, jobs["workflow-clock"].Job.Method.Name));
         await database.AddMessageAsync();

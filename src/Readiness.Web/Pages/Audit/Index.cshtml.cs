@@ -23,7 +23,27 @@ public class IndexModel(AuditQueries audit) : PageModel
     public async Task OnGetAsync(CancellationToken ct) =>
         Result = await audit.SearchAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release, PageNumber), ct);
 
-    /// <summary>This search's query string for another page of results.</summary>
+    /// <summary>Every entry matching this search (all pages), newest first, as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync([FromServices] Readiness.Core.Common.ReadinessClock clock, CancellationToken ct)
+    {
+        var rows = new List<AuditRow>();
+        for (var page = 1; ; page++)
+        {
+            var result = await audit.SearchAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release, page), ct);
+            rows.AddRange(result.Rows);
+            if (page >= result.Pages) break;
+        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var csv = Portfolio.CsvFile.Write(["#", $"Time ({clock.Zone.Id})", "Actor", "On behalf of", "Channel", "Action", "Subject type", "Subject id", "Summary", "IP address"],
+            rows.Select(e => new[] { e.ChainIndex.ToString(inv), clock.ToLocal(e.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", inv), e.Actor ?? "System",
+                e.OnBehalfOf ?? "", AuditWords.Channel(e.Channel), e.Action, e.SubjectType, e.SubjectId, e.Summary, e.IpAddress ?? "" }));
+        return File(csv, "text/csv", "audit-log.csv");
+    }
+
+    /// <summary>Passed to <see cref="PageUrl"/> for the CSV export of every page of this search.</summary>
+    public const int ExportAll = 0;
+
+    /// <summary>This search's query string for another page of results (or, with <see cref="ExportAll"/>, its CSV export).</summary>
     public string PageUrl(int page)
     {
         var query = new Dictionary<string, string?>
@@ -33,6 +53,7 @@ public class IndexModel(AuditQueries audit) : PageModel
             ["To"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Release"] = Release, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (page == ExportAll) (query["p"], query["handler"]) = (null, "Csv");
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Audit", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }

@@ -18,7 +18,7 @@ public sealed record AuditTrail(string ReleaseCode, IReadOnlyList<AuditRow> Rows
 /// </summary>
 public class DetailsModel(
     ReleaseQueries releases, GatePackQueries packs, ApprovalQueries approvals, WorkflowJournalQueries workflows, AuditQueries audit,
-    Actor actor, ReadinessClock clock) : PageModel
+    Actor actor, ReadinessClock clock, HeatmapQueries heatmap) : PageModel
 {
     public const int AuditTrailSize = 20;
 
@@ -29,7 +29,9 @@ public class DetailsModel(
     public int? MyPendingDecisionId { get; private set; }
     public ReleaseWorkflows Workflows { get; private set; } = null!;
     public AuditTrail Trail { get; private set; } = null!;
+    public ChangeLoadWarning? ChangeLoad { get; private set; }
     public DateOnly Today => clock.Today;
+    public Core.Indicators.ReleaseIndicators Indicators { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -37,9 +39,11 @@ public class DetailsModel(
         if (!result.Succeeded) return NotFound();
         Release = result.Value!;
         Pack = await packs.ForReleaseAsync(Release.Id, ct);
+        ChangeLoad = await heatmap.WarningAsync(Release.Id, ct);
         if (Pack?.PendingSroRequestId is { } pending && await approvals.IsApproverAsync(pending, actor.UserId, ct))
             MyPendingDecisionId = pending;
         Workflows = await workflows.ForReleaseAsync(Release.Id, ct);
+        Indicators = await HttpContext.RequestServices.GetRequiredService<Core.Indicators.IndicatorQueries>().ForReleaseAsync(Release.Id, ct);
         Trail = new AuditTrail(Release.Code, await audit.ForReleaseAsync(Release.Id, AuditTrailSize, ct), actor.IsIn(Roles.Pmo));
         return Page();
     }

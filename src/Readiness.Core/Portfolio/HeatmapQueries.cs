@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Core.Portfolio;
+
+public sealed record HeatCell(DateOnly Week, decimal Load, decimal Tolerance, HeatBand Band);
+
+public sealed record HeatRow(int AreaId, string Code, string Name, int Depth, string? ParentCode, bool HasChildren, IReadOnlyList<HeatCell> Cells);
+
+public sealed record HeatmapView(IReadOnlyList<DateOnly> Weeks, IReadOnlyList<HeatRow> Rows, DateOnly ThisWeek, decimal AmberAt, int Step);
+
+public sealed record CellPart(string ReleaseCode, string ReleaseName, DateOnly GoLive, string ThroughAreaCode, string ThroughAreaName, LoadPart Part, decimal Hours);
+
+public sealed record HeatCellDetail(string AreaCode, string AreaName, DateOnly Week, decimal Load, decimal Tolerance, HeatBand Band, IReadOnlyList<CellPart> Parts);
+
+public sealed record OverloadedWeek(string AreaCode, string AreaName, DateOnly Week, decimal Load, decimal Tolerance, decimal FromThisRelease);
+
+/// <summary>Areas that a release's go-live puts over tolerance; empty when none.</summary>
+public sealed record ChangeLoadWarning(string ReleaseCode, IReadOnlyList<OverloadedWeek> Weeks);
+
+/// <summary>The change heatmap: business areas × weeks of change load from all releases (model in <see cref="ChangeLoad"/>).</summary>
+public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOptions> options, ReadinessClock clock)
+{
+    private HeatmapOptions Options => options.Value;
+
+    private sealed record Area(int Id, string Code, string Name, int? ParentId);
+
+    private async Task<(List<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
+    {
+        var areas = await db.BusinessAreas.AsNoTracking().Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId)).ToListAsync(ct);
+        var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
+        var codes = areas.ToDictionary(a => a.Id, a => a.Code);
+        return (areas, parents, ChangeLoad.Tolerances(parents, id => Options.ToleranceFor(codes[id])));
+    }
+
+    private Task<List<LoadInput>> ImpactsAsync(CancellationToken ct) =>
+        db.Impacts.AsNoTracking().Where(i => i.Release!.Status != ReleaseStatus.Closed)
+            .Select(i => new LoadInput(i.ReleaseId, i.BusinessAreaId, i.Release!.GoLive, i.Headcount, i.Level, i.TrainingHoursPerPerson, i.HypercareWeeks))
+            .ToListAsync(ct);
+
+    public DateOnly ThisWeek => ChangeLoad.WeekOf(clock.UtcNow, clock.Zone);
+
+    public async Task<HeatmapView> GridAsync(DateOnly? from, CancellationToken ct)
+    {
+        var weeks = ChangeLoad.Weeks(from ?? ThisWeek, Options.Weeks);
+        var (areas, parents, tolerances) = await AreasAsync(ct);
+        var grid = ChangeLoad.Grid(parents, await ImpactsAsync(ct), weeks);
+        var children = areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value);
+        var byId = areas.ToDictionary(a => a.Id);
+        var rows = new List<HeatRow>();
+        void Walk(Area a, int depth)
+        {
+            var t = tolerances[a.Id];
+            var cells = weeks.Select((w, i) => new HeatCell(w, grid[a.Id][i], t, ChangeLoad.Band(grid[a.Id][i], t, Options.AmberAt))).ToList();
+            rows.Add(new HeatRow(a.Id, a.Code, a.Name, depth, a.ParentId is { } p ? byId[p].Code : null, children[a.Id].Any(), cells));
+            foreach (var c in children[a.Id].OrderBy(c => c.Name, StringComparer.Ordinal)) Walk(c, depth + 1);
+        }
+        foreach (var top in areas.Where(a => a.ParentId is null || !byId.ContainsKey(a.ParentId.Value)).OrderBy(a => a.Name, StringComparer.Ordinal)) Walk(top, 0);
+        return new HeatmapView(weeks, rows, ThisWeek, Options.AmberAt, Math.Max(1, Options.Weeks / 2));
+    }
+
+    /// <summary>The releases that make up one cell, with what each contributes and through which (descendant) area.</summary>
+    public async Task<Result<HeatCellDetail>> CellAsync(string areaCode, DateOnly week, CancellationToken ct)
+    {
+        var monday = ChangeLoad.WeekStart(week);
+        var (areas, parents, tolerances) = await AreasAsync(ct);
+        var area = areas.FirstOrDefault(a => a.Code == areaCode);
+        if (area is null) return Failures.NotFound($"Business area {areaCode}");
+        var byId = areas.ToDictionary(a => a.Id);
+        var releases = await db.Releases.AsNoTracking().Select(r => new { r.Id, r.Code, r.Name, r.GoLive }).ToDictionaryAsync(r => r.Id, ct);
+        var parts = (await ImpactsAsync(ct))
+            .Where(i => ChangeLoad.SelfAndAncestors(i.AreaId, parents).Contains(area.Id))
+            .SelectMany(i => ChangeLoad.For(i).Where(c => c.Week == monday).Select(c =>
+                new CellPart(releases[i.ReleaseId].Code, releases[i.ReleaseId].Name, i.GoLive, byId[i.AreaId].Code, byId[i.AreaId].Name, c.Part, c.Hours)))
+            .OrderByDescending(p => p.Hours).ThenBy(p => p.ReleaseCode, StringComparer.Ordinal).ToList();
+        var load = parts.Sum(p => p.Hours);
+        var t = tolerances[area.Id];
+        return Result<HeatCellDetail>.Ok(new HeatCellDetail(area.Code, area.Name, monday, load, t, ChangeLoad.Band(load, t, Options.AmberAt), parts));
+    }
+
+    /// <summary>Weeks in which the release adds load to an area (or an area above it) that is then over tolerance.</summary>
+    public async Task<ChangeLoadWarning?> WarningAsync(int releaseId, CancellationToken ct)
+    {
+        var impacts = await ImpactsAsync(ct);
+        var mine = impacts.Where(i => i.ReleaseId == releaseId).ToList();
+        if (mine.Count == 0) return null;
+        var code = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Code).FirstAsync(ct);
+        var (areas, parents, tolerances) = await AreasAsync(ct);
+        var byId = areas.ToDictionary(a => a.Id);
+        var weeks = mine.SelectMany(ChangeLoad.For).Select(c => c.Week).Distinct().Order().ToList();
+        var total = ChangeLoad.Grid(parents, impacts, weeks);
+        var own = ChangeLoad.Grid(parents, mine, weeks);
+        var over = new List<OverloadedWeek>();
+        foreach (var areaId in mine.SelectMany(i => ChangeLoad.SelfAndAncestors(i.AreaId, parents)).Distinct())
+            for (var w = 0; w < weeks.Count; w++)
+                if (own[areaId][w] > 0 && total[areaId][w] > tolerances[areaId])
+                    over.Add(new OverloadedWeek(byId[areaId].Code, byId[areaId].Name, weeks[w], total[areaId][w], tolerances[areaId], own[areaId][w]));
+        return over.Count == 0 ? null : new ChangeLoadWarning(code, over.OrderBy(o => o.Week).ThenBy(o => o.AreaName, StringComparer.Ordinal).ToList());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Readiness.Core.Common;
+using Readiness.Core.Indicators;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Infrastructure.Seeding;
+
+public sealed record IndicatorsDocument(IReadOnlyList<IndicatorEntry> Indicators);
+
+/// <summary>One lead indicator of seed-data/indicators.json; reading days count from the release's go-live (T0).</summary>
+public sealed record IndicatorEntry(string Release, string Area, string Code, string Name, string Unit, string Direction, decimal Baseline,
+    decimal AmberThreshold, decimal RedThreshold, int WatchWeeks, int CheckEveryDays, string Source, IReadOnlyList<ReadingEntry> Readings,
+    int ConsecutiveAmberForRed = 0, string? SourceUrl = null);
+
+public sealed record ReadingEntry(int Day, decimal Value);
+
+/// <summary>
+/// Reads seed-data/indicators.json strictly (file, JSON path, problem — nothing applied when anything is wrong), adds the
+/// indicators and readings that are missing (matched by release and code, readings by day), then runs the indicator
+/// check once so a seeded breach shows as an alert straight away. A missing file means no demo indicators.
+/// </summary>
+public sealed partial class IndicatorSeeder(ReadinessDbContext db, IndicatorCheck check, ILogger<IndicatorSeeder> logger)
+{
+    public const string File = "indicators.json";
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,39}$")]
+    private static partial Regex CodePattern();
+
+    public async Task ApplyAsync(string folder, SeedSet seed, CancellationToken ct)
+    {
+        var doc = Read(folder, seed);
+        if (doc is null) return;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var areas = await db.BusinessAreas.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
+            var releases = await db.Releases.ToDictionaryAsync(r => r.Code, r => new { r.Id, r.GoLive }, ct);
+            foreach (var e in doc.Indicators)
+            {
+                var release = releases[e.Release];
+                var indicator = await db.LeadIndicators.FirstOrDefaultAsync(i => i.ReleaseId == release.Id && i.Code == e.Code, ct);
+                if (indicator is null)
+                {
+                    indicator = new LeadIndicator(new LeadIndicatorSpec(release.Id, areas[e.Area], e.Code, e.Name, e.Unit, Enum.Parse<IndicatorDirection>(e.Direction),
+                        e.Baseline, e.AmberThreshold, e.RedThreshold, e.WatchWeeks, e.CheckEveryDays, e.ConsecutiveAmberForRed, Enum.Parse<IndicatorSource>(e.Source), e.SourceUrl));
+                    db.LeadIndicators.Add(indicator);
+                    await db.SaveChangesAsync(ct);
+                }
+                var held = (await db.IndicatorReadings.Where(r => r.IndicatorId == indicator.Id).Select(r => r.Date).ToListAsync(ct)).ToHashSet();
+                db.IndicatorReadings.AddRange(e.Readings.Select(r => (Date: release.GoLive.AddDays(r.Day), r.Value)).Where(r => !held.Contains(r.Date))
+                    .Select(r => new IndicatorReading(indicator.Id, r.Date, r.Value, indicator.Source, null, DateTime.SpecifyKind(r.Date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc))));
+                await db.SaveChangesAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+        var summary = await check.RunAsync(ct);
+        logger.LogInformation("Lead indicators seeded ({Count}); first check opened {Opened} alert(s)", doc.Indicators.Count, summary.Opened);
+    }
+
+    /// <summary>Reads and validates the file; throws a start-up error listing every problem.</summary>
+    public static IndicatorsDocument? Read(string folder, SeedSet seed)
+    {
+        var path = Path.Combine(folder, File);
+        if (!System.IO.File.Exists(path)) return null;
+        var problems = new SeedProblems();
+        IndicatorsDocument? doc = null;
+        try
+        {
+            doc = JsonSerializer.Deserialize<IndicatorsDocument>(System.IO.File.ReadAllText(path), SeedReader.Json);
+            if (doc is null) problems.Add(File, "$", "The file is empty (null). It must hold {\"indicators\": [...]}.");
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(File, (ex.Path ?? "$") + (ex.LineNumber is { } l ? $" (line {l + 1})" : ""), ex.Message.Split(" Path: ")[0]);
+        }
+        if (doc is not null) Validate(doc, seed, problems);
+        problems.ThrowIfAny(folder);
+        return doc;
+    }
+
+    private static void Validate(IndicatorsDocument doc, SeedSet seed, SeedProblems problems)
+    {
+        var releases = seed.Portfolio.Programmes.SelectMany(p => p.Releases).ToDictionary(r => r.Code, r => r.Impacts.Select(i => i.Area).ToHashSet(), StringComparer.Ordinal);
+        var keys = new HashSet<(string, string)>();
+        for (var i = 0; i < doc.Indicators.Count; i++)
+        {
+            var e = doc.Indicators[i];
+            var p = $"$.indicators[{i}]";
+            void Bad(string field, string message) => problems.Add(File, $"{p}.{field}", message);
+            if (!releases.TryGetValue(e.Release, out var impacted)) Bad("release", $"Unknown release '{e.Release}'. Use a release code from portfolio.json.");
+            else if (!impacted.Contains(e.Area)) Bad("area", $"Release {e.Release} does not impact '{e.Area}'. Use one of: {string.Join(", ", impacted)}.");
+            if (!CodePattern().IsMatch(e.Code ?? "")) Bad("code", $"'{e.Code}' is not a valid code: up to 40 capital letters, digits and hyphens.");
+            else if (!keys.Add((e.Release, e.Code!))) Bad("code", $"Indicator '{e.Code}' is listed twice for release {e.Release}.");
+            if (string.IsNullOrWhiteSpace(e.Name)) Bad("name", "Give the indicator a name, e.g. '101 call answer time'.");
+            if (string.IsNullOrWhiteSpace(e.Unit)) Bad("unit", "Give the unit readings are in, e.g. 'seconds' or '%'.");
+            if (!SeedValidator.TryEnum<IndicatorDirection>(e.Direction, out var direction)) Bad("direction", "Use HigherIsBetter or LowerIsBetter.");
+            else if (direction == IndicatorDirection.LowerIsBetter && !(e.Baseline < e.AmberThreshold && e.AmberThreshold < e.RedThreshold))
+                Bad("amberThreshold", "Lower is better: the baseline must be below the amber threshold, and amber below red.");
+            else if (direction == IndicatorDirection.HigherIsBetter && !(e.Baseline > e.AmberThreshold && e.AmberThreshold > e.RedThreshold))
+                Bad("amberThreshold", "Higher is better: the baseline must be above the amber threshold, and amber above red.");
+            if (e.WatchWeeks is < 1 or > 52) Bad("watchWeeks", "The watch window is 1 to 52 weeks after go-live.");
+            if (e.CheckEveryDays is < 1 or > 31) Bad("checkEveryDays", "Readings are expected every 1 to 31 days.");
+            if (e.ConsecutiveAmberForRed is < 0 or > 50) Bad("consecutiveAmberForRed", "Use 1 to 50, or leave it out for the configured default (Indicators:ConsecutiveAmberForRed).");
+            if (!SeedValidator.TryEnum<IndicatorSource>(e.Source, out var source)) Bad("source", "Use Manual, Csv or Http.");
+            else if (source == IndicatorSource.Http != Uri.TryCreate(e.SourceUrl, UriKind.Absolute, out _))
+                Bad("sourceUrl", "An Http source needs an absolute sourceUrl, and only an Http source may have one.");
+            var days = new HashSet<int>();
+            for (var k = 0; k < e.Readings.Count; k++)
+                if (!days.Add(e.Readings[k].Day)) Bad($"readings[{k}].day", $"Day {e.Readings[k].Day} has two readings: one reading per day.");
+        }
+    }
+}

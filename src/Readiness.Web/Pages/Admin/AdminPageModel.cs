@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Readiness.Core.Admin;
+using Readiness.Core.Audit;
+using Readiness.Core.Identity;
+using Readiness.Web.Infrastructure;
+
+namespace Readiness.Web.Pages.Admin;
+
+/// <summary>What the PMO's admin pages share: the role, the request origin for the audit log, and outcome → errors.</summary>
+[Authorize(Roles = Roles.Pmo)]
+public abstract class AdminPageModel : PageModel
+{
+    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
+
+    protected RequestOrigin Origin() => new(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
+
+    /// <summary>Flashes a success; otherwise puts each problem on its field (a stale edit clears the form to show the newer values).</summary>
+    protected bool Apply(AdminOutcome outcome)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Flash"] = outcome.Message;
+            return true;
+        }
+        if (outcome.Stale) ModelState.Clear();
+        foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
+        if (outcome.Stale || outcome.NotFound) ModelState.AddModelError("", outcome.Message);
+        CollectErrors();
+        return false;
+    }
+
+    /// <summary>The error summary: each message links to its field ("Gate.Name" → #Gate_Name); form-wide ones to the form.</summary>
+    protected void CollectErrors() =>
+        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
+            .SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + (kv.Key.Length == 0 ? "admin-form" : kv.Key.Replace('.', '_')))))
+            .ToList();
+}

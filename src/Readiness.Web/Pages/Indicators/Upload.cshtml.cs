@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Readiness.Core.Audit;
+using Readiness.Core.Common;
+using Readiness.Core.Identity;
+using Readiness.Core.Indicators;
+using Readiness.Infrastructure.Indicators;
+using Readiness.Web.Infrastructure;
+
+namespace Readiness.Web.Pages.Indicators;
+
+/// <summary>CSV upload of readings: all rows are imported or none, and every problem is listed by row and column.</summary>
+public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Actor actor, IndicatorSettings settings) : PageModel
+{
+    [BindProperty(Name = "File")] public IFormFile? CsvFile { get; set; }
+
+    public IndicatorPage Data { get; private set; } = null!;
+    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
+    public int MaxRows => settings.MaxCsvRows;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return Data.CanManage ? Page() : Forbid();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Data.CanManage) return Forbid();
+        if (CsvFile is null || string.IsNullOrEmpty(CsvFile.FileName))
+        {
+            Errors = [new ErrorLink("Choose a CSV file to upload", "#File")];
+            return Page();
+        }
+        await using var stream = CsvFile.OpenReadStream();
+        var result = await import.ImportAsync(actor, id, stream, new RequestOrigin(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+        if (result.Failure is { Kind: FailureKind.Forbidden }) return Forbid();
+        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (result.Failure is { } failure)
+        {
+            Errors = [new ErrorLink(failure.Message, "#File")];
+            return Page();
+        }
+        if (!result.Value!.Succeeded)
+        {
+            Errors = result.Value.Problems.Select(p => new ErrorLink(p.ToString(), "#File")).ToList();
+            return Page();
+        }
+        TempData["Flash"] = $"{result.Value.Imported:N0} readings imported. The next check evaluates them against the thresholds.";
+        return Redirect($"/Indicators/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var result = await queries.GetAsync(actor, id, ct);
+        if (!result.Succeeded) return false;
+        Data = result.Value!;
+        return true;
+    }
+}

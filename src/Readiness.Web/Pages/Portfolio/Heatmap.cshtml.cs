@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
+
+namespace Readiness.Web.Pages.Portfolio;
+
+/// <summary>The change heatmap: business areas × weeks of change load, against each area's tolerance.</summary>
+[Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
+public class HeatmapModel(HeatmapQueries heatmap) : PageModel
+{
+    /// <summary>Any day of the first week shown; this week when empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Deepest level of the hierarchy shown (0 = top level only); all levels when empty.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Level { get; set; }
+
+    public HeatmapView View { get; private set; } = null!;
+    public int MaxDepth { get; private set; }
+
+    public IEnumerable<HeatRow> Rows => View.Rows.Where(r => Level is not { } l || r.Depth <= l);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        View = await heatmap.GridAsync(From, ct);
+        MaxDepth = View.Rows.Count == 0 ? 0 : View.Rows.Max(r => r.Depth);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var view = await heatmap.GridAsync(From, ct);
+        return File(HeatmapExports.Csv(view), "text/csv; charset=utf-8", $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var view = await heatmap.GridAsync(From, ct);
+        return File(HeatmapExports.Excel(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.xlsx");
+    }
+
+    public string Link(DateOnly from) => $"/Portfolio/Heatmap?from={from:yyyy-MM-dd}" + (Level is { } l ? $"&level={l}" : "");
+
+    public static string CellLink(string area, DateOnly week) => $"/Portfolio/Heatmap/Cell?area={Uri.EscapeDataString(area)}&week={week:yyyy-MM-dd}";
+
+    public static string Hours(decimal value) => value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    public static (string Css, string Label) BandWords(HeatBand band) => band switch
+    {
+        HeatBand.Over => ("heat-over", "Over"),
+        HeatBand.Near => ("heat-near", "Near"),
+        HeatBand.Within => ("heat-within", ""),
+        _ => ("heat-none", ""),
+    };
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using CsvHelper;
+using Readiness.Core.Portfolio;
+
+namespace Readiness.Web.Pages.Portfolio;
+
+/// <summary>The heatmap as CSV (CsvHelper) and Excel (ClosedXML): one row per area, one column per week, values in person-hours.</summary>
+public static class HeatmapExports
+{
+    public static byte[] Csv(HeatmapView view)
+    {
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, null, leaveOpen: true))
+        {
+            csv.WriteHeader(["Area code", "Area", "Parent code", .. view.Weeks.Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+            foreach (var row in view.Rows)
+                csv.WriteRecord([row.Code, row.Name, row.ParentCode ?? "", .. row.Cells.Select(c => c.Load.ToString("0.##", CultureInfo.InvariantCulture))]);
+        }
+        return stream.ToArray();
+    }
+
+    public static byte[] Excel(HeatmapView view)
+    {
+        using var book = new XLWorkbook();
+        var sheet = book.Worksheets.Add("Heatmap");
+        sheet.Cell(1, 1).Value = "Area code";
+        sheet.Cell(1, 2).Value = "Area";
+        sheet.Cell(1, 3).Value = "Parent code";
+        for (var i = 0; i < view.Weeks.Count; i++)
+        {
+            // Week headers are real dates (the Monday that starts the week), shown as yyyy-mm-dd.
+            var header = sheet.Cell(1, 4 + i);
+            header.Value = view.Weeks[i].ToDateTime(TimeOnly.MinValue);
+            header.Style.DateFormat.Format = "yyyy-mm-dd";
+        }
+        for (var r = 0; r < view.Rows.Count; r++)
+        {
+            var row = view.Rows[r];
+            sheet.Cell(2 + r, 1).Value = row.Code;
+            sheet.Cell(2 + r, 2).Value = new string(' ', row.Depth * 2) + row.Name;
+            sheet.Cell(2 + r, 3).Value = row.ParentCode ?? "";
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                var c = row.Cells[i];
+                var cell = sheet.Cell(2 + r, 4 + i);
+                cell.Value = c.Load;
+                if (c.Band == HeatBand.Over) cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#F6D7D2");
+                else if (c.Band == HeatBand.Near) cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#FFF0C2");
+            }
+        }
+        sheet.Row(1).Style.Font.Bold = true;
+        sheet.SheetView.FreezeRows(1);
+        using var stream = new MemoryStream();
+        book.SaveAs(stream);
+        return stream.ToArray();
+    }
+}

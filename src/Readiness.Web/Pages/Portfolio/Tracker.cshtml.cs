@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Readiness.Core.Approvals;
+using Readiness.Core.Common;
+using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
+
+namespace Readiness.Web.Pages.Portfolio;
+
+/// <summary>The gate tracker: every release × gate, filtered, sorted and paged; the same rows export to CSV and Excel.</summary>
+[Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
+public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, ApprovalSettings links, ReadinessClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public TrackerPage Result { get; private set; } = null!;
+    public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
+    public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
+    public DateOnly Today => clock.Today;
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Programme) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Status) || From is not null || To is not null;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Result = await tracker.PageAsync(Filter(), ct);
+        (Programmes, Areas) = await tracker.ChoicesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        File(TrackerExport.Csv(await tracker.RowsAsync(Filter(), ct)), TrackerExport.CsvType, FileName("csv"));
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
+        File(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
+
+    private TrackerFilter Filter() => new(Programme, Area, PortfolioWords.ParseStatus(Status), From, To,
+        GateTracker.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber);
+
+    private string FileName(string ext) => $"gate-tracker-{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{ext}";
+
+    private Dictionary<string, string?> Query() => new()
+    {
+        ["Programme"] = Programme, ["Area"] = Area, ["Status"] = Status,
+        ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Sort"] = Sort, ["Dir"] = Dir,
+    };
+
+    private static string WithQuery(string path, Dictionary<string, string?> query) =>
+        QueryHelpers.AddQueryString(path, query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public string PageUrl(int page)
+    {
+        var q = Query();
+        q["p"] = page.ToString(CultureInfo.InvariantCulture);
+        return WithQuery("/Portfolio/Tracker", q);
+    }
+
+    /// <summary>Sorting by a column: ascending first, then the other way round.</summary>
+    public string SortUrl(string key)
+    {
+        var q = Query();
+        q["Dir"] = Sort == key && Dir != "desc" ? "desc" : null;
+        q["Sort"] = key;
+        return WithQuery("/Portfolio/Tracker", q);
+    }
+
+    public string? AriaSort(string key) => (Sort ?? "due") == key ? (Dir == "desc" ? "descending" : "ascending") : null;
+
+    public string ExportUrl(string handler)
+    {
+        var q = Query();
+        q["handler"] = handler;
+        return WithQuery("/Portfolio/Tracker", q);
+    }
+
+    /// <summary>This person's subscribable feed: the calendar client cannot sign in, so the URL carries their token.</summary>
+    public string FeedUrl(string by, string code)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        return WithQuery(links.Link("/Portfolio/Calendar.ics"), new() { [by] = code, ["u"] = userId, ["token"] = calendarTokens.For(userId) });
+    }
+}
