@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnBriefs>();
         services.AddScoped<Delegations>();
         services.AddScoped<ConditionCommands>();
+        services.AddScoped<Incidents>();
         services.AddScoped<Reminders.ReminderSweep>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
 

@@ -26,6 +26,9 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, IOpti
             cron => jobs.AddOrUpdate<WorkflowClockJob>(WorkflowClock, j => j.RunAsync(), cron, recurring));
         Register(ReminderJob.Id, nameof(Reminders.ReminderSchedulingOptions.ReminderCron), reminders.Value.ReminderCron, cron => jobs.AddOrUpdate<ReminderJob>(ReminderJob.Id, j => j.RunAsync(), cron, recurring));
         Register(IndicatorJob.Id, nameof(SchedulingOptions.IndicatorCron), o.IndicatorCron, cron => jobs.AddOrUpdate<IndicatorJob>(IndicatorJob.Id, j => j.RunAsync(), cron, recurring));
+        // The sweep is idempotent per person and day, so running it once at start costs nothing twice and means a
+        // node that was down at the scheduled time still sends the day's digests (and the demo shows them at once).
+        if (o.CatchUpAtStart) jobs.Trigger(ReminderJob.Id);
         return Task.CompletedTask;
     }
 

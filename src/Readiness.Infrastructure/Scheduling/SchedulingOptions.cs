@@ -29,4 +29,7 @@ public sealed class SchedulingOptions
 
     [Required(ErrorMessage = "Scheduling:IndicatorCron is required, e.g. '0 */6 * * *' (every six hours).")]
     public string IndicatorCron { get; set; } = "0 */6 * * *";
+
+    /// <summary>Run the reminder sweep once at start-up (catch-up after downtime; idempotent per person and day).</summary>
+    public bool CatchUpAtStart { get; set; } = true;
 }
