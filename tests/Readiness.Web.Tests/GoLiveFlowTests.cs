@@ -61,8 +61,8 @@ public sealed class GoLiveFlowTests : EmailedAppTest
         Assert.Equal(ReleaseStatus.Live, await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Status).SingleAsync()));
     }
 
-    [Fact]
-    public async Task An_unmet_pre_go_live_condition_blocks_go_but_not_go_with_conditions()
+    /// <summary>Every area approves; MetCC's BCM with a condition due a week before go-live.</summary>
+    private async Task AllApprovedWithAPreGoLiveConditionAsync()
     {
         await Driver.SubmitAndDecideAsync(Release, "METCC", "ApproveWithConditions", "Train the night shift first", new()
         {
@@ -72,6 +72,12 @@ public sealed class GoLiveFlowTests : EmailedAppTest
         });
         await Driver.SubmitAndDecideAsync(Release, "TDIU");
         await Driver.SubmitAndDecideAsync(Release, "LRT");
+    }
+
+    [Fact]
+    public async Task An_unmet_pre_go_live_condition_blocks_go_but_not_go_with_conditions()
+    {
+        await AllApprovedWithAPreGoLiveConditionAsync();
 
         var go = await SroDecidesAsync("Go", "Amber", "Ready");
         Assert.Equal(HttpStatusCode.BadRequest, go.StatusCode);
@@ -91,14 +97,7 @@ public sealed class GoLiveFlowTests : EmailedAppTest
     [Fact]
     public async Task Once_the_pmo_records_the_condition_met_the_sro_can_decide_go_from_the_inbox()
     {
-        await Driver.SubmitAndDecideAsync(Release, "METCC", "ApproveWithConditions", "Train the night shift first", new()
-        {
-            ["Form.Conditions[0].Description"] = "Night shift trained",
-            ["Form.Conditions[0].Owner"] = "MetCC training lead",
-            ["Form.Conditions[0].Due"] = "T-7",
-        });
-        await Driver.SubmitAndDecideAsync(Release, "TDIU");
-        await Driver.SubmitAndDecideAsync(Release, "LRT");
+        await AllApprovedWithAPreGoLiveConditionAsync();
         await Driver.DispatchAsync();
         var link = Driver.LinkFor(Sro);
         var conditionId = await Factory.WithDbAsync(db => db.ApprovalConditions.Select(c => c.Id).SingleAsync());
