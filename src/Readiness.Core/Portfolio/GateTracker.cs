@@ -166,7 +166,9 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
             "submitted" => By(r => r.Submitted),
             "approved" => By(r => r.Approved),
             "rag" => By(r => r.Rag is null ? 3 : (int)r.Rag),
-            _ => By(r => r.DueOn),
+            "due" => By(r => r.DueOn),
+            // Unsorted, the PMO's question comes first: what is at risk — overdue, then due this week, then later, then done.
+            _ => By(r => r.Status switch { GateStatus.Overdue => 0, GateStatus.DueThisWeek => 1, GateStatus.NotDue => 2, _ => 3 }),
         };
         return sorted.ThenBy(r => r.DueOn).ThenBy(r => r.ReleaseCode, StringComparer.Ordinal).ThenBy(r => r.OffsetDays);
     }

@@ -74,7 +74,7 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
         return WithQuery("/Portfolio/Tracker", q);
     }
 
-    public string? AriaSort(string key) => (Sort ?? "due") == key ? (Dir == "desc" ? "descending" : "ascending") : null;
+    public string? AriaSort(string key) => Sort == key ? (Dir == "desc" ? "descending" : "ascending") : null;
 
     public string ExportUrl(string handler)
     {
