@@ -11,7 +11,7 @@ using Readiness.Infrastructure.Workflows;
 namespace Readiness.Infrastructure.Startup;
 
 /// <summary>
-/// Start-up work, before the server takes requests: apply migrations (never EnsureCreated), switch SQLite to WAL,
+/// Start-up work, before the server takes requests: apply the migrations (the schema only ever comes from them), switch SQLite to WAL,
 /// then read, validate and apply the seed data. Every step is idempotent, so restarts are safe.
 /// </summary>
 internal sealed class StartupInitializer(
