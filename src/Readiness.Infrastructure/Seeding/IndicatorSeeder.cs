@@ -29,10 +29,10 @@ public sealed partial class IndicatorSeeder(ReadinessDbContext db, IndicatorChec
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,39}$")]
     private static partial Regex CodePattern();
 
-    public async Task ApplyAsync(string folder, SeedSet seed, CancellationToken ct)
+    /// <summary>Adds missing indicators and readings; runs the first check only when something was added (not on every start).</summary>
+    public async Task ApplyAsync(IndicatorsDocument doc, CancellationToken ct)
     {
-        var doc = Read(folder, seed);
-        if (doc is null) return;
+        var added = 0;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var areas = await db.BusinessAreas.ToDictionaryAsync(a => a.Code, a => a.Id, ct);
@@ -49,12 +49,15 @@ public sealed partial class IndicatorSeeder(ReadinessDbContext db, IndicatorChec
                     await db.SaveChangesAsync(ct);
                 }
                 var held = (await db.IndicatorReadings.Where(r => r.IndicatorId == indicator.Id).Select(r => r.Date).ToListAsync(ct)).ToHashSet();
-                db.IndicatorReadings.AddRange(e.Readings.Select(r => (Date: release.GoLive.AddDays(r.Day), r.Value)).Where(r => !held.Contains(r.Date))
-                    .Select(r => new IndicatorReading(indicator.Id, r.Date, r.Value, indicator.Source, null, DateTime.SpecifyKind(r.Date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc))));
+                var missing = e.Readings.Select(r => (Date: release.GoLive.AddDays(r.Day), r.Value)).Where(r => !held.Contains(r.Date))
+                    .Select(r => new IndicatorReading(indicator.Id, r.Date, r.Value, indicator.Source, null, DateTime.SpecifyKind(r.Date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc))).ToList();
+                db.IndicatorReadings.AddRange(missing);
+                added += missing.Count;
                 await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
         }
+        if (added == 0) return;
         var summary = await check.RunAsync(ct);
         logger.LogInformation("Lead indicators seeded ({Count}); first check opened {Opened} alert(s)", doc.Indicators.Count, summary.Opened);
     }

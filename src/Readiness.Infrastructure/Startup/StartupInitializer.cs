@@ -33,6 +33,7 @@ internal sealed class StartupInitializer(
         var seedSet = seed.Enabled ? SeedReader.Read(seed.ResolvedPath) : null;
         if (seedSet is not null) SeedWorkflowCheck.Validate(seedSet, workflows);
         var activity = seed.Enabled && seed.DemoActivity ? DemoActivitySeeder.Read(seed.ResolvedPath) : null;
+        var indicators = seedSet is not null ? IndicatorSeeder.Read(seed.ResolvedPath, seedSet) : null;
 
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
@@ -46,7 +47,8 @@ internal sealed class StartupInitializer(
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
             if (activity is not null)
                 await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
-            await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(seed.ResolvedPath, seedSet, cancellationToken);
+            if (indicators is not null)
+                await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
             logger.LogInformation("Seed data applied from {Path}", seed.Path);
         }
     }
