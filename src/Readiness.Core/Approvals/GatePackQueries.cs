@@ -36,8 +36,6 @@ public sealed class GatePackQueries(ReadinessDbContext db)
     {
         var release = await db.Releases.AsNoTracking().FirstOrDefaultAsync(r => r.Id == releaseId, ct);
         if (release is null) return null;
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        string? Name(string? id) => id is null ? null : names.GetValueOrDefault(id);
 
         var returns = await (from a in db.Assessments
                              join g in db.Gates on a.GateId equals g.Id
@@ -46,6 +44,10 @@ public sealed class GatePackQueries(ReadinessDbContext db)
                              select new { a.Id, area.Code, area.Name, a.Status, a.Rag, a.Score }).AsNoTracking().ToListAsync(ct);
         var decided = await db.ApprovalRequests.AsNoTracking()
             .Where(r => r.ReleaseId == releaseId && r.Status == ApprovalStatus.Decided).OrderBy(r => r.DecidedAtUtc).ToListAsync(ct);
+        // Only the names the pack shows: deciders, delegators and waiver approvers (who are deciders too).
+        var nameIds = decided.SelectMany(r => new[] { r.DecidedByUserId, r.OnBehalfOfUserId }).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => nameIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        string? Name(string? id) => id is null ? null : names.GetValueOrDefault(id);
         var areas = returns.OrderBy(r => r.Name).Select(r =>
         {
             var d = decided.LastOrDefault(x => x.Kind == ApprovalKind.AreaReturn && x.SubjectId == r.Id);
