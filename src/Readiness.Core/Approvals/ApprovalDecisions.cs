@@ -13,15 +13,12 @@ namespace Readiness.Core.Approvals;
 /// closing the other approvers' requests, and the audit entry. Of two simultaneous decisions exactly one is
 /// recorded; the other is told who decided and when.
 /// </summary>
-public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engine, ApprovalRequester requester, ReturnBriefs briefs, AuditLog audit, ReadinessClock clock)
+public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engine, ApprovalRequester requester, ApprovalQueries queries, ReturnBriefs briefs, AuditLog audit, ReadinessClock clock)
 {
     public Task<DecisionOutcome> DecideByTokenAsync(int requestId, string token, string? signedInUserId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
         DecideAsync(requestId, input, origin, viaToken: true, async request =>
         {
-            if (!ApprovalTokens.Matches(token, request.TokenHash)) return DecisionOutcome.Refused;
-            if (signedInUserId is not null && signedInUserId != request.ApproverUserId) return DecisionOutcome.Refused;
-            if (request.IsPending && request.TokenExpiresAtUtc <= clock.UtcNow) return DecisionOutcome.Refused;
-            return null;
+            return request.AcceptsLink(token, signedInUserId, clock.UtcNow) ? null : DecisionOutcome.Refused;
         }, ct);
 
     public Task<DecisionOutcome> DecideAsWebUserAsync(int requestId, string userId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
@@ -36,10 +33,10 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
             var request = await db.ApprovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
             if (request is null) return DecisionOutcome.Refused;
             if (await authorise(request) is { } refused) return refused;
-            if (!request.IsPending) return await AlreadyClosedAsync(request, ct);
+            if (!request.IsPending) return await queries.ClosedAsync(request, ct);
             if (request.SubmitterUserId == request.ApproverUserId)
                 return new DecisionOutcome(DecisionOutcomeKind.SelfApproval, "You submitted this return, so you cannot decide on it. Another approver must.");
-            var current = await CurrentContentHashAsync(request, ct);
+            var current = await ContentHashes.CurrentForAsync(db, request, ct);
             if (viaToken && current != request.ContentHash)
                 return new DecisionOutcome(DecisionOutcomeKind.Stale, "What this link was sent for has changed since. The decision cannot be recorded on the old content: open Readiness to see the current version.");
             if (Validate(request, input) is { } invalid) return invalid;
@@ -69,26 +66,6 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
             await tx.CommitAsync(ct);
             return new DecisionOutcome(DecisionOutcomeKind.Recorded, $"Recorded: {Decisions.Words(input.Decision)}.");
         });
-
-    private async Task<DecisionOutcome> AlreadyClosedAsync(ApprovalRequest request, CancellationToken ct)
-    {
-        var deciderId = request.DecidedByUserId
-            ?? await db.ApprovalRequests.Where(r => r.WorkflowInstanceId == request.WorkflowInstanceId && r.Status == ApprovalStatus.Decided && r.CreatedAtUtc >= request.CreatedAtUtc)
-                .OrderBy(r => r.DecidedAtUtc).Select(r => r.DecidedByUserId).FirstOrDefaultAsync(ct);
-        var name = await db.Users.Where(u => u.Id == deciderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var at = request.DecidedAtUtc is { } t ? clock.ToLocal(t).ToString("d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
-        var message = request.Status switch
-        {
-            ApprovalStatus.Decided => $"Already decided by {name} on {at}: {Decisions.Words(request.Decision!.Value)}.",
-            ApprovalStatus.Superseded => $"Already decided by {name ?? "another approver"} on {at}.",
-            _ => $"This request was withdrawn on {at}: {request.ClosedReason}",
-        };
-        return new DecisionOutcome(DecisionOutcomeKind.AlreadyClosed, message);
-    }
-
-    private Task<string> CurrentContentHashAsync(ApprovalRequest request, CancellationToken ct) => request.Kind == ApprovalKind.AreaReturn
-        ? ContentHashes.ForReturnAsync(db, request.SubjectId, ct)
-        : ContentHashes.ForGoLiveAsync(db, request.ReleaseId, ct);
 
     /// <summary>Waivers go with approving a return, on criteria that actually fail in it, with a reason and a future expiry.</summary>
     private async Task<DecisionOutcome?> ValidateWaiversAsync(ApprovalRequest request, DecisionInput input, CancellationToken ct)

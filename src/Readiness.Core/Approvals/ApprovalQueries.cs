@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
@@ -37,23 +38,29 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
     public async Task<LinkView?> ForLinkAsync(int requestId, string token, string? signedInUserId, CancellationToken ct)
     {
         var request = await db.ApprovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null || !ApprovalTokens.Matches(token, request.TokenHash)) return null;
-        if (signedInUserId is not null && signedInUserId != request.ApproverUserId) return null;
-        if (request.IsPending && request.TokenExpiresAtUtc <= clock.UtcNow) return null;
+        if (request is null || !request.AcceptsLink(token, signedInUserId, clock.UtcNow)) return null;
         var summary = (await SummaryAsync(requestId, ct))!;
         var approver = await db.Users.Where(u => u.Id == request.ApproverUserId).Select(u => u.DisplayName).SingleAsync(ct);
-        DecisionOutcome? closed = null;
-        if (!request.IsPending)
+        var closed = request.IsPending ? null : await ClosedAsync(request, ct);
+        var stale = request.IsPending && await ContentHashes.CurrentForAsync(db, request, ct) != request.ContentHash;
+        return new LinkView(summary, approver, closed, stale);
+    }
+
+    /// <summary>What a closed request says to whoever opens or posts it: who decided and when, or why it was withdrawn.</summary>
+    public async Task<DecisionOutcome> ClosedAsync(ApprovalRequest request, CancellationToken ct)
+    {
+        var deciderId = request.DecidedByUserId
+            ?? await db.ApprovalRequests.Where(r => r.WorkflowInstanceId == request.WorkflowInstanceId && r.Status == ApprovalStatus.Decided && r.CreatedAtUtc >= request.CreatedAtUtc)
+                .OrderBy(r => r.DecidedAtUtc).Select(r => r.DecidedByUserId).FirstOrDefaultAsync(ct);
+        var name = await db.Users.Where(u => u.Id == deciderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var at = request.DecidedAtUtc is { } t ? clock.ToLocal(t).ToString("d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
+        var message = request.Status switch
         {
-            var name = await db.Users.Where(u => u.Id == request.DecidedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-            closed = new DecisionOutcome(DecisionOutcomeKind.AlreadyClosed, request.Status == ApprovalStatus.Decided
-                ? $"Already decided by {name} on {clock.ToLocal(request.DecidedAtUtc!.Value):d MMM yyyy 'at' HH:mm}: {Decisions.Words(request.Decision!.Value)}."
-                : $"This request is closed: {request.ClosedReason}");
-        }
-        var current = request.Kind == ApprovalKind.AreaReturn
-            ? await ContentHashes.ForReturnAsync(db, request.SubjectId, ct)
-            : await ContentHashes.ForGoLiveAsync(db, request.ReleaseId, ct);
-        return new LinkView(summary, approver, closed, request.IsPending && current != request.ContentHash);
+            ApprovalStatus.Decided => $"Already decided by {name} on {at}: {Decisions.Words(request.Decision!.Value)}.",
+            ApprovalStatus.Superseded => $"Already decided by {name ?? "another approver"} on {at}.",
+            _ => $"This request was withdrawn on {at}: {request.ClosedReason}",
+        };
+        return new DecisionOutcome(DecisionOutcomeKind.AlreadyClosed, message);
     }
 
     public Task<bool> IsApproverAsync(int requestId, string userId, CancellationToken ct) =>

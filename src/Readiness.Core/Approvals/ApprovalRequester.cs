@@ -32,19 +32,45 @@ public sealed class ApprovalRequester(ReadinessDbContext db, Outbox outbox, Appr
         foreach (var (approver, onBehalfOf) in ask.ApproverUserIds.Distinct().Select(a => Delegation.Resolve(a, delegations, today)).Distinct())
         {
             if (approver == ask.SubmitterUserId) continue; // no self-approval, by construction
-            var (token, hash) = ApprovalTokens.Create();
-            var request = new ApprovalRequest(ask.Kind, instance.Id, ask.SubjectId, ask.ReleaseId, approver, onBehalfOf, ask.SubmitterUserId,
-                ask.ContentHash, hash, ExpiryFor(ask.DueOn, now), ask.DueOn, now);
-            db.ApprovalRequests.Add(request);
-            await db.SaveChangesAsync(ct); // the email link needs the request id
-            var user = await db.Users.Where(u => u.Id == approver).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
-            outbox.Enqueue(ask.ComposeEmail(request, settings.DecisionLink(request.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
-            created.Add(request);
+            created.Add(await IssueAsync(ask.Kind, instance.Id, ask.SubjectId, ask.ReleaseId, approver, onBehalfOf, ask.SubmitterUserId,
+                ask.ContentHash, ask.DueOn, ask.ComposeEmail, ct));
         }
         if (created.Count == 0)
             db.Incidents.Add(new Incident("NoApprover", $"{ask.Kind} decision for workflow #{instance.Id}",
                 "Nobody could be asked: no approver is assigned (or the only one is the submitter). Assign one and re-send.", now, instance.Id));
         return created;
+    }
+
+    /// <summary>Replaces a waiting request with one for another person: the old link is revoked, a new one is emailed.</summary>
+    public Task<ApprovalRequest> ReassignAsync(ApprovalRequest request, string toUserId, string onBehalfOfUserId, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct) =>
+        ReplaceAsync(request, toUserId, onBehalfOfUserId, "Reassigned to a delegate", compose, ct);
+
+    /// <summary>
+    /// Sends a waiting request's link again to the same person: the old link is revoked and a fresh one is emailed.
+    /// Returns the replacement request.
+    /// </summary>
+    public Task<ApprovalRequest> ResendAsync(ApprovalRequest request, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct) =>
+        ReplaceAsync(request, request.ApproverUserId, request.OnBehalfOfUserId, "Link re-sent", compose, ct);
+
+    private Task<ApprovalRequest> ReplaceAsync(ApprovalRequest request, string approver, string? onBehalfOf, string reason, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct)
+    {
+        request.Close(ApprovalStatus.Revoked, reason, clock.UtcNow);
+        return IssueAsync(request.Kind, request.WorkflowInstanceId, request.SubjectId, request.ReleaseId, approver, onBehalfOf, request.SubmitterUserId,
+            request.ContentHash, request.DueOn, compose, ct);
+    }
+
+    /// <summary>One request, its single-use token (only the hash is kept) and the approver's email with the link.</summary>
+    private async Task<ApprovalRequest> IssueAsync(ApprovalKind kind, int instanceId, int subjectId, int releaseId, string approver, string? onBehalfOf,
+        string? submitter, string contentHash, DateOnly dueOn, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var (token, hash) = ApprovalTokens.Create();
+        var request = new ApprovalRequest(kind, instanceId, subjectId, releaseId, approver, onBehalfOf, submitter, contentHash, hash, ExpiryFor(dueOn, now), dueOn, now);
+        db.ApprovalRequests.Add(request);
+        await db.SaveChangesAsync(ct); // the email link needs the request id
+        var user = await db.Users.Where(u => u.Id == approver).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
+        outbox.Enqueue(compose(request, settings.DecisionLink(request.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
+        return request;
     }
 
     /// <summary>
@@ -56,38 +82,6 @@ public sealed class ApprovalRequester(ReadinessDbContext db, Outbox outbox, Appr
         var standard = now + settings.TokenLifetime;
         var endOfDueDay = TimeZoneInfo.ConvertTimeToUtc(dueOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), clock.Zone);
         return endOfDueDay > now.AddHours(1) && endOfDueDay < standard ? endOfDueDay : standard;
-    }
-
-    /// <summary>Replaces a waiting request with one for another person: the old link is revoked, a new one is emailed.</summary>
-    public async Task ReassignAsync(ApprovalRequest request, string toUserId, string onBehalfOfUserId, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct)
-    {
-        var now = clock.UtcNow;
-        request.Close(ApprovalStatus.Revoked, "Reassigned to a delegate", now);
-        var (token, hash) = ApprovalTokens.Create();
-        var replacement = new ApprovalRequest(request.Kind, request.WorkflowInstanceId, request.SubjectId, request.ReleaseId, toUserId, onBehalfOfUserId,
-            request.SubmitterUserId, request.ContentHash, hash, ExpiryFor(request.DueOn, now), request.DueOn, now);
-        db.ApprovalRequests.Add(replacement);
-        await db.SaveChangesAsync(ct);
-        var user = await db.Users.Where(u => u.Id == toUserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
-        outbox.Enqueue(compose(replacement, settings.DecisionLink(replacement.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
-    }
-
-    /// <summary>
-    /// Sends a waiting request's link again to the same person: the old link is revoked and a fresh one is emailed.
-    /// Returns the replacement request.
-    /// </summary>
-    public async Task<ApprovalRequest> ResendAsync(ApprovalRequest request, Func<ApprovalRequest, string, string, Email> compose, CancellationToken ct)
-    {
-        var now = clock.UtcNow;
-        request.Close(ApprovalStatus.Revoked, "Link re-sent", now);
-        var (token, hash) = ApprovalTokens.Create();
-        var replacement = new ApprovalRequest(request.Kind, request.WorkflowInstanceId, request.SubjectId, request.ReleaseId, request.ApproverUserId,
-            request.OnBehalfOfUserId, request.SubmitterUserId, request.ContentHash, hash, ExpiryFor(request.DueOn, now), request.DueOn, now);
-        db.ApprovalRequests.Add(replacement);
-        await db.SaveChangesAsync(ct);
-        var user = await db.Users.Where(u => u.Id == request.ApproverUserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
-        outbox.Enqueue(compose(replacement, settings.DecisionLink(replacement.Id, token), user.DisplayName) with { ToAddress = user.Email!, ToName = user.DisplayName });
-        return replacement;
     }
 
     /// <summary>Closes every pending request of an instance: another approver decided, or the subject was withdrawn.</summary>

@@ -12,6 +12,10 @@ namespace Readiness.Core.Approvals;
 /// </summary>
 public static class ContentHashes
 {
+    /// <summary>The digest of what the request is about as it is now, to compare with what was sent.</summary>
+    public static Task<string> CurrentForAsync(ReadinessDbContext db, ApprovalRequest request, CancellationToken ct) =>
+        request.Kind == ApprovalKind.AreaReturn ? ForReturnAsync(db, request.SubjectId, ct) : ForGoLiveAsync(db, request.ReleaseId, ct);
+
     public static async Task<string> ForReturnAsync(ReadinessDbContext db, int assessmentId, CancellationToken ct)
     {
         var assessment = await db.Assessments.AsNoTracking().Include(a => a.Answers).SingleAsync(a => a.Id == assessmentId, ct);

@@ -29,16 +29,8 @@ public static class WorkflowDefinitionLoader
 
     private static readonly JsonDocumentOptions Document = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>Strict reading, as for the seed files: a misspelt or missing property is an error, not a default.</summary>
-    private static readonly JsonSerializerOptions Read = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    /// <summary>Strict reading, the same as for the seed files: a misspelt or missing property is an error, not a default.</summary>
+    private static readonly JsonSerializerOptions Read = Seeding.SeedReader.Json;
 
     /// <summary>
     /// The canonical form. The records' get-only properties (Exits, EntryActions, …) are views over the real data,

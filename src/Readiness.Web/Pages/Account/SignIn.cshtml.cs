@@ -32,9 +32,7 @@ public class SignInModel(SignInManager<ReadinessUser> signIn) : PageModel
                 ? "Too many failed attempts: this account is locked for a few minutes."
                 : "The email address or password is not right.");
         }
-        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
-            .SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + kv.Key)))
-            .ToList();
+        Errors = ErrorLink.From(ModelState);
         return Page();
     }
 }

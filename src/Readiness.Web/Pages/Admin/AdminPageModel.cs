@@ -13,7 +13,7 @@ public abstract class AdminPageModel : PageModel
 {
     public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
 
-    protected RequestOrigin Origin() => new(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
+    protected RequestOrigin Origin() => HttpContext.Origin();
 
     /// <summary>Flashes a success; otherwise puts each problem on its field (a stale edit clears the form to show the newer values).</summary>
     protected bool Apply(AdminOutcome outcome)
@@ -32,7 +32,5 @@ public abstract class AdminPageModel : PageModel
 
     /// <summary>The error summary: each message links to its field ("Gate.Name" → #Gate_Name); form-wide ones to the form.</summary>
     protected void CollectErrors() =>
-        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
-            .SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + (kv.Key.Length == 0 ? "admin-form" : kv.Key.Replace('.', '_')))))
-            .ToList();
+        Errors = ErrorLink.From(ModelState, "admin-form");
 }

@@ -28,7 +28,7 @@ public class ConditionMetModel(ConditionCommands conditions, ReadinessDbContext 
         if (!await LoadAsync(id, ct)) return NotFound();
         if (ModelState.IsValid)
         {
-            var result = await conditions.MarkMetAsync(actor, id, Note!, new RequestOrigin(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+            var result = await conditions.MarkMetAsync(actor, id, Note!, HttpContext.Origin(), ct);
             if (result.Succeeded)
             {
                 TempData["Flash"] = "Condition recorded as met.";
@@ -37,7 +37,7 @@ public class ConditionMetModel(ConditionCommands conditions, ReadinessDbContext 
             if (result.Failure!.Kind == FailureKind.Forbidden) return Forbid();
             ModelState.AddModelError(nameof(Note), result.Failure.Message);
         }
-        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0).SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + kv.Key))).ToList();
+        Errors = ErrorLink.From(ModelState);
         return Page();
     }
 

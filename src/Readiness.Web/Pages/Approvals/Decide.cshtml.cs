@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
 using Readiness.Core.Identity;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
 
@@ -32,7 +33,7 @@ public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, R
         var outcome = input is null
             ? new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors)
             : await decisions.DecideAsWebUserAsync(id, actor.UserId, input,
-                new DecisionOrigin(AuditChannel.Web, HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+                HttpContext.DecisionOrigin(AuditChannel.Web), ct);
         if (outcome.Kind == DecisionOutcomeKind.Refused) return NotFound();
         if (outcome.Kind == DecisionOutcomeKind.Recorded)
         {

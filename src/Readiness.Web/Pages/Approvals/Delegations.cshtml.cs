@@ -38,7 +38,7 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
     {
         if (ModelState.IsValid)
         {
-            var result = await delegations.CreateAsync(actor, ToUserId!, StartsOn!.Value, EndsOn!.Value, Origin(), ct);
+            var result = await delegations.CreateAsync(actor, ToUserId!, StartsOn!.Value, EndsOn!.Value, HttpContext.Origin(), ct);
             if (result.Succeeded)
             {
                 TempData["Flash"] = "Delegation saved. Decisions in that period go to your delegate.";
@@ -46,21 +46,19 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
             }
             ModelState.AddModelError(nameof(ToUserId), result.Failure!.Message);
         }
-        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
-            .SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + kv.Key))).ToList();
+        Errors = ErrorLink.From(ModelState);
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
-        var result = await delegations.CancelAsync(actor, id, Origin(), ct);
+        var result = await delegations.CancelAsync(actor, id, HttpContext.Origin(), ct);
         if (!result.Succeeded) return NotFound();
         TempData["Flash"] = "Delegation cancelled.";
         return RedirectToPage();
     }
 
-    private RequestOrigin Origin() => new(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
 
     private async Task LoadAsync(CancellationToken ct)
     {

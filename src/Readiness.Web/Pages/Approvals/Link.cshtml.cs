@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
 
@@ -39,7 +40,7 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
         if (input is null) outcome = new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors);
         else
         {
-            var origin = new DecisionOrigin(AuditChannel.EmailLink, HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
+            var origin = HttpContext.DecisionOrigin(AuditChannel.EmailLink);
             outcome = await decisions.DecideByTokenAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), input, origin, ct);
         }
         if (outcome.Kind == DecisionOutcomeKind.Refused) return Uniform();

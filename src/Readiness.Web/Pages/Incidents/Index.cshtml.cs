@@ -5,6 +5,7 @@ using Readiness.Core.Audit;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Workflows;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Incidents;
 
@@ -20,7 +21,7 @@ public class IndexModel(Core.Workflows.Incidents incidents, Actor actor, Readine
 
     public async Task<IActionResult> OnPostResolveAsync(int id, string? note, CancellationToken ct)
     {
-        var result = await incidents.ResolveAsync(actor, id, note ?? "", new RequestOrigin(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+        var result = await incidents.ResolveAsync(actor, id, note ?? "", HttpContext.Origin(), ct);
         if (result.Succeeded)
         {
             TempData["Flash"] = "Incident resolved.";

@@ -41,7 +41,7 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
             ModelState.AddModelError(nameof(ReadingValue), $"'{text}' is not a number: use digits and a dot, e.g. 41.2");
         if (ModelState.IsValid)
         {
-            var result = await commands.AddReadingAsync(actor, id, ReadingDate!.Value, value, Origin(), ct);
+            var result = await commands.AddReadingAsync(actor, id, ReadingDate!.Value, value, HttpContext.Origin(), ct);
             if (Fail(result.Failure) is { } fail) return fail;
             if (result.Value!.Succeeded)
             {
@@ -55,7 +55,7 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id, int alertId, CancellationToken ct)
     {
-        var result = await commands.AcknowledgeAsync(actor, alertId, Comment, Origin(), ct);
+        var result = await commands.AcknowledgeAsync(actor, alertId, Comment, HttpContext.Origin(), ct);
         if (Fail(result.Failure) is { } fail) return fail;
         if (result.Succeeded)
         {
@@ -72,7 +72,7 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
         if (string.IsNullOrWhiteSpace(Comment)) ModelState.AddModelError($"Comment-{alertId}", "Say what was done or why the breach is accepted");
         if (Resolution is { } resolution && !string.IsNullOrWhiteSpace(Comment))
         {
-            var result = await commands.ResolveAsync(actor, alertId, resolution, Comment, Origin(), ct);
+            var result = await commands.ResolveAsync(actor, alertId, resolution, Comment, HttpContext.Origin(), ct);
             if (Fail(result.Failure) is { } fail) return fail;
             if (result.Succeeded)
             {
@@ -94,8 +94,7 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
     private async Task<IActionResult> ErrorPageAsync(int id, int? alertId, CancellationToken ct)
     {
         FailedAlertId = alertId;
-        Errors = ModelState.Where(kv => kv.Value!.Errors.Count > 0)
-            .SelectMany(kv => kv.Value!.Errors.Select(e => new ErrorLink(e.ErrorMessage, "#" + kv.Key))).ToList();
+        Errors = ErrorLink.From(ModelState);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -107,5 +106,4 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
         return true;
     }
 
-    private RequestOrigin Origin() => new(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString());
 }

@@ -34,7 +34,7 @@ public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Acto
             return Page();
         }
         await using var stream = CsvFile.OpenReadStream();
-        var result = await import.ImportAsync(actor, id, stream, new RequestOrigin(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+        var result = await import.ImportAsync(actor, id, stream, HttpContext.Origin(), ct);
         if (result.Failure is { Kind: FailureKind.Forbidden }) return Forbid();
         if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
         if (result.Failure is { } failure)

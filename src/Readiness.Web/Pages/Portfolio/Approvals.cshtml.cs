@@ -5,6 +5,7 @@ using Readiness.Core.Audit;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Portfolio;
 
@@ -22,7 +23,7 @@ public class ApprovalsModel(StuckApprovals stuck, Actor actor, ReadinessClock cl
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
-        var result = await stuck.ResendAsync(actor, Selected, new RequestOrigin(HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString()), ct);
+        var result = await stuck.ResendAsync(actor, Selected, HttpContext.Origin(), ct);
         if (!result.Succeeded)
         {
             Error = result.Failure!.Message;
