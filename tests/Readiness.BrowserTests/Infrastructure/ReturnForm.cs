@@ -33,7 +33,8 @@ public sealed class ReturnForm(ServedApp app, IPage page)
             }
             var next = s < sections ? "Save and go to next section" : "Save and check answers";
             await form.GetByRole(AriaRole.Button, new() { Name = next }).ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            // Wait for what the next page shows, not for a load event: WaitForLoadState raced the form's
+            // POST-redirect-GET under CI load and waited on a document that had already loaded.
             if (s < sections) await Assertions.Expect(page.Locator("main h2").First).ToContainTextAsync($"Section {s + 1} of {sections}");
         }
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before you submit" })).ToBeVisibleAsync();
