@@ -137,6 +137,26 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_digest_gives_each_item_its_own_link_in_both_the_HTML_and_the_plain_text()
+    {
+        using var factory = new ReadinessFactory();
+        var overdue = await ReturnIdAsync(factory, "CONNECT-P1", "BCU-CW");
+        var dueSoon = await ReturnIdAsync(factory, "LD-WAVE1", "BCU-CW");
+
+        await SweepAsync(factory);
+
+        var mail = await factory.WithDbAsync(db => db.Outbox.Where(m => m.ToAddress == "tl.centralwest@readiness.demo" && m.Kind == ReminderDigestEmail.Kind)
+            .Select(m => new { m.HtmlBody, m.TextBody }).SingleAsync());
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.HtmlBody);
+        var items = html.QuerySelectorAll("li").Where(li => li.QuerySelector("a") is not null).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.StartsWith("OVERDUE", items[0].TextContent, StringComparison.Ordinal);
+        Assert.EndsWith($"/Assessments/Edit/{overdue}", items[0].QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.EndsWith($"/Assessments/Edit/{dueSoon}", items[1].QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Matches($@"Open it: \S+/Assessments/Edit/{dueSoon}\r?\n", mail.TextBody);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_on_a_weekend()
     {
         using var factory = new ReadinessFactory();

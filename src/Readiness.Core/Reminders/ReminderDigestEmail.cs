@@ -25,18 +25,18 @@ public static class ReminderDigestEmail
             (_, 0) => $"{Count(notices.Count, "readiness item")} {(notices.Count == 1 ? "is" : "are")} overdue.",
             _ => $"{Count(notices.Count, "readiness item")} need your attention: {overdue.Count} overdue (listed first) and {soon.Count} due soon.",
         };
-        var lines = overdue.Select(n => Line(n, nameOf)).Concat(soon.Select(n => Line(n, nameOf))).ToList();
+        var items = overdue.Select(n => Item(n, nameOf)).Concat(soon.Select(n => Item(n, nameOf))).ToList();
         return new Email(Kind, toAddress, toName, subject, intro,
             [
                 ("Overdue", overdue.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Due soon", soon.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Escalated to you", escalated > 0 ? escalated.ToString(CultureInfo.InvariantCulture) : ""),
             ],
-            lines, "Open Readiness", homeLink,
-            "You get at most one reminder email a day. An item stops appearing once it is submitted or decided.");
+            [], "Open Readiness", homeLink,
+            "You get at most one reminder email a day. An item stops appearing once it is submitted or decided.", items);
     }
 
-    private static string Line(ReminderNotice n, Func<string, string> nameOf)
+    private static EmailItem Item(ReminderNotice n, Func<string, string> nameOf)
     {
         var item = n.Item;
         var when = item.Due.IsOverdue
@@ -48,7 +48,7 @@ public static class ReminderDigestEmail
             var late = item.LateUserIds.Count == 0 ? "nobody is assigned and it has not been " + item.Owed : $"{Names(item.LateUserIds.Select(nameOf).Order(StringComparer.Ordinal).ToList())} {(item.LateUserIds.Count == 1 ? "has" : "have")} not {item.Owed} it";
             line += $" Escalated to you as {n.AsRole}: {late}.";
         }
-        return $"{line} Open: {(n.Level > 0 ? item.EscalationLink : item.Link)}";
+        return new EmailItem(line, n.Level > 0 ? "See who is holding it up" : "Open it", n.Level > 0 ? item.EscalationLink : item.Link);
     }
 
     private static string Names(List<string> names) =>

@@ -1,3 +1,4 @@
+using Readiness.Core.Notifications;
 using Readiness.Core.Reminders;
 
 namespace Readiness.Core.Tests.Reminders;
@@ -19,12 +20,13 @@ public sealed class ReminderDigestEmailTests
         ], NameOf, "https://readiness.example/");
 
         Assert.Equal("Readiness: 3 items need you — 1 overdue", email.Subject);
-        Assert.Equal(3, email.Lines.Count);
-        Assert.StartsWith("OVERDUE by 2 working days (due Thu 26 Feb 2026): CONNECT-P1 Custody", email.Lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("Due Thu 5 Mar 2026 (in 3 days): LD-WAVE1", email.Lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("Due Mon 9 Mar 2026 (in 7 days): CC-REPLACE", email.Lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, email.Items!.Count);
+        Assert.StartsWith("OVERDUE by 2 working days (due Thu 26 Feb 2026): CONNECT-P1 Custody", email.Items![0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Due Thu 5 Mar 2026 (in 3 days): LD-WAVE1", email.Items![1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Due Mon 9 Mar 2026 (in 7 days): CC-REPLACE", email.Items![2].Text, StringComparison.Ordinal);
         Assert.Equal(ReminderDigestEmail.Kind, email.Kind);
-        Assert.EndsWith("Open: https://readiness.example/Assessments/Edit/1", email.Lines[1], StringComparison.Ordinal);
+        Assert.Equal(new EmailItem(email.Items![1].Text, "Open it", "https://readiness.example/Assessments/Edit/1"), email.Items![1]);
+        Assert.Empty(email.Lines);
     }
 
     [Fact]
@@ -35,9 +37,10 @@ public sealed class ReminderDigestEmailTests
         ], NameOf, "https://readiness.example/");
 
         Assert.Equal("Readiness: 1 item needs you — 1 overdue", email.Subject);
-        Assert.Contains("Escalated to you as the release's SRO: Liam O'Connor and Priya Shah have not submitted it.", email.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("Escalated to you as the release's SRO: Liam O'Connor and Priya Shah have not submitted it.", email.Items![0].Text, StringComparison.Ordinal);
         // The SRO cannot edit a team lead's return: an escalation links to where they can see it.
-        Assert.EndsWith("Open: https://readiness.example/Assessments/View/2", email.Lines[0], StringComparison.Ordinal);
+        Assert.Equal("https://readiness.example/Assessments/View/2", email.Items![0].Url);
+        Assert.Equal("See who is holding it up", email.Items![0].LinkText);
     }
 
     [Fact]
@@ -46,6 +49,6 @@ public sealed class ReminderDigestEmailTests
         var email = ReminderDigestEmail.Compose("tl@readiness.demo", "Priya", [Notice(1, "LD-WAVE1 Custody – return", 3, 5, new ReminderDue([0], 0, 3))], NameOf, "https://readiness.example/");
 
         Assert.Equal("Readiness: 1 item needs you", email.Subject);
-        Assert.DoesNotContain("Escalated", email.Lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Escalated", email.Items![0].Text, StringComparison.Ordinal);
     }
 }
