@@ -157,6 +157,35 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_reminder_day_missed_while_the_app_was_down_is_caught_up_once_the_next_day()
+    {
+        using var factory = new ReadinessFactory();
+        var wave1 = await ReturnIdAsync(factory, "LD-WAVE1", "BCU-CW"); // due Thu 5 Mar: T-3 Mon 2 Mar, T-1 Wed 4 Mar
+
+        await SweepAsync(factory);                                        // Mon 2 Mar
+        factory.Clock.Advance(TimeSpan.FromDays(3));                      // down on Tue 3 and Wed 4 Mar; back on Thu 5 Mar
+        await SweepAsync(factory);
+        var second = await SweepAsync(factory);
+
+        Assert.Equal([Monday, Monday.AddDays(3)], await DaysRemindedAsync(factory, wave1, "tl.centralwest@readiness.demo"));
+        Assert.Equal(0, second.Digests);
+        var mail = await factory.WithDbAsync(db => db.Outbox.Where(m => m.ToAddress == "tl.centralwest@readiness.demo" && m.Kind == ReminderDigestEmail.Kind)
+            .OrderBy(m => m.Id).Select(m => m.TextBody).LastAsync());
+        Assert.Contains("Due TODAY (Thu 5 Mar 2026): LD-WAVE1", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sweep_that_runs_every_day_sends_each_before_due_reminder_on_its_day_only()
+    {
+        using var factory = new ReadinessFactory();
+        var wave1 = await ReturnIdAsync(factory, "LD-WAVE1", "BCU-CW");
+
+        for (var day = 0; day < 4; day++, factory.Clock.Advance(TimeSpan.FromDays(1))) await SweepAsync(factory);
+
+        Assert.Equal([Monday, Monday.AddDays(2)], await DaysRemindedAsync(factory, wave1, "tl.centralwest@readiness.demo"));
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_on_a_weekend()
     {
         using var factory = new ReadinessFactory();
@@ -251,6 +280,13 @@ public sealed class ReminderTests
 
     private static Task<(int Digests, int Logs, int Emails)> CountsAsync(ReadinessFactory factory) => factory.WithDbAsync(async db =>
         (await db.ReminderDigests.CountAsync(), await db.ReminderLogs.CountAsync(), await db.Outbox.CountAsync(m => m.Kind == ReminderDigestEmail.Kind)));
+
+    private static Task<List<DateOnly>> DaysRemindedAsync(ReadinessFactory factory, int returnId, string email) => factory.WithDbAsync(db =>
+        (from l in db.ReminderLogs
+         join u in db.Users on l.RecipientUserId equals u.Id
+         where l.ItemKind == ReminderSweep.ReturnItem && l.ItemId == returnId && u.Email == email
+         orderby l.Day
+         select l.Day).ToListAsync());
 
     private static Task<int> ReturnIdAsync(ReadinessFactory factory, string release, string area) => factory.WithDbAsync(db =>
         (from a in db.Assessments

@@ -41,6 +41,7 @@ public static class ReminderDigestEmail
         var item = n.Item;
         var when = item.Due.IsOverdue
             ? $"OVERDUE by {Count(item.Due.OverdueWorkingDays, "working day")} (due {ApprovalEmails.Day(item.DueOn)})"
+            : item.Due.DaysUntilDue == 0 ? $"Due TODAY ({ApprovalEmails.Day(item.DueOn)})"
             : $"Due {ApprovalEmails.Day(item.DueOn)} (in {Count(item.Due.DaysUntilDue, "day")})";
         var line = $"{when}: {item.Title}.";
         if (n.Level > 0)

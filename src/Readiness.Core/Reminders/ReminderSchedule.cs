@@ -6,7 +6,8 @@ namespace Readiness.Core.Reminders;
 /// <param name="Levels">0 is the person who owes the work; 1 and 2 are the escalation levels reached (cumulative).</param>
 /// <param name="OverdueWorkingDays">0 while the item is not yet due.</param>
 /// <param name="DaysUntilDue">Calendar days to the due date (negative once past it).</param>
-public sealed record ReminderDue(IReadOnlyList<int> Levels, int OverdueWorkingDays, int DaysUntilDue)
+/// <param name="MissedDay">Set when today's reminder stands in for one that fell on a day the sweep did not run.</param>
+public sealed record ReminderDue(IReadOnlyList<int> Levels, int OverdueWorkingDays, int DaysUntilDue, DateOnly? MissedDay = null)
 {
     public bool IsOverdue => DaysUntilDue < 0;
     public int HighestLevel => Levels[^1];
@@ -25,14 +26,25 @@ public sealed record ReminderSchedule(IReadOnlyList<int> DaysBefore, IReadOnlyLi
     /// Which levels to notify on <paramref name="today"/> about an item due on <paramref name="dueOn"/>; null when
     /// nobody is to be reminded today. Pure: the same inputs always give the same answer.
     /// </summary>
-    public ReminderDue? On(DateOnly dueOn, DateOnly today, WorkingCalendar calendar)
+    /// <param name="lastSweepDay">
+    /// The last day before today the sweep ran. A before-due reminder day after it and before today was missed (the app
+    /// was down or the job failed), so the reminder goes out today instead of never. Null when no sweep ran before:
+    /// reminder days from before the system knew about the item are not caught up.
+    /// </param>
+    public ReminderDue? On(DateOnly dueOn, DateOnly today, WorkingCalendar calendar, DateOnly? lastSweepDay = null)
     {
         // Nobody is reminded on a day off: reminders due then were moved back to the working day before.
         if (!calendar.IsWorkingDay(today)) return null;
         var daysUntilDue = dueOn.DayNumber - today.DayNumber;
-        if (daysUntilDue > 0)
-            return DaysBefore.Any(n => calendar.OnOrBefore(dueOn.AddDays(-n)) == today) ? new ReminderDue([0], 0, daysUntilDue) : null;
-        if (daysUntilDue == 0) return null;
+        // On the due day itself nothing is scheduled, but a T-1 reminder missed the day before is still worth sending.
+        if (daysUntilDue >= 0)
+        {
+            var days = DaysBefore.Select(n => calendar.OnOrBefore(dueOn.AddDays(-n))).ToList();
+            if (days.Contains(today)) return new ReminderDue([0], 0, daysUntilDue);
+            if (lastSweepDay is not { } last) return null;
+            var missed = days.Where(d => d > last && d < today).ToList();
+            return missed.Count > 0 ? new ReminderDue([0], 0, daysUntilDue, missed.Max()) : null;
+        }
 
         var overdue = calendar.WorkingDaysAfter(dueOn, today);
         var levels = new List<int> { 0 };

@@ -28,9 +28,15 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
         var today = clock.Today;
         if (!calendar.IsWorkingDay(today)) return new(0, 0, 0);
 
+        // The last day any digest went out stands for the last day the sweep ran; reminder days between it and today
+        // were missed (app down, job failing) and are caught up today. A sweep that ran but had nothing to send leaves
+        // no digest, so each caught-up notice is also checked against the log: it goes only to someone not reminded
+        // of that item on or after the missed day.
+        var lastSweepDay = await db.ReminderDigests.Where(d => d.Day < today).MaxAsync(d => (DateOnly?)d.Day, ct);
         var notices = new List<ReminderNotice>();
-        notices.AddRange(await ReturnNoticesAsync(today, ct));
-        notices.AddRange(await ApprovalNoticesAsync(today, ct));
+        notices.AddRange(await ReturnNoticesAsync(today, lastSweepDay, ct));
+        notices.AddRange(await ApprovalNoticesAsync(today, lastSweepDay, ct));
+        notices = await WithoutAlreadyRemindedAsync(notices, lastSweepDay, ct);
 
         // A person asked twice about one item (e.g. BCM of the area and its SRO) hears about it once, at the higher level.
         var perPerson = notices
@@ -88,7 +94,16 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
         }
     }
 
-    private async Task<List<ReminderNotice>> ReturnNoticesAsync(DateOnly today, CancellationToken ct)
+    /// <summary>Drops caught-up notices for people already reminded of the item on or after the day it was missed.</summary>
+    private async Task<List<ReminderNotice>> WithoutAlreadyRemindedAsync(List<ReminderNotice> notices, DateOnly? lastSweepDay, CancellationToken ct)
+    {
+        if (lastSweepDay is null || !notices.Any(n => n.Item.Due.MissedDay is not null)) return notices;
+        var since = (await db.ReminderLogs.Where(l => l.Day > lastSweepDay).Select(l => new { l.RecipientUserId, l.ItemKind, l.ItemId, l.Day }).ToListAsync(ct))
+            .ToLookup(l => (l.RecipientUserId, l.ItemKind, l.ItemId), l => l.Day);
+        return notices.Where(n => n.Item.Due.MissedDay is not { } missed || !since[(n.RecipientUserId, n.Item.Kind, n.Item.Id)].Any(d => d >= missed)).ToList();
+    }
+
+    private async Task<List<ReminderNotice>> ReturnNoticesAsync(DateOnly today, DateOnly? lastSweepDay, CancellationToken ct)
     {
         var open = await (from a in db.Assessments
                           join g in db.Gates on a.GateId equals g.Id
@@ -100,7 +115,7 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
             .ToListAsync(ct);
         var due = open
             .Select(a => new { a, DueOn = a.GoLive.AddDays(a.DueOffsetDays) })
-            .Select(x => new { x.a, x.DueOn, When = settings.For(x.a.Kind).Returns.On(x.DueOn, today, calendar) })
+            .Select(x => new { x.a, x.DueOn, When = settings.For(x.a.Kind).Returns.On(x.DueOn, today, calendar, lastSweepDay) })
             .Where(x => x.When is not null)
             .ToList();
         if (due.Count == 0) return [];
@@ -123,7 +138,7 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
         return notices;
     }
 
-    private async Task<List<ReminderNotice>> ApprovalNoticesAsync(DateOnly today, CancellationToken ct)
+    private async Task<List<ReminderNotice>> ApprovalNoticesAsync(DateOnly today, DateOnly? lastSweepDay, CancellationToken ct)
     {
         var pending = await (from q in db.ApprovalRequests
                              join r in db.Releases on q.ReleaseId equals r.Id
@@ -148,7 +163,7 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
             var isReturn = p.Kind == ApprovalKind.AreaReturn;
             var kind = isReturn ? returns.GetValueOrDefault(p.SubjectId)?.Kind : gates.GetValueOrDefault(p.SubjectId)?.Kind;
             if (kind is null) continue;
-            var when = settings.For(kind.Value).Approvals.On(p.DueOn, today, calendar);
+            var when = settings.For(kind.Value).Approvals.On(p.DueOn, today, calendar, lastSweepDay);
             if (when is null) continue;
             var title = isReturn ? $"{p.Code} {returns[p.SubjectId].Area} return – approval" : $"{p.Code} go / no-go decision";
             var item = new ReminderItem(ApprovalItem, p.Id, title, p.DueOn, when, links.Link($"/Approvals/Decide/{p.Id}"), [p.ApproverUserId], "decided", links.Link($"/Releases/{p.Code}"));

@@ -34,6 +34,31 @@ public sealed class ReminderScheduleTests
     }
 
     [Fact]
+    public void A_reminder_day_the_sweep_missed_is_caught_up_on_the_next_day_it_runs_and_only_then()
+    {
+        // Due Friday 10 Apr: reminders on Thu 2, Tue 7 and Thu 9 Apr. The sweep ran on Thu 2 Apr, then not until Wed 8 Apr.
+        var caughtUp = Returns.On(D(4, 10), D(4, 8), Calendar, lastSweepDay: D(4, 2));
+
+        Assert.Equal(new DateOnly?(D(4, 7)), caughtUp?.MissedDay);
+        Assert.Equal([0], caughtUp!.Levels);
+        // The sweep ran on Tue 7 Apr: nothing was missed, nothing is repeated on Wed 8 Apr.
+        Assert.Null(Returns.On(D(4, 10), D(4, 8), Calendar, lastSweepDay: D(4, 7)));
+        // No sweep ever ran: reminder days from before the system knew about the item are not caught up.
+        Assert.Null(Returns.On(D(4, 10), D(4, 8), Calendar, lastSweepDay: null));
+        // The scheduled T-1 reminder goes out as usual, not as a catch-up.
+        Assert.Null(Returns.On(D(4, 10), D(4, 9), Calendar, lastSweepDay: D(4, 2))!.MissedDay);
+    }
+
+    [Fact]
+    public void A_T_minus_1_reminder_missed_the_day_before_is_sent_on_the_due_day()
+    {
+        var dueDay = Returns.On(D(4, 10), D(4, 10), Calendar, lastSweepDay: D(4, 8));
+
+        Assert.Equal((0, new DateOnly?(D(4, 9)), false), (dueDay!.DaysUntilDue, dueDay.MissedDay, dueDay.IsOverdue));
+        Assert.Null(Returns.On(D(4, 10), D(4, 10), Calendar, lastSweepDay: D(4, 9)));
+    }
+
+    [Fact]
     public void Reminders_that_fall_on_a_weekend_or_bank_holiday_move_to_the_previous_working_day_and_are_sent_once()
     {
         // Due Tuesday 7 Apr: T-3 is Saturday 4 Apr and T-1 is Easter Monday; both go back to Thursday 2 Apr (Good Friday is off too).
