@@ -61,17 +61,19 @@ public sealed class ServedApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) whose pages resolve relative URLs against the app.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "en-GB" });
+        var options = new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = "en-GB" };
+        if (viewport is not null) options.ViewportSize = viewport;
+        var context = await Chromium.NewContextAsync(options);
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>A fresh context signed in through the sign-in page, as a person would.</summary>
-    public async Task<IPage> SignedInAsync(string email)
+    public async Task<IPage> SignedInAsync(string email, ViewportSize? viewport = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(viewport);
         await SignInAsync(page, email);
         return page;
     }
