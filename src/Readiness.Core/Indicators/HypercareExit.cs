@@ -8,13 +8,14 @@ public sealed record HypercareExitResult(DateOnly? ExitOn, string Reason)
     public string Words => ExitOn is { } d ? $"Exit reached on {d:yyyy-MM-dd}: {Reason}" : $"Not yet: {Reason}";
 }
 
-/// <summary>An indicator as the hypercare-exit rule sees it.</summary>
-public sealed record ExitInput(string Name, IndicatorRules Rules, IndicatorVerdict Verdict, bool HasActiveAlert);
+/// <summary>An indicator as the hypercare-exit rule sees it; <see cref="Late"/> when its reading is overdue today (see <see cref="ReadingLateness"/>).</summary>
+public sealed record ExitInput(string Name, IndicatorRules Rules, IndicatorVerdict Verdict, bool HasActiveAlert, ReadingLate? Late = null);
 
 /// <summary>
 /// Pure rule. A live release leaves hypercare when no alert is active and either every indicator's last K in-window
 /// readings are Green (exit on the latest of the days those runs were completed), or every watch window has ended
-/// (exit on the last window's end).
+/// (exit on the last window's end). While its watch window is open, an indicator whose reading is late blocks the
+/// green-readings exit: its last K readings may be green, but they say nothing about the days since (stale evidence).
 /// </summary>
 public static class HypercareExit
 {
@@ -27,6 +28,9 @@ public static class HypercareExit
 
         var windowsEnd = indicators.Max(i => i.Rules.WindowEnd(goLive));
         if (today > windowsEnd) return new(windowsEnd, "every watch window has ended with no alert active");
+
+        var stale = indicators.Where(i => i.Late is not null && i.Rules.InWindow(today, goLive)).Select(i => i.Late!.Reason(i.Name)).ToList();
+        if (stale.Count > 0) return new(null, string.Join("; ", stale));
 
         var exitDays = new List<DateOnly>();
         foreach (var i in indicators)

@@ -11,17 +11,19 @@ using Readiness.Core.Workflows;
 
 namespace Readiness.Core.Indicators;
 
-public sealed record CheckSummary(int Indicators, int Imported, int Opened, int Raised, int Incidents);
+/// <summary>What one check did; <see cref="LateNotices"/>: lateness episodes whose BCMs were emailed by this run.</summary>
+public sealed record CheckSummary(int Indicators, int Imported, int Opened, int Raised, int Incidents, int LateNotices = 0);
 
 /// <summary>
 /// The lead-indicator check (recurring job "indicator-checks"). For every indicator of a live release: poll its HTTP
 /// source if it has one (a bad payload becomes an incident and imports nothing), then evaluate the readings and open
 /// ONE alert per breach. While an indicator has an active alert no other is opened; a worse reading raises its
 /// severity. Opening (or raising) an alert notifies the area's BCM(s) and the release's SRO through the outbox and
-/// is audited, in the same transaction. Running it again on the same data changes nothing.
+/// is audited, in the same transaction. An indicator whose reading is late has its area's BCM(s) told once per lateness
+/// episode (<see cref="LateReadingNotice"/>). Running it again on the same data changes nothing.
 /// </summary>
 public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Outbox outbox, AuditLog audit, ApprovalSettings links,
-    ReadinessClock clock, IndicatorSettings settings)
+    ReadinessClock clock, IndicatorSettings settings, LateReadingNotice lateNotice)
 {
     public const string FeedIncidentKind = "indicator-feed";
 
@@ -30,7 +32,7 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
         var targets = await db.LeadIndicators.AsNoTracking()
             .Join(db.Releases.Where(r => r.Status == ReleaseStatus.Live), i => i.ReleaseId, r => r.Id, (i, r) => new { i.Id, r.GoLive })
             .ToListAsync(ct);
-        int imported = 0, opened = 0, raised = 0, incidents = 0;
+        int imported = 0, opened = 0, raised = 0, incidents = 0, lateNotices = 0;
         foreach (var t in targets)
         {
             db.ChangeTracker.Clear();
@@ -46,8 +48,10 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
             var change = await DbRetry.RunAsync(db, () => EvaluateAsync(indicator, t.GoLive, ct));
             opened += change == AlertChange.Opened ? 1 : 0;
             raised += change == AlertChange.Raised ? 1 : 0;
+            // After the import, so a reading the source has just delivered ends the episode instead of being reported missing.
+            lateNotices += await DbRetry.RunAsync(db, () => lateNotice.SendIfLateAsync(indicator, t.GoLive, ct)) ? 1 : 0;
         }
-        return new CheckSummary(targets.Count, imported, opened, raised, incidents);
+        return new CheckSummary(targets.Count, imported, opened, raised, incidents, lateNotices);
     }
 
     private async Task<(int Imported, bool Incident)> StoreAsync(LeadIndicator indicator, FeedResult result, CancellationToken ct)

@@ -10,6 +10,7 @@ public static class IndicatorServiceCollectionExtensions
         services.AddScoped<IndicatorAccess>();
         services.AddScoped<IndicatorQueries>();
         services.AddScoped<IndicatorCommands>();
+        services.AddScoped<LateReadingNotice>();
         services.AddScoped<IndicatorCheck>();
         return services;
     }

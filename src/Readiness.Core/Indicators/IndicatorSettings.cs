@@ -1,7 +1,10 @@
 namespace Readiness.Core.Indicators;
 
-/// <summary>Lead-indicator settings, bound from configuration ("Indicators") and validated at start by the infrastructure layer.</summary>
-public sealed record IndicatorSettings(int ConsecutiveAmberForRed, int GreenReadingsForExit, int MaxCsvRows);
+/// <summary>
+/// Lead-indicator settings, bound from configuration ("Indicators") and validated at start by the infrastructure layer.
+/// <see cref="ReadingGraceDays"/>: days allowed beyond an indicator's CheckEveryDays before its reading counts as late.
+/// </summary>
+public sealed record IndicatorSettings(int ConsecutiveAmberForRed, int GreenReadingsForExit, int MaxCsvRows, int ReadingGraceDays = 1);
 
 /// <summary>One reading to import, with the row it came from (for messages).</summary>
 public sealed record ReadingRow(int Row, DateOnly Date, decimal Value);

@@ -18,7 +18,7 @@ public static class IndicatorInfrastructure
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<IndicatorOptions>>().Value;
-            return new IndicatorSettings(o.ConsecutiveAmberForRed, o.GreenReadingsForExit, o.MaxCsvRows);
+            return new IndicatorSettings(o.ConsecutiveAmberForRed, o.GreenReadingsForExit, o.MaxCsvRows, o.ReadingGraceDays);
         });
         services.AddHttpClient(HttpClientName, (sp, client) =>
             client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IndicatorOptions>>().Value.HttpTimeoutSeconds));

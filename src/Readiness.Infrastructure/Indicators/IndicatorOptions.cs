@@ -22,4 +22,8 @@ public sealed class IndicatorOptions
     /// <summary>The most data rows one CSV upload (or one HTTP payload) may hold.</summary>
     [Range(1, 1_000_000, ErrorMessage = "Indicators:MaxCsvRows must be between 1 and 1000000.")]
     public int MaxCsvRows { get; set; } = 20_000;
+
+    /// <summary>Days allowed beyond an indicator's CheckEveryDays before its reading is "late" (shown, blocks the hypercare exit, BCMs told once).</summary>
+    [Range(0, 30, ErrorMessage = "Indicators:ReadingGraceDays must be between 0 and 30.")]
+    public int ReadingGraceDays { get; set; } = 1;
 }

@@ -51,4 +51,44 @@ public sealed class HypercareExitTests
 
         Assert.Equal("Not yet: the release has not gone live", result.Words);
     }
+
+    private static ExitInput Watched(string name, int checkEveryDays, DateOnly today, params decimal[] values)
+    {
+        var input = Indicator(name, false, values);
+        var late = ReadingLateness.Check(Rules, checkEveryDays, 1, T0, today, input.Verdict.Readings.Select(r => r.Date));
+        return input with { Late = late };
+    }
+
+    [Fact]
+    public void A_late_reading_blocks_the_green_readings_exit_while_the_window_is_open()
+    {
+        // Readings T0, T0+2, T0+4 are all green, but none since: with a reading due every 3 days, T0+9 is past the allowance.
+        var today = T0.AddDays(9);
+
+        var result = HypercareExit.Compute(true, T0, today, 3, [Watched("Call time", 3, today, 50, 50, 50), Watched("Queue", 7, today, 40, 40, 40)]);
+
+        Assert.Null(result.ExitOn);
+        Assert.Equal("Not yet: Call time has had no reading since 13 Feb 2026 (expected every 3 days)", result.Words);
+    }
+
+    [Fact]
+    public void Green_readings_still_on_schedule_reach_the_exit()
+    {
+        var today = T0.AddDays(8); // last reading T0+4, due T0+7, grace to T0+8: not late yet
+
+        var result = HypercareExit.Compute(true, T0, today, 3, [Watched("Call time", 3, today, 50, 50, 50)]);
+
+        Assert.Equal(T0.AddDays(4), result.ExitOn);
+    }
+
+    [Fact]
+    public void Once_every_watch_window_has_ended_lateness_no_longer_matters()
+    {
+        var lateInWindow = ReadingLateness.Check(Rules, 3, 1, T0, Rules.WindowEnd(T0), [T0]);
+        var input = Indicator("Call time", false, 50) with { Late = lateInWindow };
+
+        var result = HypercareExit.Compute(true, T0, T0.AddDays(60), 3, [input]);
+
+        Assert.Equal(T0.AddDays(42), result.ExitOn);
+    }
 }
