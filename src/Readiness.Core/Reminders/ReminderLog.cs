@@ -3,7 +3,8 @@ namespace Readiness.Core.Reminders;
 /// <summary>
 /// That an item (a return or an approval request) was included in a person's reminder digest on a day, and at what
 /// escalation level. Unique per person, item and day: a reminder is never sent twice for the same item and day,
-/// whatever happens to the job.
+/// whatever happens to the job. The indicator check reuses it for late-reading notices (kind "IndicatorLate", day =
+/// the day the reading was due), so a lateness episode is notified once.
 /// </summary>
 public class ReminderLog
 {
@@ -22,7 +23,7 @@ public class ReminderLog
     public long Id { get; private set; }
     public string RecipientUserId { get; private set; } = "";
 
-    /// <summary>"Return" (an assessment) or "Approval" (an approval request).</summary>
+    /// <summary>"Return" (an assessment), "Approval" (an approval request) or "IndicatorLate" (a lead indicator).</summary>
     public string ItemKind { get; private set; } = "";
     public int ItemId { get; private set; }
     public DateOnly Day { get; private set; }

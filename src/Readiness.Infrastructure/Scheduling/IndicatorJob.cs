@@ -20,7 +20,7 @@ public sealed class IndicatorJob(IServiceScopeFactory scopes, IHostApplicationLi
     {
         await using var scope = scopes.CreateAsyncScope();
         var s = await scope.ServiceProvider.GetRequiredService<IndicatorCheck>().RunAsync(lifetime.ApplicationStopping);
-        logger.LogInformation("Indicator check: {Indicators} indicators, {Imported} readings imported, {Opened} alerts opened, {Raised} raised, {Incidents} incidents",
-            s.Indicators, s.Imported, s.Opened, s.Raised, s.Incidents);
+        logger.LogInformation("Indicator check: {Indicators} indicators, {Imported} readings imported, {Opened} alerts opened, {Raised} raised, {Incidents} incidents, {LateNotices} late-reading notices",
+            s.Indicators, s.Imported, s.Opened, s.Raised, s.Incidents, s.LateNotices);
     }
 }
