@@ -146,11 +146,12 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
                     $"{before} → {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}", ct);
                 return AdminOutcome.Done($"Gate {gate.Name} saved.");
             }
-            if (await db.Gates.Where(g => g.ReleaseId == gate.ReleaseId && g.Kind == input.Kind).Select(g => g.Name).FirstOrDefaultAsync(ct) is { } other)
-                return AdminOutcome.Invalid("Gate.Kind", $"{gate.Release!.Code} already has a {input.Kind} gate ({other}); a release has one gate of each kind. Change or remove that gate first.");
+            // Started first: then the kind cannot change at all, whichever kind was asked for.
             var activity = await GateActivity.OfAsync(db, gate, ct);
             if (activity.Started)
                 return AdminOutcome.Invalid("Gate.Kind", activity.Refusal(gate.Release!.Code, gate, "its kind cannot change. Add a new gate of the kind you need instead."));
+            if (await db.Gates.Where(g => g.ReleaseId == gate.ReleaseId && g.Kind == input.Kind).Select(g => g.Name).FirstOrDefaultAsync(ct) is { } other)
+                return AdminOutcome.Invalid("Gate.Kind", $"{gate.Release!.Code} already has a {input.Kind} gate ({other}); a release has one gate of each kind. Change or remove that gate first.");
             var fromKind = gate.Kind;
             gate.Edit(input.Name, input.OffsetDays!.Value, input.WorkflowDefinitionId);
             // Gate has no method to change its kind (entity classes are outside the admin's remit), so the tracked
