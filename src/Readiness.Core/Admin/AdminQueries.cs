@@ -20,6 +20,9 @@ public sealed record ReleaseEditView(string Code, string Name, string Descriptio
 
 public sealed record GateEditRow(int Id, GateKind Kind, string Name, int OffsetDays, DateOnly DueOn, string? WorkflowDefinitionId, string Stamp);
 
+/// <summary>What removing a gate would do: the untouched returns that go with it, or why it must stay (then no form is shown).</summary>
+public sealed record GateRemovalView(GateEditRow Gate, IReadOnlyList<UntouchedReturn> ReturnsToRemove, string? Refusal, string Stamp);
+
 public sealed record ImpactEditRow(int Id, string AreaCode, string AreaName, int Headcount, ImpactLevel Level, decimal TrainingHoursPerPerson, int HypercareWeeks, string Stamp);
 
 public sealed record MemberRow(int Id, string Email, string Name, AreaRole Role);
@@ -68,6 +71,17 @@ public sealed class AdminQueries(ReadinessDbContext db)
         var gates = await db.Gates.AsNoTracking().Include(g => g.Release).Where(g => g.Release!.Code == code).ToListAsync(ct);
         return gates.OrderBy(g => g.DueOffsetDays)
             .Select(g => new GateEditRow(g.Id, g.Kind, g.Name, g.DueOffsetDays, g.DueOn(g.Release!.GoLive), g.WorkflowDefinitionId, ReleaseAdmin.StampOf(g))).ToList();
+    }
+
+    public async Task<GateRemovalView?> GateRemovalAsync(string code, int gateId, CancellationToken ct)
+    {
+        var g = await db.Gates.AsNoTracking().Include(x => x.Release).FirstOrDefaultAsync(x => x.Id == gateId && x.Release!.Code == code, ct);
+        if (g is null) return null;
+        var activity = await GateActivity.OfAsync(db, g, ct);
+        var row = new GateEditRow(g.Id, g.Kind, g.Name, g.DueOffsetDays, g.DueOn(g.Release!.GoLive), g.WorkflowDefinitionId, ReleaseAdmin.StampOf(g));
+        return new GateRemovalView(row, activity.Untouched,
+            activity.Started ? activity.Refusal(code, g, ReleaseAdmin.CannotRemove) : null,
+            ReleaseAdmin.RemovalStampOf(g, activity));
     }
 
     public async Task<IReadOnlyList<ImpactEditRow>> ImpactsAsync(string code, CancellationToken ct)

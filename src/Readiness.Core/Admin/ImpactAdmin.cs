@@ -77,6 +77,8 @@ public sealed class ImpactAdmin(ReadinessDbContext db, AdminSupport support)
             var started = returns.Select(a => a.Id).ToList();
             if (await db.WorkflowInstances.AnyAsync(w => w.SubjectKind == Workflows.SubjectKinds.AreaReturn && started.Contains(w.SubjectId), ct))
                 return AdminOutcome.Invalid("Remove", $"{impact.BusinessArea!.Name}'s return has a running workflow, so the impact stays.");
+            // Reminder log lines point at returns by id without a foreign key: they go with the returns, not left orphaned.
+            db.ReminderLogs.RemoveRange(await db.ReminderLogs.Where(l => l.ItemKind == Reminders.ReminderSweep.ReturnItem && started.Contains(l.ItemId)).ToListAsync(ct));
             db.Assessments.RemoveRange(returns);
             db.Impacts.Remove(impact);
             await support.AuditAsync(actor, origin, "impact.removed", "Release", impact.Release!.Code,

@@ -3,14 +3,22 @@ using Readiness.Core.Audit;
 using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
 using Readiness.Core.Portfolio;
+using Readiness.Core.Workflows;
 
 namespace Readiness.Core.Admin;
 
 /// <summary>The PMO creates and edits releases and their gates. Every change is validated, stamped and audited.</summary>
 public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
 {
+    /// <summary>The end of the refusal to remove a started gate: why it stays and what to do instead.</summary>
+    public const string CannotRemove = "it cannot be removed, because that work must stay traceable to it. Rename or move the gate instead.";
+
     public static string StampOf(Release r) => Stamp.Of(r.Name, r.Description, r.GoLive, r.SroUserId, r.Status);
-    public static string StampOf(Gate g) => Stamp.Of(g.Name, g.DueOffsetDays, g.WorkflowDefinitionId);
+    // The kind is in the stamp: a form that showed one kind must not save over a gate whose kind changed meanwhile.
+    public static string StampOf(Gate g) => Stamp.Of(g.Kind, g.Name, g.DueOffsetDays, g.WorkflowDefinitionId);
+
+    /// <summary>The stamp of a removal: the gate as shown, and exactly the untouched returns the confirm page said would go with it.</summary>
+    public static string RemovalStampOf(Gate g, GateActivity activity) => Stamp.Of(StampOf(g), string.Join(',', activity.Untouched.Select(r => r.Id)));
 
     private async Task<List<FieldError>> ValidateAsync(ReleaseInput input, CancellationToken ct)
     {
@@ -70,9 +78,29 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new("Gate.Name", "Enter the gate's name."));
         if (input.OffsetDays is null) errors.Add(new("Gate.OffsetDays", "Enter the gate's offset in days from T0, e.g. -28."));
         else if (input.OffsetDays is < -365 or > 365) errors.Add(new("Gate.OffsetDays", "The offset must be within a year of T0 (-365 to 365 days)."));
-        if (!string.IsNullOrWhiteSpace(input.WorkflowDefinitionId) && !await db.WorkflowSnapshots.AnyAsync(s => s.DefinitionId == input.WorkflowDefinitionId, ct))
-            errors.Add(new("Gate.WorkflowDefinitionId", "Choose a workflow from the loaded definitions, or the default."));
+        if (!Enum.IsDefined(input.Kind)) errors.Add(new("Gate.Kind", "Choose the kind of gate."));
+        else if (!string.IsNullOrWhiteSpace(input.WorkflowDefinitionId))
+        {
+            var json = await db.WorkflowSnapshots.Where(s => s.DefinitionId == input.WorkflowDefinitionId).OrderByDescending(s => s.Version).Select(s => s.Json).FirstOrDefaultAsync(ct);
+            if (json is null) errors.Add(new("Gate.WorkflowDefinitionId", "Choose a workflow from the loaded definitions, or the default."));
+            // A readiness gate's workflow runs each area's return; any other gate's runs the gate itself (WorkflowCatalog
+            // picks the override first), so a workflow for the wrong subject would never fit, e.g. after a kind change.
+            else if (WorkflowCatalog.Parse(json).SubjectKind != SubjectKindFor(input.Kind))
+                errors.Add(new("Gate.WorkflowDefinitionId", $"Workflow {input.WorkflowDefinitionId} runs {Words(WorkflowCatalog.Parse(json).SubjectKind)}; a {input.Kind} gate needs one that runs {Words(SubjectKindFor(input.Kind))}. Choose another, or the default for the kind."));
+        }
         return errors;
+    }
+
+    private static string SubjectKindFor(GateKind kind) => kind == GateKind.Readiness ? SubjectKinds.AreaReturn : SubjectKinds.Gate;
+
+    private static string Words(string subjectKind) => subjectKind == SubjectKinds.AreaReturn ? "area returns" : "a release gate";
+
+    /// <summary>A readiness gate collects returns on the latest version of the template the portfolio uses for readiness.</summary>
+    private async Task<int?> ReadinessTemplateIdAsync(CancellationToken ct)
+    {
+        var key = await db.Gates.Where(g => g.Kind == GateKind.Readiness && g.TemplateId != null).Join(db.Templates, g => g.TemplateId, t => t.Id, (g, t) => t.Key).FirstOrDefaultAsync(ct)
+                  ?? await db.Templates.Select(t => t.Key).FirstOrDefaultAsync(ct);
+        return key is null ? null : await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstAsync(ct);
     }
 
     public async Task<AdminOutcome> AddGateAsync(Actor actor, string code, GateInput input, RequestOrigin origin, CancellationToken ct)
@@ -81,20 +109,12 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         var errors = await ValidateGateAsync(input, ct);
         var release = await db.Releases.FirstOrDefaultAsync(r => r.Code == code, ct);
         if (release is null) return AdminOutcome.Missing($"Release {code}");
-        if (!Enum.IsDefined(input.Kind)) errors.Add(new("Gate.Kind", "Choose the kind of gate."));
-        else if (await db.Gates.AnyAsync(g => g.ReleaseId == release.Id && g.Kind == input.Kind, ct))
+        if (Enum.IsDefined(input.Kind) && await db.Gates.AnyAsync(g => g.ReleaseId == release.Id && g.Kind == input.Kind, ct))
             errors.Add(new("Gate.Kind", $"This release already has a {input.Kind} gate. Edit it instead."));
         if (errors.Count > 0) return AdminOutcome.Invalid(errors);
         return await support.CommitAsync(async () =>
         {
-            // A readiness gate collects returns on the latest version of the template the portfolio uses for readiness.
-            int? templateId = null;
-            if (input.Kind == GateKind.Readiness)
-            {
-                var key = await db.Gates.Where(g => g.Kind == GateKind.Readiness && g.TemplateId != null).Join(db.Templates, g => g.TemplateId, t => t.Id, (g, t) => t.Key).FirstOrDefaultAsync(ct)
-                          ?? await db.Templates.Select(t => t.Key).FirstOrDefaultAsync(ct);
-                templateId = key is null ? null : await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstAsync(ct);
-            }
+            var templateId = input.Kind == GateKind.Readiness ? await ReadinessTemplateIdAsync(ct) : null;
             db.Gates.Add(new Gate(release.Id, input.Kind, input.Name.Trim(), input.OffsetDays!.Value, templateId, NullIfBlank(input.WorkflowDefinitionId)));
             await db.SaveChangesAsync(ct);
             var returns = await support.EnsureReturnsAsync(release, ct);
@@ -104,6 +124,10 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         }, ct);
     }
 
+    /// <summary>
+    /// Renames or moves a gate, changes its workflow and, while nothing has started on it (<see cref="GateActivity"/>),
+    /// its kind. A release has one gate of each kind (unique index), and the workflow must suit the new kind.
+    /// </summary>
     public async Task<AdminOutcome> EditGateAsync(Actor actor, int gateId, GateInput input, string stamp, RequestOrigin origin, CancellationToken ct)
     {
         if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
@@ -115,10 +139,60 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
             if (gate is null) return AdminOutcome.Missing("The gate");
             if (StampOf(gate) != stamp) return AdminOutcome.Conflict();
             var before = $"{gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}";
+            if (gate.Kind == input.Kind)
+            {
+                gate.Edit(input.Name, input.OffsetDays!.Value, input.WorkflowDefinitionId);
+                await support.AuditAsync(actor, origin, "gate.edited", "Release", gate.Release!.Code,
+                    $"{before} → {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}", ct);
+                return AdminOutcome.Done($"Gate {gate.Name} saved.");
+            }
+            // Started first: then the kind cannot change at all, whichever kind was asked for.
+            var activity = await GateActivity.OfAsync(db, gate, ct);
+            if (activity.Started)
+                return AdminOutcome.Invalid("Gate.Kind", activity.Refusal(gate.Release!.Code, gate, "its kind cannot change. Add a new gate of the kind you need instead."));
+            if (await db.Gates.Where(g => g.ReleaseId == gate.ReleaseId && g.Kind == input.Kind).Select(g => g.Name).FirstOrDefaultAsync(ct) is { } other)
+                return AdminOutcome.Invalid("Gate.Kind", $"{gate.Release!.Code} already has a {input.Kind} gate ({other}); a release has one gate of each kind. Change or remove that gate first.");
+            var fromKind = gate.Kind;
             gate.Edit(input.Name, input.OffsetDays!.Value, input.WorkflowDefinitionId);
-            await support.AuditAsync(actor, origin, "gate.edited", "Release", gate.Release!.Code,
-                $"{before} → {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}", ct);
-            return AdminOutcome.Done($"Gate {gate.Name} saved.");
+            // Gate has no method to change its kind (entity classes are outside the admin's remit), so the tracked
+            // entry is written as EF writes it when loading. Only returns and the template depend on the kind:
+            // a readiness gate has the template and a return per impacted area; other kinds have neither.
+            var entry = db.Entry(gate);
+            entry.Property(g => g.Kind).CurrentValue = input.Kind;
+            entry.Property(g => g.TemplateId).CurrentValue = input.Kind == GateKind.Readiness ? await ReadinessTemplateIdAsync(ct) : null;
+            var removed = await activity.RemoveUntouchedAsync(db, ct);
+            await db.SaveChangesAsync(ct); // still in the transaction: creating returns reads the gate's new template
+            var created = await support.EnsureReturnsAsync(gate.Release!, ct);
+            await support.AuditAsync(actor, origin, "gate.kind-changed", "Release", gate.Release!.Code,
+                $"{fromKind}: {before} → {input.Kind}: {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}; "
+                + $"{(removed > 0 ? activity.UntouchedWords : "no returns")} removed, {created} return(s) created", ct);
+            return AdminOutcome.Done($"Gate {gate.Name} is now a {input.Kind} gate{(removed > 0 ? $"; {removed} untouched return(s) removed" : "")}{(created > 0 ? $"; {created} return(s) created" : "")}.");
+        }, ct);
+    }
+
+    /// <summary>
+    /// Removes a gate nobody has started on, with its untouched returns: they hold no answers, so nothing anyone did is
+    /// lost, and a gate cannot go while returns point at it (restricted foreign key). A gate with work or decisions on
+    /// it stays, because the audit trail must be able to show what those were made against.
+    /// </summary>
+    public async Task<AdminOutcome> RemoveGateAsync(Actor actor, int gateId, string stamp, bool confirmed, RequestOrigin origin, CancellationToken ct)
+    {
+        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
+        if (!confirmed) return AdminOutcome.Invalid("Confirm", "Tick the box to confirm that the gate should be removed.");
+        return await support.CommitAsync(async () =>
+        {
+            var gate = await db.Gates.Include(g => g.Release).FirstOrDefaultAsync(g => g.Id == gateId, ct);
+            if (gate is null) return AdminOutcome.Conflict(); // removed by someone else meanwhile
+            var activity = await GateActivity.OfAsync(db, gate, ct);
+            if (activity.Started)
+                return AdminOutcome.Invalid("", activity.Refusal(gate.Release!.Code, gate, CannotRemove));
+            if (RemovalStampOf(gate, activity) != stamp) return AdminOutcome.Conflict();
+            var removed = await activity.RemoveUntouchedAsync(db, ct);
+            db.Gates.Remove(gate);
+            await support.AuditAsync(actor, origin, "gate.removed", "Release", gate.Release!.Code,
+                $"{gate.Kind}: {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"} → (no {gate.Kind} gate); "
+                + $"{(removed > 0 ? activity.UntouchedWords : "no returns")} removed", ct);
+            return AdminOutcome.Done($"Gate {gate.Name} removed from {gate.Release.Code}{(removed > 0 ? $" with {removed} untouched return(s)" : "")}.");
         }, ct);
     }
 
