@@ -19,6 +19,9 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
     [InlineData("audit log")]
     [InlineData("gate tracker")]
     [InlineData("heatmap")]
+    [InlineData("stuck approvals")]
+    [InlineData("admin")]
+    [InlineData("admin gates")]
     public async Task The_page_has_no_serious_or_critical_accessibility_violations(string name)
     {
         var (user, url) = fixture.Page(name);

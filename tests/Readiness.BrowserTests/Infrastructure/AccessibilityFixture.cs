@@ -43,6 +43,9 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "audit log" => (Pmo, "/Audit"),
         "gate tracker" => (Pmo, "/Portfolio/Tracker"),
         "heatmap" => (Pmo, "/Portfolio/Heatmap"),
+        "stuck approvals" => (Pmo, "/Portfolio/Approvals"),
+        "admin" => (Pmo, "/Admin"),
+        "admin gates" => (Pmo, "/Admin/Releases/CRS-LAUNCH/Gates"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),
     };
 }
