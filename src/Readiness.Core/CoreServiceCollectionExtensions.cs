@@ -58,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IWorkflowAction, MarkReturnReturned>();
         services.AddScoped<IWorkflowAction, MarkReturnApproved>();
         services.AddScoped<IWorkflowAction, NotifyReturned>();
+        services.AddScoped<GoLiveGateProgress>();
         services.AddScoped<IWorkflowAction, CheckGateReady>();
         services.AddScoped<IWorkflowAction, RequestSroDecision>();
         services.AddScoped<IWorkflowAction, NotifyDecision>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Approvals;
 using Readiness.Core.Assessments;
 using Readiness.Core.Audit;
 using Readiness.Core.Common;
@@ -11,7 +12,7 @@ using Readiness.Core.Portfolio;
 namespace Readiness.Core.Admin;
 
 /// <summary>What every admin use case shares: the PMO check, codes, audit lines, and the returns a change calls for.</summary>
-public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, ReadinessClock clock)
+public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, ReadinessClock clock, GoLiveGateProgress gateProgress)
 {
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,19}$")]
     private static partial Regex CodePattern();
@@ -54,17 +55,29 @@ public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, 
         return created;
     }
 
+    private List<int> ReleasesTouched() =>
+        db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch { Gate g => g.ReleaseId, Impact i => i.ReleaseId, Assessment a => a.ReleaseId, _ => 0 })
+            .Where(id => id != 0).Distinct().ToList();
+
     /// <summary>
     /// Runs the change (its stale check included) and saves it with its audit line in one transaction. A lost race on
     /// the audit chain is retried from a clean state (<see cref="DbRetry"/>), so the stale check runs again; a unique
-    /// index taken meanwhile (the same code created twice) reads as "changed by someone else".
+    /// index taken meanwhile (the same code created twice) reads as "changed by someone else". Every release whose gates,
+    /// impacts or returns changed is then offered to <see cref="GoLiveGateProgress"/> in the same transaction.
     /// </summary>
     public async Task<AdminOutcome> CommitAsync(Func<Task<AdminOutcome>> change, CancellationToken ct)
     {
+        // Changes save more than once inside a use case, so the releases touched are collected at every save.
+        var touched = new HashSet<int>();
+        void Collect(object? sender, SavingChangesEventArgs e) => touched.UnionWith(ReleasesTouched());
+        db.SavingChanges += Collect;
         try
         {
             return await DbRetry.RunAsync(db, async () =>
             {
+                touched.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var outcome = await change();
                 if (!outcome.Succeeded)
@@ -72,6 +85,10 @@ public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, 
                     db.ChangeTracker.Clear();
                     return outcome;
                 }
+                await db.SaveChangesAsync(ct);
+                // A change to gates, impacts or returns can complete a release's returns with nobody approving anything;
+                // the SRO is then asked in this same transaction, as an approval would have.
+                foreach (var releaseId in touched.Order().ToList()) await gateProgress.AfterPortfolioChangeAsync(releaseId, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return outcome;
@@ -81,6 +98,10 @@ public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, 
         {
             db.ChangeTracker.Clear();
             return AdminOutcome.Conflict();
+        }
+        finally
+        {
+            db.SavingChanges -= Collect;
         }
     }
 }

@@ -17,13 +17,7 @@ internal sealed class AllReturnsApproved : IWorkflowGuard
     public async Task<bool> CheckAsync(WorkflowContext c, CancellationToken ct)
     {
         var releaseId = await c.Db.Gates.Where(g => g.Id == c.Instance.SubjectId).Select(g => g.ReleaseId).SingleAsync(ct);
-        // A tracking query returns already-tracked entities as they are in memory, so returns approved earlier in
-        // this same unit of work count as approved.
-        var returns = await (from a in c.Db.Assessments
-                             join g in c.Db.Gates on a.GateId equals g.Id
-                             where a.ReleaseId == releaseId && g.Kind == GateKind.Readiness
-                             select a).ToListAsync(ct);
-        return returns.Count > 0 && returns.All(a => a.IsApproved);
+        return await GoLiveGateProgress.AllReturnsApprovedAsync(c.Db, releaseId, ct);
     }
 }
 

@@ -89,20 +89,14 @@ internal sealed class NotifyReturned(Outbox outbox, ApprovalSettings settings) :
 }
 
 /// <summary>When a return is approved, moves the release's go-live gate to the SRO once every area is approved.</summary>
-internal sealed class CheckGateReady(WorkflowCatalog catalog, Lazy<WorkflowEngine> engine) : IWorkflowAction
+internal sealed class CheckGateReady(GoLiveGateProgress progress) : IWorkflowAction
 {
     public string Name => HandlerNames.CheckGateReady;
 
     public async Task RunAsync(WorkflowContext c, CancellationToken ct)
     {
         var releaseId = await c.Db.Assessments.Where(a => a.Id == c.Instance.SubjectId).Select(a => a.ReleaseId).SingleAsync(ct);
-        var gate = await c.Db.Gates.FirstOrDefaultAsync(g => g.ReleaseId == releaseId && g.Kind == GateKind.GoNoGo, ct);
-        if (gate is null) return;
-        var instance = await engine.Value.EnsureStartedAsync(catalog.DefinitionIdFor(gate), SubjectKinds.Gate, gate.Id, ct);
-        var definition = await engine.Value.DefinitionOfAsync(instance, ct);
-        // Only fire when the gate is waiting for returns; a guard refusal just means other areas are still open.
-        if (WorkflowMachine.Transition(definition, instance.State, GateTriggers.AllReturnsApproved) is not null)
-            await engine.Value.FireAsync(instance, TriggerContext.System(GateTriggers.AllReturnsApproved), ct);
+        await progress.AfterApprovalAsync(releaseId, ct);
     }
 }
 
