@@ -129,6 +129,27 @@ public sealed class AdminGateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_edit_form_of_a_started_gate_shows_its_kind_locked_with_the_reason_and_still_saves_other_changes()
+    {
+        await StartReturnAsync("tl.dataoffice@readiness.demo", "DATA-OFFICE", submit: true);
+        var pmo = await SignedInAsync(Pmo);
+        var readiness = await GateIdAsync(GateKind.Readiness);
+
+        var form = await pmo.GetAsync($"{GatesUrl}?edit={readiness}");
+        var kind = (IHtmlSelectElement)form.QuerySelector("#Gate_Kind")!;
+        Assert.True(kind.IsDisabled);
+        var reason = form.QuerySelector("#kind-hint")!.TextContent;
+        Assert.Contains("IF-DATA-OFFICE Business readiness gate already has 1 submitted return", reason, StringComparison.Ordinal);
+        Assert.EndsWith("its kind cannot change. Add a new gate of the kind you need instead.", reason, StringComparison.Ordinal);
+
+        var saved = await pmo.SubmitAsync(AdminForm(form), new() { ["Gate.Name"] = "Business readiness (renamed)" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(GateKind.Readiness, await _app.WithDbAsync(db => db.Gates.Where(g => g.Id == readiness).Select(g => g.Kind).SingleAsync()));
+        Assert.Equal("Business readiness (renamed)", await _app.WithDbAsync(db => db.Gates.Where(g => g.Id == readiness).Select(g => g.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Removing_an_untouched_gate_after_confirming_removes_it_and_its_returns_without_orphans()
     {
         var pmo = await SignedInAsync(Pmo);

@@ -73,6 +73,15 @@ public sealed class AdminQueries(ReadinessDbContext db)
             .Select(g => new GateEditRow(g.Id, g.Kind, g.Name, g.DueOffsetDays, g.DueOn(g.Release!.GoLive), g.WorkflowDefinitionId, ReleaseAdmin.StampOf(g))).ToList();
     }
 
+    /// <summary>Why the gate's kind can no longer change (the edit form says so up front), or null while it still may.</summary>
+    public async Task<string?> GateKindLockAsync(int gateId, CancellationToken ct)
+    {
+        var g = await db.Gates.AsNoTracking().Include(x => x.Release).FirstOrDefaultAsync(x => x.Id == gateId, ct);
+        if (g is null) return null;
+        var activity = await GateActivity.OfAsync(db, g, ct);
+        return activity.Started ? activity.Refusal(g.Release!.Code, g, ReleaseAdmin.KindLocked) : null;
+    }
+
     public async Task<GateRemovalView?> GateRemovalAsync(string code, int gateId, CancellationToken ct)
     {
         var g = await db.Gates.AsNoTracking().Include(x => x.Release).FirstOrDefaultAsync(x => x.Id == gateId && x.Release!.Code == code, ct);

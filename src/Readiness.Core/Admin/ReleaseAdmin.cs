@@ -128,6 +128,8 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
     /// Renames or moves a gate, changes its workflow and, while nothing has started on it (<see cref="GateActivity"/>),
     /// its kind. A release has one gate of each kind (unique index), and the workflow must suit the new kind.
     /// </summary>
+    public const string KindLocked = "its kind cannot change. Add a new gate of the kind you need instead.";
+
     public async Task<AdminOutcome> EditGateAsync(Actor actor, int gateId, GateInput input, string stamp, RequestOrigin origin, CancellationToken ct)
     {
         if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
@@ -149,7 +151,7 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
             // Started first: then the kind cannot change at all, whichever kind was asked for.
             var activity = await GateActivity.OfAsync(db, gate, ct);
             if (activity.Started)
-                return AdminOutcome.Invalid("Gate.Kind", activity.Refusal(gate.Release!.Code, gate, "its kind cannot change. Add a new gate of the kind you need instead."));
+                return AdminOutcome.Invalid("Gate.Kind", activity.Refusal(gate.Release!.Code, gate, KindLocked));
             if (await db.Gates.Where(g => g.ReleaseId == gate.ReleaseId && g.Kind == input.Kind).Select(g => g.Name).FirstOrDefaultAsync(ct) is { } other)
                 return AdminOutcome.Invalid("Gate.Kind", $"{gate.Release!.Code} already has a {input.Kind} gate ({other}); a release has one gate of each kind. Change or remove that gate first.");
             var fromKind = gate.Kind;

@@ -25,6 +25,9 @@ public class GatesModel(AdminQueries queries, ReleaseAdmin admin, Actor actor) :
     public IReadOnlyList<GateEditRow> Gates { get; private set; } = [];
     public IReadOnlyList<string> Workflows { get; private set; } = [];
 
+    /// <summary>Set when editing a gate whose kind can no longer change: the reason, shown instead of a choice.</summary>
+    public string? KindLocked { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
@@ -63,6 +66,7 @@ public class GatesModel(AdminQueries queries, ReleaseAdmin admin, Actor actor) :
         Release = release;
         Gates = await queries.GatesAsync(Code, ct);
         Workflows = await queries.WorkflowIdsAsync(ct);
+        KindLocked = Edit is { } id ? await queries.GateKindLockAsync(id, ct) : null;
         return true;
     }
 }
