@@ -32,8 +32,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new Seeding.RewindableTimeProvider(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReadinessClock(
-            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Seeding.RewindableTimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<TimeOptions>>().Value.TimeZone)));
 
         services.AddDbContext<ReadinessDbContext>((sp, options) =>

@@ -18,15 +18,20 @@ public sealed record DemoActivityDocument(IReadOnlyList<DemoReturnEntry> Returns
 
 public sealed record DemoConditionEntry(string Description, string Owner, string Due);
 
-/// <summary>One return to play through the real use cases: "draft" only saves answers; "pass"/"mixed" also submit; a decision has the BCM decide.</summary>
-public sealed record DemoReturnEntry(string Release, string Area, string Answers, string? Decision = null, string? Comment = null, IReadOnlyList<DemoConditionEntry>? Conditions = null);
+/// <summary>
+/// One return to play through the real use cases: "draft" only saves answers; "pass"/"mixed" also submit; a decision has
+/// the BCM decide. <see cref="SubmittedDaysAgo"/> and <see cref="DecidedDaysAgo"/> place them in the past (working hours,
+/// London time), so the demo reads like last week's activity.
+/// </summary>
+public sealed record DemoReturnEntry(string Release, string Area, string Answers, string? Decision = null, string? Comment = null,
+    IReadOnlyList<DemoConditionEntry>? Conditions = null, int SubmittedDaysAgo = 0, int? DecidedDaysAgo = null);
 
 /// <summary>
 /// Plays seed-data/demo-activity.json through the real use cases (save, submit, BCM decision), once, so the demo
 /// opens mid-flight: approvals waiting, a return sent back, a release one approval away from its SRO decision.
 /// Everything it creates went through the workflow runtime, so journals, audit and emails are real.
 /// </summary>
-public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands returns, ApprovalDecisions decisions, ReadinessClock clock)
+public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands returns, ApprovalDecisions decisions, ReadinessClock clock, RewindableTimeProvider time)
 {
     public const string File = "demo-activity.json";
     private const string RunName = "demo-activity";
@@ -37,7 +42,9 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
         if (!System.IO.File.Exists(path)) return null;
         try
         {
-            return JsonSerializer.Deserialize<DemoActivityDocument>(System.IO.File.ReadAllText(path), SeedReader.Json);
+            var doc = JsonSerializer.Deserialize<DemoActivityDocument>(System.IO.File.ReadAllText(path), SeedReader.Json);
+            if (doc is not null) Validate(doc);
+            return doc;
         }
         catch (JsonException ex)
         {
@@ -45,25 +52,67 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
         }
     }
 
+    /// <summary>The checks that need no database, so a bad file stops start-up before anything is written.</summary>
+    private static void Validate(DemoActivityDocument doc)
+    {
+        for (var i = 0; i < doc.Returns.Count; i++)
+        {
+            var (entry, path) = (doc.Returns[i], $"$.returns[{i}]");
+            if (entry.SubmittedDaysAgo < 0)
+                throw new StartupValidationException($"{File}: {path}.submittedDaysAgo: {entry.SubmittedDaysAgo} is in the future. Use 0 (today) or more.");
+            if (entry.DecidedDaysAgo is { } d && (entry.Decision is null || d < 0 || d > entry.SubmittedDaysAgo))
+                throw new StartupValidationException($"{File}: {path}.decidedDaysAgo: {d} needs a decision, and must be between 0 and submittedDaysAgo ({entry.SubmittedDaysAgo}).");
+        }
+    }
+
     public async Task ApplyAsync(DemoActivityDocument doc, CancellationToken ct)
     {
         if (await db.SeedRuns.AnyAsync(r => r.Name == RunName, ct)) return;
-        for (var i = 0; i < doc.Returns.Count; i++)
-            await PlayAsync(doc.Returns[i], $"$.returns[{i}]", ct);
+        // Every step at its own past moment, played in time order so journals and the audit chain read forwards.
+        var steps = doc.Returns.SelectMany((entry, i) => Steps(entry, $"$.returns[{i}]", i)).OrderBy(s => s.At).ToList();
+        foreach (var step in steps)
+        {
+            db.ChangeTracker.Clear();
+            using (time.RewindTo(step.At))
+                await step.Run(ct);
+        }
         db.ChangeTracker.Clear();
         db.SeedRuns.Add(new SeedRun(RunName, clock.Today, clock.UtcNow));
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task PlayAsync(DemoReturnEntry entry, string path, CancellationToken ct)
+    private sealed record Step(DateTimeOffset At, Func<CancellationToken, Task> Run);
+
+    private List<Step> Steps(DemoReturnEntry entry, string path, int index)
     {
-        db.ChangeTracker.Clear();
+        var steps = new List<Step>();
+        // Mornings for the team leads, afternoons for the BCMs, a few minutes apart so the order is the file's.
+        steps.Add(new Step(At(entry.SubmittedDaysAgo, new TimeOnly(9, 30).AddMinutes(7 * index)), ct => SubmitAsync(entry, path, ct)));
+        if (entry.Decision is not null && entry.Answers != "draft")
+            steps.Add(new Step(At(entry.DecidedDaysAgo ?? entry.SubmittedDaysAgo, new TimeOnly(14, 0).AddMinutes(5 * index)), ct => DecideAsync(entry, path, ct)));
+        return steps;
+    }
+
+    private DateTimeOffset At(int daysAgo, TimeOnly localTime)
+    {
+        var local = clock.Today.AddDays(-daysAgo).ToDateTime(localTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, clock.Zone), TimeSpan.Zero);
+    }
+
+    private async Task<(int Id, AssessmentStatus Status, int TemplateId, int BusinessAreaId, DateOnly GoLive)> TargetAsync(DemoReturnEntry entry, string path, CancellationToken ct)
+    {
         var target = await (from a in db.Assessments
                             join r in db.Releases on a.ReleaseId equals r.Id
                             join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
                             where r.Code == entry.Release && area.Code == entry.Area
                             select new { a.Id, a.Status, a.TemplateId, a.BusinessAreaId, r.GoLive }).FirstOrDefaultAsync(ct)
             ?? throw new StartupValidationException($"{File}: {path}: no readiness return for release '{entry.Release}' and area '{entry.Area}'.");
+        return (target.Id, target.Status, target.TemplateId, target.BusinessAreaId, target.GoLive);
+    }
+
+    private async Task SubmitAsync(DemoReturnEntry entry, string path, CancellationToken ct)
+    {
+        var target = await TargetAsync(entry, path, ct);
         if (target.Status != AssessmentStatus.NotStarted) return; // played before an interrupted start: skip
         var lead = await ActorAsync(AreaRole.TeamLead, target.BusinessAreaId, path, ct);
         var criteria = await db.Criteria.AsNoTracking().Where(c => db.TemplateSections.Any(s => s.Id == c.SectionId && s.TemplateId == target.TemplateId))
@@ -75,10 +124,14 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
 
         var version = await db.Assessments.Where(a => a.Id == target.Id).Select(a => a.Version).SingleAsync(ct);
         Check(await returns.SubmitAsync(lead, target.Id, version, ct), path);
-        if (entry.Decision is null) return;
+    }
 
+    private async Task DecideAsync(DemoReturnEntry entry, string path, CancellationToken ct)
+    {
+        var target = await TargetAsync(entry, path, ct);
         var request = await db.ApprovalRequests.AsNoTracking().Where(r => r.SubjectId == target.Id && r.Kind == ApprovalKind.AreaReturn && r.Status == ApprovalStatus.Pending)
-            .OrderBy(r => r.Id).FirstAsync(ct);
+            .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+        if (request is null) return; // decided before an interrupted start: skip
         if (!Enum.TryParse<Decision>(entry.Decision, out var decision))
             throw new StartupValidationException($"{File}: {path}.decision: '{entry.Decision}' is not a decision. Use Approve, ApproveWithConditions or Return.");
         var conditions = (entry.Conditions ?? []).Select((c, k) => AnswerRules.TryParseOffset(c.Due, out var days)
