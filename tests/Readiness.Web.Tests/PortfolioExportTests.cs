@@ -17,15 +17,6 @@ public sealed class PortfolioExportTests(PortfolioFixture fixture) : IClassFixtu
 {
     private const string Pmo = "pmo@readiness.demo";
 
-    /// <summary>Reads a CSV file back with CsvHelper: one dictionary per record, keyed by the header.</summary>
-    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes)
-    {
-        using var reader = CsvReader.Create(bytes, null);
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read()) rows.Add(reader.Current.ToDictionary().ToDictionary(kv => kv.Key, kv => kv.Value ?? ""));
-        return rows;
-    }
-
     private async Task<byte[]> DownloadAsync(string url, string expectedType)
     {
         var response = await (await fixture.SignedInAsync(Pmo)).GetRawAsync(url);
@@ -39,7 +30,7 @@ public sealed class PortfolioExportTests(PortfolioFixture fixture) : IClassFixtu
     {
         var bytes = await DownloadAsync("/Portfolio/Tracker?handler=Csv&Programme=LOCAL-DESPATCH", "text/csv");
 
-        var records = ReadCsv(bytes);
+        var records = CsvRecords.Read(bytes);
         Assert.Equal(9, records.Count);
         Assert.All(records, r => Assert.StartsWith("LD-WAVE", r["Release"], StringComparison.Ordinal));
         var wave1 = records.Single(r => r["Release"] == "LD-WAVE1" && (r["Gate"]).StartsWith("Business readiness", StringComparison.Ordinal));
@@ -147,7 +138,7 @@ public sealed class PortfolioExportTests(PortfolioFixture fixture) : IClassFixtu
 
         var response = await browser.GetRawAsync(export);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var rows = ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        var rows = CsvRecords.Read(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal(shown, rows.Select(r => r["#"]).ToList());
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["Action"])));

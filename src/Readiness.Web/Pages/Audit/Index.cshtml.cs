@@ -26,13 +26,7 @@ public class IndexModel(AuditQueries audit) : PageModel
     /// <summary>Every entry matching this search (all pages), newest first, as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync([FromServices] Readiness.Core.Common.ReadinessClock clock, CancellationToken ct)
     {
-        var rows = new List<AuditRow>();
-        for (var page = 1; ; page++)
-        {
-            var result = await audit.SearchAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release, page), ct);
-            rows.AddRange(result.Rows);
-            if (page >= result.Pages) break;
-        }
+        var rows = await audit.ExportAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release), ct);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var csv = Portfolio.CsvFile.Write(["#", $"Time ({clock.Zone.Id})", "Actor", "On behalf of", "Channel", "Action", "Subject type", "Subject id", "Summary", "IP address"],
             rows.Select(e => new[] { e.ChainIndex.ToString(inv), clock.ToLocal(e.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", inv), e.Actor ?? "System",
