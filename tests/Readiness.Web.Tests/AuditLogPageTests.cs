@@ -50,6 +50,21 @@ public sealed class AuditLogPageTests : EmailedAppTest
         }).ToList();
     }
 
+    /// <summary>Appends <paramref name="count"/> system entries, a minute apart, numbered 1… as their subject id.</summary>
+    private async Task AppendAsync(int count, Func<int, (string SubjectType, string Summary)> entry)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        for (var i = 1; i <= count; i++)
+        {
+            var (type, summary) = entry(i);
+            await log.AppendAsync(new AuditRecord(ReadinessFactory.DefaultNow.UtcDateTime.AddMinutes(i), null, null, $"{type.ToLowerInvariant()}.entry", type, $"{i}",
+                AuditChannel.System, null, null, summary), CancellationToken.None);
+        }
+        await db.SaveChangesAsync();
+    }
+
     private static string Chain(IDocument page) => page.QuerySelector("[data-testid=chain]")!.TextContent;
 
     [Fact]
@@ -123,15 +138,7 @@ public sealed class AuditLogPageTests : EmailedAppTest
     [Fact]
     public async Task Long_logs_are_paged_fifty_at_a_time_newest_first()
     {
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
-            var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
-            for (var i = 1; i <= 120; i++)
-                await log.AppendAsync(new AuditRecord(ReadinessFactory.DefaultNow.UtcDateTime.AddMinutes(i), null, null, "test.entry", "Test", $"{i}",
-                    AuditChannel.System, null, null, $"Entry {i}"), CancellationToken.None);
-            await db.SaveChangesAsync();
-        }
+        await AppendAsync(120, i => ("Test", $"Entry {i}"));
 
         var first = await AuditPageAsync("?SubjectType=Test");
         var third = await AuditPageAsync("?SubjectType=Test&p=3");
@@ -149,15 +156,7 @@ public sealed class AuditLogPageTests : EmailedAppTest
     [Fact]
     public async Task The_csv_export_has_every_matching_entry_newest_first_across_batches_and_nothing_else()
     {
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
-            var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
-            for (var i = 1; i <= 4_500; i++)
-                await log.AppendAsync(new AuditRecord(ReadinessFactory.DefaultNow.UtcDateTime.AddSeconds(i), null, null, i % 10 == 0 ? "other.entry" : "test.entry",
-                    i % 10 == 0 ? "Other" : "Test", $"{i}", AuditChannel.System, null, null, $"=Entry {i}"), CancellationToken.None);
-            await db.SaveChangesAsync();
-        }
+        await AppendAsync(4_500, i => (i % 10 == 0 ? "Other" : "Test", $"=Entry {i}"));
         var browser = await Driver.SignedInAsync(Pmo);
 
         var response = await browser.GetRawAsync("/Audit?SubjectType=Test&handler=Csv");
