@@ -30,17 +30,18 @@ public static class BenchmarkMain
         }
 
         // In-process: the app is hosted by WebApplicationFactory in this process, which finds Readiness.Web's content root
-        // from this project's build output. A short job (3 warm-ups, 10 iterations) keeps the whole run to minutes.
+        // from this project's build output. A short job (5 warm-ups, 20 iterations) keeps the whole run to minutes.
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(3)
-            .WithIterationCount(10)
-            .WithId("InProcess-10");
+            .WithWarmupCount(5)
+            .WithIterationCount(20)
+            .WithId("InProcess-20");
         var config = DefaultConfig.Instance
             .AddJob(job)
             .AddColumn(StatisticColumn.Median);
-        BenchmarkSwitcher.FromAssembly(typeof(PageBenchmarks).Assembly).Run(args, config);
+        // No arguments: every benchmark, instead of BenchmarkDotNet's interactive prompt.
+        BenchmarkSwitcher.FromAssembly(typeof(PageBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
         if (generated is not null) Workspace.Delete(generated);
         Console.WriteLine($"// Whole run (generation + benchmarks): {watch.Elapsed.TotalMinutes:0.0} min");
     }
