@@ -15,10 +15,13 @@ public sealed class ReturnForm(ServedApp app, IPage page)
     public async Task AnswerEverySectionAsync(DateOnly goLive)
     {
         var criteria = await app.Factory.WithDbAsync(db => db.Criteria.AsNoTracking().ToDictionaryAsync(c => c.Id));
+        // A click does not wait for the page it opens: wait for the form before reading it.
+        await Assertions.Expect(page.Locator("nav.section-nav li").First).ToBeVisibleAsync();
         var sections = await page.Locator("nav.section-nav li").CountAsync();
         Assert.True(sections > 0, "The return form shows no sections.");
         for (var s = 1; s <= sections; s++)
         {
+            await Assertions.Expect(page.Locator("main h2").First).ToContainTextAsync($"Section {s} of {sections}");
             var form = page.Locator("form:has(input[name$='.CriterionId'])");
             foreach (var hidden in await form.Locator("input[name$='.CriterionId']").AllAsync())
             {
@@ -33,9 +36,8 @@ public sealed class ReturnForm(ServedApp app, IPage page)
             }
             var next = s < sections ? "Save and go to next section" : "Save and check answers";
             await form.GetByRole(AriaRole.Button, new() { Name = next }).ClickAsync();
-            // Wait for what the next page shows, not for a load event: WaitForLoadState raced the form's
-            // POST-redirect-GET under CI load and waited on a document that had already loaded.
-            if (s < sections) await Assertions.Expect(page.Locator("main h2").First).ToContainTextAsync($"Section {s + 1} of {sections}");
+            // The next section's heading (checked at the top of the loop) is what shows the save went through; a load
+            // event is not: WaitForLoadState raced the form's POST-redirect-GET under CI load.
         }
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers before you submit" })).ToBeVisibleAsync();
     }
