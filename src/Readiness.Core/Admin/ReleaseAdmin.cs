@@ -124,12 +124,13 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         }, ct);
     }
 
+    /// <summary>The end of the refusal to change a started gate's kind, on save and on the edit form.</summary>
+    public const string KindLocked = "its kind cannot change. Add a new gate of the kind you need instead.";
+
     /// <summary>
     /// Renames or moves a gate, changes its workflow and, while nothing has started on it (<see cref="GateActivity"/>),
     /// its kind. A release has one gate of each kind (unique index), and the workflow must suit the new kind.
     /// </summary>
-    public const string KindLocked = "its kind cannot change. Add a new gate of the kind you need instead.";
-
     public async Task<AdminOutcome> EditGateAsync(Actor actor, int gateId, GateInput input, string stamp, RequestOrigin origin, CancellationToken ct)
     {
         if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
