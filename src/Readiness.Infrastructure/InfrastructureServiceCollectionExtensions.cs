@@ -43,6 +43,8 @@ public static class InfrastructureServiceCollectionExtensions
             options.UseSqlite(SqliteConnectionString(db.ConnectionString, contentRoot))
                 .AddInterceptors(new SqlitePragmaInterceptor());
         });
+        // The provider's half of the unit of work's retry rule.
+        services.AddSingleton<IDbErrorRule, SqliteErrorRule>();
 
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
