@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -7,8 +6,9 @@ namespace Readiness.Core.Persistence.Migrations
 {
     /// <summary>
     /// The runtime's unit of work: navigations in place of intermediate saves (no schema change for those), the state an
-    /// approval request was asked in (its authority), re-sent links replaced on delivery, retryable incidents, and an
-    /// audit log the database itself keeps append-only, with keyed hashes for entries from now on.
+    /// approval request was asked in (its authority), re-sent links replaced on delivery, retryable incidents, and the
+    /// audit entries' hash scheme (keyed from now on). The data and the audit triggers follow in the next migration,
+    /// after SQLite's table rebuilds are done.
     /// </summary>
     public partial class RuntimeUnitOfWork : Migration
     {
@@ -149,29 +149,11 @@ namespace Readiness.Core.Persistence.Migrations
                 principalTable: "Outbox",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
-
-            // A waiting request was asked in the state its workflow is in now.
-            migrationBuilder.Sql("""
-                UPDATE ApprovalRequests SET IssuedInState = (SELECT w.State FROM WorkflowInstances w WHERE w.Id = ApprovalRequests.WorkflowInstanceId)
-                WHERE Status = 'Pending';
-                """);
-
-            // The audit log is append-only in the database itself, not only by convention. (A later migration that rebuilds
-            // this table must create these triggers again: SQLite drops a table's triggers with it.)
-            if (migrationBuilder.IsSqlite())
-                migrationBuilder.Sql("""
-                    CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
-                    BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: entries cannot be changed.'); END;
-                    CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries
-                    BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: entries cannot be deleted.'); END;
-                    """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            if (migrationBuilder.IsSqlite())
-                migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate; DROP TRIGGER IF EXISTS AuditEntries_NoDelete;");
 
             migrationBuilder.DropForeignKey(
                 name: "FK_ApprovalRequests_ApprovalRequests_ReplacesRequestId",
