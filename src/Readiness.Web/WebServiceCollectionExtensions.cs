@@ -38,10 +38,11 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(Policies.TeamLead, p => p.RequireRole(Roles.TeamLead));
 
         services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Error");
-        });
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddMvcOptions(o => o.Filters.Add<LayoutFilter>());
         services.AddHttpContextAccessor();
         services.AddScoped(sp => ActorFrom(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         if (environment.IsDevelopment()) services.AddHostedService<DemoSignInBanner>();

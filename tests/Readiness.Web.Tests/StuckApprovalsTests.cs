@@ -97,7 +97,7 @@ public sealed class StuckApprovalsTests : EmailedAppTest
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await pmo.GetAsync(response.Headers.Location!.ToString());
-        Assert.Contains($"{before.Count} link(s) re-sent", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{before.Count} link(s) re-sent", after.QuerySelector(".govuk-notification-banner--success")!.TextContent, StringComparison.Ordinal);
         var statuses = await Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => before.Contains(r.Id)).Select(r => r.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(ApprovalStatus.Revoked, s));
         Assert.Equal(before.Count, (await PendingIdsAsync()).Except(before).Count());

@@ -7,12 +7,13 @@ using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Admin;
 
-/// <summary>What the PMO's admin pages share: the role, the request origin for the audit log, and outcome → errors.</summary>
+/// <summary>
+/// What the PMO's admin pages share: the role, the request origin for the audit log, and outcome → ModelState (the
+/// error summary renders it; form-wide messages link to the form, #admin-form).
+/// </summary>
 [Authorize(Roles = Roles.Pmo)]
 public abstract class AdminPageModel : PageModel
 {
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
-
     protected RequestOrigin Origin() => HttpContext.Origin();
 
     /// <summary>Flashes a success; otherwise puts each problem on its field (a stale edit clears the form to show the newer values).</summary>
@@ -26,11 +27,6 @@ public abstract class AdminPageModel : PageModel
         if (outcome.Stale) ModelState.Clear();
         foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
         if (outcome.Stale || outcome.NotFound) ModelState.AddModelError("", outcome.Message);
-        CollectErrors();
         return false;
     }
-
-    /// <summary>The error summary: each message links to its field ("Gate.Name" → #Gate_Name); form-wide ones to the form.</summary>
-    protected void CollectErrors() =>
-        Errors = ErrorLink.From(ModelState, "admin-form");
 }

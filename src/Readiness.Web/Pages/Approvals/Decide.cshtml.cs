@@ -2,59 +2,65 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
 
 /// <summary>Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token).</summary>
-public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock, Actor actor) : PageModel
+public class DecideModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock, Actor actor) : PageModel
 {
+    private const string JustDecided = "Decided";
+
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
 
-    public RequestSummary Summary { get; private set; } = null!;
-    public ReturnBrief? Return { get; private set; }
-    public GatePack? Pack { get; private set; }
+    public DecisionPage Data { get; private set; } = null!;
+
+    /// <summary>A page-level problem (someone else decided, the request closed); field problems are in ModelState.</summary>
     public string? Message { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
-    public bool IsPending => Summary.Status == ApprovalStatus.Pending;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Form.Prepare(Return, clock.Today);
+        if (!await LoadAsync(id, TempData[JustDecided] is true, ct)) return NotFound();
+        Form.Prepare(Data.Return, clock.Today);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
+        TempData.Remove(JustDecided); // "just decided" is for the page this decision redirects to, not a later visit
+        if (Form.AddCondition)
+        {
+            ModelState.Clear();
+            return await OnGetAsync(id, ct);
+        }
         var (input, formErrors) = Form.ToInput();
         var outcome = input is null
-            ? new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors)
-            : await decisions.DecideAsWebUserAsync(id, actor.UserId, input,
-                HttpContext.DecisionOrigin(AuditChannel.Web), ct);
+            ? new DecisionOutcome(DecisionOutcomeKind.Invalid, "", formErrors)
+            : await decisions.DecideAsWebUserAsync(id, actor.UserId, input, HttpContext.DecisionOrigin(AuditChannel.Web), ct);
         if (outcome.Kind == DecisionOutcomeKind.Refused) return NotFound();
         if (outcome.Kind == DecisionOutcomeKind.Recorded)
         {
-            TempData["Flash"] = outcome.Message;
-            return RedirectToPage("Index");
+            TempData[JustDecided] = true;
+            return RedirectToPage(new { id });
         }
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Message = outcome.Message;
-        Errors = outcome.FieldErrors?.ToDictionary() ?? [];
-        Form.Prepare(Return, clock.Today);
+        if (!await LoadAsync(id, justDecided: false, ct)) return NotFound();
+        ModelState.Clear();
+        DecisionForm.AddErrors(ModelState, outcome.FieldErrors);
+        // An invalid decision is told field by field; a message with no field (the engine's refusal) stays page-level.
+        Message = outcome.FieldErrors is { Count: > 0 } ? null : outcome.Message;
+        Form.Prepare(Data.Return, clock.Today);
         Response.StatusCode = outcome.Kind == DecisionOutcomeKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, bool justDecided, CancellationToken ct)
     {
-        var summary = await queries.SummaryAsync(id, ct);
-        if (summary is null || !await queries.IsApproverAsync(id, actor.UserId, ct)) return false;
-        Summary = summary;
-        if (summary.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(summary.SubjectId, ct);
-        else Pack = await packs.ForReleaseAsync(await queries.ReleaseIdOfAsync(id, ct), ct);
+        var data = await pages.ForApproverAsync(id, actor.UserId, justDecided, ct);
+        if (data is null) return false;
+        Data = data;
         return true;
     }
 }

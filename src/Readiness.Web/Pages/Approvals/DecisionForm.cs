@@ -39,7 +39,10 @@ public sealed class DecisionForm
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Owner) && string.IsNullOrWhiteSpace(Due);
     }
 
-    /// <summary>Readies the form for display: three condition rows, and a waiver row per failing criterion of a return.</summary>
+    /// <summary>Set by the "Add another condition" button: the form comes back with one more row, nothing is decided.</summary>
+    public bool AddCondition { get; set; }
+
+    /// <summary>Readies the form for display: the condition rows posted (at least one), and a waiver row per failing criterion of a return.</summary>
     public void Prepare(ReturnBrief? brief, DateOnly today)
     {
         PadConditions();
@@ -52,10 +55,27 @@ public sealed class DecisionForm
 
     private static IEnumerable<CriterionOutcome> Failing(ReturnBrief brief) => brief.Card.Outcomes.Where(o => o.Applies && o.Check.Passed == false);
 
-    /// <summary>Three rows are always offered; blank ones are ignored.</summary>
+    /// <summary>
+    /// One blank row is offered (shown only with a "with conditions" decision), and one more each time the person asks
+    /// for another; rows left blank are ignored, and blank rows beyond the first are dropped.
+    /// </summary>
     public void PadConditions()
     {
-        while (Conditions.Count < 3) Conditions.Add(new ConditionRow());
+        Conditions = Conditions.Where(c => !c.IsBlank).ToList();
+        if (Conditions.Count == 0 || AddCondition) Conditions.Add(new ConditionRow());
+        AddCondition = false;
+    }
+
+    /// <summary>True when the conditions should be open on the page: a conditional decision, or conditions already written.</summary>
+    public bool ShowsConditions => Decision is { } d && Decisions.HasConditions(d) || Conditions.Any(c => !c.IsBlank);
+
+    /// <summary>
+    /// Puts the decision's field errors (keyed by the input's name in the use case: "Comment", "Conditions[0]") into
+    /// model state under the form's input names ("Form.Comment"), so the error summary links to each field.
+    /// </summary>
+    public static void AddErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, IReadOnlyDictionary<string, string>? errors)
+    {
+        foreach (var (key, message) in errors ?? new Dictionary<string, string>()) modelState.AddModelError($"Form.{key}", message);
     }
 
     /// <summary>Maps the form to the use case's input, or returns the field errors the form itself can tell.</summary>
@@ -64,10 +84,11 @@ public sealed class DecisionForm
         var errors = new Dictionary<string, string>();
         if (Decision is null) errors["Decision"] = "Choose a decision.";
         var conditions = new List<ConditionInput>();
-        for (var i = 0; i < Conditions.Count; i++)
+        var i = -1;
+        foreach (var row in Conditions)
         {
-            var row = Conditions[i];
             if (row.IsBlank) continue;
+            i++; // numbered as the page shows them again: blank rows dropped
             if (!AnswerRules.TryParseOffset(row.Due?.Trim(), out var offset))
             {
                 errors[$"Conditions[{i}]"] = $"Condition {i + 1}: write when it is due relative to go-live, like T-7 (a week before) or T+14.";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
@@ -13,31 +14,38 @@ namespace Readiness.Web.Pages.Approvals;
 /// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404.
 /// </summary>
 [AllowAnonymous]
-public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock) : PageModel
+public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock) : PageModel
 {
+    private const string JustDecided = "Decided";
+
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
 
-    public LinkView? View { get; private set; }
-    public ReturnBrief? Return { get; private set; }
-    public GatePack? Pack { get; private set; }
+    /// <summary>Null when the link is refused.</summary>
+    public DecisionPage? Data { get; private set; }
+
     public string? Message { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, string token, CancellationToken ct)
     {
         NoStore();
-        if (!await LoadAsync(id, token, ct)) return Uniform();
-        Form.Prepare(Return, clock.Today);
+        if (!await LoadAsync(id, token, TempData[JustDecided] is true, ct)) return Uniform();
+        Form.Prepare(Data!.Return, clock.Today);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, string token, CancellationToken ct)
     {
         NoStore();
+        TempData.Remove(JustDecided); // "just decided" is for the page this decision redirects to, not a later visit
+        if (Form.AddCondition)
+        {
+            ModelState.Clear();
+            return await OnGetAsync(id, token, ct);
+        }
         var (input, formErrors) = Form.ToInput();
         DecisionOutcome outcome;
-        if (input is null) outcome = new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors);
+        if (input is null) outcome = new DecisionOutcome(DecisionOutcomeKind.Invalid, "", formErrors);
         else
         {
             var origin = HttpContext.DecisionOrigin(AuditChannel.EmailLink);
@@ -46,13 +54,14 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
         if (outcome.Kind == DecisionOutcomeKind.Refused) return Uniform();
         if (outcome.Kind == DecisionOutcomeKind.Recorded)
         {
-            TempData["Flash"] = outcome.Message;
+            TempData[JustDecided] = true;
             return Redirect($"/Decide/{id}/{token}");
         }
-        if (!await LoadAsync(id, token, ct)) return Uniform();
-        Message = outcome.Message;
-        Errors = outcome.FieldErrors?.ToDictionary() ?? [];
-        Form.Prepare(Return, clock.Today);
+        if (!await LoadAsync(id, token, justDecided: false, ct)) return Uniform();
+        ModelState.Clear();
+        DecisionForm.AddErrors(ModelState, outcome.FieldErrors);
+        Message = outcome.FieldErrors is { Count: > 0 } ? null : outcome.Message;
+        Form.Prepare(Data!.Return, clock.Today);
         Response.StatusCode = outcome.Kind switch
         {
             DecisionOutcomeKind.Invalid => StatusCodes.Status400BadRequest,
@@ -62,18 +71,15 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, string token, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, string token, bool justDecided, CancellationToken ct)
     {
-        View = await queries.ForLinkAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        if (View is null) return false;
-        if (View.Request.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(View.Request.SubjectId, ct);
-        else Pack = await packs.ForReleaseAsync((await queries.ReleaseIdOfAsync(id, ct)), ct);
-        return true;
+        Data = await pages.ForLinkAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), justDecided, ct);
+        return Data is not null;
     }
 
     private PageResult Uniform()
     {
-        View = null;
+        Data = null;
         var result = Page();
         result.StatusCode = StatusCodes.Status404NotFound;
         return result;
