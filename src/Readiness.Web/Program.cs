@@ -11,10 +11,11 @@ builder.Services
     .AddReadinessWeb(builder.Environment);
 
 var app = builder.Build();
-app.UseReadinessWeb();
 
 try
 {
+    if (await Readiness.Web.CommandLine.Commands.TryRunAsync(app, args) is { } exitCode) return exitCode;
+    app.UseReadinessWeb();
     await app.RunAsync();
     return 0;
 }

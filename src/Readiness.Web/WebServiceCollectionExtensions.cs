@@ -41,6 +41,8 @@ public static class WebServiceCollectionExtensions
             {
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                // Decision links sent before links carried only the token also name the request: they keep working.
+                o.Conventions.AddPageRoute("/Approvals/Link", "Decide/{id:int}/{token}");
             })
             .AddMvcOptions(o => o.Filters.Add<LayoutFilter>());
         services.AddHttpContextAccessor();

@@ -9,7 +9,7 @@ namespace Readiness.Core.Approvals;
 /// </summary>
 public sealed record DecisionPage(
     RequestSummary Request, string ApproverName, ReturnBrief? Return, GatePack? Pack, ChangeLoadWarning? ChangeLoad,
-    DecisionOutcome? Closed, bool Stale, ConfirmationView? Confirmation)
+    string? Closed, bool Stale, ConfirmationView? Confirmation)
 {
     public bool IsPending => Request.Status == ApprovalStatus.Pending;
 }
@@ -26,14 +26,14 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
     }
 
     /// <summary>The page behind an email link; null for a forged, expired or mismatched link (one uniform refusal).</summary>
-    public async Task<DecisionPage?> ForLinkAsync(int requestId, string token, string? signedInUserId, bool justDecided, CancellationToken ct)
+    public async Task<DecisionPage?> ForLinkAsync(string token, int? legacyRequestId, string? signedInUserId, bool justDecided, CancellationToken ct)
     {
-        var link = await queries.ForLinkAsync(requestId, token, signedInUserId, ct);
+        var link = await queries.ForLinkAsync(token, legacyRequestId, signedInUserId, ct);
         if (link is null) return null;
         return await BuildAsync(link.Request, link.ApproverName, link.Closed, link.Stale, justDecided, ct);
     }
 
-    private async Task<DecisionPage> BuildAsync(RequestSummary summary, string approverName, DecisionOutcome? closed, bool stale, bool justDecided, CancellationToken ct)
+    private async Task<DecisionPage> BuildAsync(RequestSummary summary, string approverName, string? closed, bool stale, bool justDecided, CancellationToken ct)
     {
         ReturnBrief? brief = null;
         GatePack? pack = null;

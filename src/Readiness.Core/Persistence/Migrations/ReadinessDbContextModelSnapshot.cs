@@ -262,6 +262,11 @@ namespace Readiness.Core.Persistence.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuedInState")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -272,6 +277,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplacesRequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -305,6 +313,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacesRequestId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -551,6 +561,11 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -896,6 +911,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApprovalRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -955,6 +973,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApprovalRequestId");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
@@ -1195,6 +1215,8 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OutboxMessageId");
+
                     b.HasIndex("UserId", "Day")
                         .IsUnique();
 
@@ -1233,6 +1255,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
 
                     b.HasIndex("ItemKind", "ItemId");
 
@@ -1414,8 +1438,15 @@ namespace Readiness.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActionState")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1426,6 +1457,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
@@ -1439,10 +1473,19 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TimerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("WorkflowInstanceId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("ResolvedAtUtc");
+
+                    b.HasIndex("WorkflowInstanceId");
 
                     b.ToTable("Incidents");
                 });
@@ -1688,11 +1731,18 @@ namespace Readiness.Core.Persistence.Migrations
 
             modelBuilder.Entity("Readiness.Core.Approvals.ApprovalRequest", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "WorkflowInstance")
                         .WithMany()
                         .HasForeignKey("WorkflowInstanceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("WorkflowInstance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Approvals.Waiver", b =>
@@ -1733,7 +1783,7 @@ namespace Readiness.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Readiness.Core.Portfolio.Gate", null)
+                    b.HasOne("Readiness.Core.Portfolio.Gate", "Gate")
                         .WithMany()
                         .HasForeignKey("GateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1750,6 +1800,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Gate");
                 });
 
             modelBuilder.Entity("Readiness.Core.BusinessAreas.AreaMembership", b =>
@@ -1808,6 +1860,16 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Readiness.Core.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Readiness.Core.Approvals.ApprovalRequest", "ApprovalRequest")
+                        .WithMany()
+                        .HasForeignKey("ApprovalRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ApprovalRequest");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>
@@ -1877,6 +1939,26 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Readiness.Core.Reminders.ReminderDigest", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Reminders.ReminderLog", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
+                });
+
             modelBuilder.Entity("Readiness.Core.Templates.Criterion", b =>
                 {
                     b.HasOne("Readiness.Core.Templates.TemplateSection", null)
@@ -1895,6 +1977,21 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Readiness.Core.Workflows.Incident", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "WorkflowInstance")
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("WorkflowInstance");
+                });
+
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowInstance", b =>
                 {
                     b.HasOne("Readiness.Core.Workflows.WorkflowSnapshot", null)
@@ -1906,20 +2003,24 @@ namespace Readiness.Core.Persistence.Migrations
 
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowJournalEntry", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "Instance")
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowTimer", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "Instance")
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Assessments.Assessment", b =>

@@ -8,7 +8,10 @@ using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
 
-/// <summary>Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token).</summary>
+/// <summary>
+/// Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token); straight after
+/// the decision the page confirms it, saying what happens next and who was emailed.
+/// </summary>
 public class DecideModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock, Actor actor) : PageModel
 {
     private const string JustDecided = "Decided";
@@ -17,9 +20,6 @@ public class DecideModel(DecisionPages pages, ApprovalDecisions decisions, Readi
     public DecisionForm Form { get; set; } = new();
 
     public DecisionPage Data { get; private set; } = null!;
-
-    /// <summary>A page-level problem (someone else decided, the request closed); field problems are in ModelState.</summary>
-    public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -38,21 +38,17 @@ public class DecideModel(DecisionPages pages, ApprovalDecisions decisions, Readi
         }
         var (input, formErrors) = Form.ToInput();
         var outcome = input is null
-            ? new DecisionOutcome(DecisionOutcomeKind.Invalid, "", formErrors)
+            ? Failures.Invalid(formErrors)
             : await decisions.DecideAsWebUserAsync(id, actor.UserId, input, HttpContext.DecisionOrigin(AuditChannel.Web), ct);
-        if (outcome.Kind == DecisionOutcomeKind.Refused) return NotFound();
-        if (outcome.Kind == DecisionOutcomeKind.Recorded)
+        if (outcome.Succeeded)
         {
             TempData[JustDecided] = true;
             return RedirectToPage(new { id });
         }
-        if (!await LoadAsync(id, justDecided: false, ct)) return NotFound();
-        ModelState.Clear();
-        DecisionForm.AddErrors(ModelState, outcome.FieldErrors);
-        // An invalid decision is told field by field; a message with no field (the engine's refusal) stays page-level.
-        Message = outcome.FieldErrors is { Count: > 0 } ? null : outcome.Message;
+        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(id, justDecided: false, ct)) return NotFound();
+        ModelState.Clear(); // what was posted is shown from the form, not from model binding
+        this.Show(outcome.Failure, "Form");
         Form.Prepare(Data.Return, clock.Today);
-        Response.StatusCode = outcome.Kind == DecisionOutcomeKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }
 

@@ -69,15 +69,6 @@ public sealed class DecisionForm
     /// <summary>True when the conditions should be open on the page: a conditional decision, or conditions already written.</summary>
     public bool ShowsConditions => Decision is { } d && Decisions.HasConditions(d) || Conditions.Any(c => !c.IsBlank);
 
-    /// <summary>
-    /// Puts the decision's field errors (keyed by the input's name in the use case: "Comment", "Conditions[0]") into
-    /// model state under the form's input names ("Form.Comment"), so the error summary links to each field.
-    /// </summary>
-    public static void AddErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, IReadOnlyDictionary<string, string>? errors)
-    {
-        foreach (var (key, message) in errors ?? new Dictionary<string, string>()) modelState.AddModelError($"Form.{key}", message);
-    }
-
     /// <summary>Maps the form to the use case's input, or returns the field errors the form itself can tell.</summary>
     public (DecisionInput? Input, Dictionary<string, string> Errors) ToInput()
     {

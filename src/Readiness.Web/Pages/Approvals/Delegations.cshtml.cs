@@ -43,7 +43,7 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
                 TempData["Flash"] = "Delegation saved. Decisions in that period go to your delegate.";
                 return RedirectToPage();
             }
-            ModelState.AddModelError(nameof(ToUserId), result.Failure!.Message);
+            this.Show(result.Failure!);
         }
         await LoadAsync(ct);
         return Page();

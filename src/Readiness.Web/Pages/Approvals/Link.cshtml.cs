@@ -11,7 +11,9 @@ namespace Readiness.Web.Pages.Approvals;
 
 /// <summary>
 /// The page behind an email link (DESIGN §6). GET and HEAD only show the confirmation page; the decision is a POST
-/// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404.
+/// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404. The token alone
+/// finds the request; links sent before that carry the request id too (a second route to this page). Straight after
+/// the decision the page confirms it, saying what happens next and who was emailed.
 /// </summary>
 [AllowAnonymous]
 public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock) : PageModel
@@ -24,56 +26,43 @@ public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, Readine
     /// <summary>Null when the link is refused.</summary>
     public DecisionPage? Data { get; private set; }
 
-    public string? Message { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, string token, CancellationToken ct)
+    /// <param name="id">Only in links sent before links carried just the token (/Decide/{id}/{token}).</param>
+    public async Task<IActionResult> OnGetAsync(string token, int? id, CancellationToken ct)
     {
         NoStore();
-        if (!await LoadAsync(id, token, TempData[JustDecided] is true, ct)) return Uniform();
+        if (!await LoadAsync(token, id, TempData[JustDecided] is true, ct)) return Uniform();
         Form.Prepare(Data!.Return, clock.Today);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string token, int? id, CancellationToken ct)
     {
         NoStore();
         TempData.Remove(JustDecided); // "just decided" is for the page this decision redirects to, not a later visit
         if (Form.AddCondition)
         {
             ModelState.Clear();
-            return await OnGetAsync(id, token, ct);
+            return await OnGetAsync(token, id, ct);
         }
         var (input, formErrors) = Form.ToInput();
-        DecisionOutcome outcome;
-        if (input is null) outcome = new DecisionOutcome(DecisionOutcomeKind.Invalid, "", formErrors);
-        else
-        {
-            var origin = HttpContext.DecisionOrigin(AuditChannel.EmailLink);
-            outcome = await decisions.DecideByTokenAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), input, origin, ct);
-        }
-        if (outcome.Kind == DecisionOutcomeKind.Refused) return Uniform();
-        if (outcome.Kind == DecisionOutcomeKind.Recorded)
+        var outcome = input is null
+            ? Failures.Invalid(formErrors)
+            : await decisions.DecideByTokenAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), input, HttpContext.DecisionOrigin(AuditChannel.EmailLink), ct);
+        if (outcome.Succeeded)
         {
             TempData[JustDecided] = true;
-            return Redirect($"/Decide/{id}/{token}");
+            return Redirect($"/Decide/{token}");
         }
-        if (!await LoadAsync(id, token, justDecided: false, ct)) return Uniform();
-        ModelState.Clear();
-        DecisionForm.AddErrors(ModelState, outcome.FieldErrors);
-        Message = outcome.FieldErrors is { Count: > 0 } ? null : outcome.Message;
+        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(token, id, justDecided: false, ct)) return Uniform();
+        ModelState.Clear(); // what was posted is shown from the form, not from model binding
+        this.Show(outcome.Failure, "Form");
         Form.Prepare(Data!.Return, clock.Today);
-        Response.StatusCode = outcome.Kind switch
-        {
-            DecisionOutcomeKind.Invalid => StatusCodes.Status400BadRequest,
-            DecisionOutcomeKind.SelfApproval => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        };
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, string token, bool justDecided, CancellationToken ct)
+    private async Task<bool> LoadAsync(string token, int? id, bool justDecided, CancellationToken ct)
     {
-        Data = await pages.ForLinkAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), justDecided, ct);
+        Data = await pages.ForLinkAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), justDecided, ct);
         return Data is not null;
     }
 

@@ -22,13 +22,10 @@ public class SubmitModel(ReturnQueries queries, ReturnCommands commands, Actor a
     {
         var result = await commands.SubmitAsync(actor, id, CheckedVersion, ct);
         if (result.Succeeded) return RedirectToPage("Submitted", new { id });
-        switch (result.Failure!.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (this.Refusal(result.Failure) is { } refused) return refused;
         var loaded = await LoadAsync(id, ct);
         if (loaded is not null) return loaded;
+        Response.StatusCode = ResultPages.StatusCodeOf(result.Failure!.Kind);
         // Each problem links to the field on the return form that fixes it (a field of another page, so by address).
         if (result.Failure.Kind == FailureKind.Invalid)
             foreach (var e in View.Card.Errors) ModelState.AddModelError(SummaryKey(e.CriterionId, e.Field), e.Message);
