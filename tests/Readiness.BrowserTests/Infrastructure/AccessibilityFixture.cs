@@ -42,7 +42,10 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await (await new People(App).SubmitReturnAsync(SubmittedLead, "CONNECT-P1")).Context.CloseAsync();
         await App.Driver.DispatchAsync();
         DecisionLink = App.EmailedLink(Bcm);
-        PendingRequestId = await App.Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => r.SubjectId == SubmittedReturnId).Select(r => r.Id).FirstAsync());
+        PendingRequestId = await App.Factory.WithDbAsync(db => (from r in db.ApprovalRequests
+                                                                 join u in db.Users on r.ApproverUserId equals u.Id
+                                                                 where r.Kind == Readiness.Core.Approvals.ApprovalKind.AreaReturn && r.SubjectId == SubmittedReturnId && u.Email == Bcm
+                                                                 select r.Id).FirstAsync());
         IndicatorId = await App.Factory.WithDbAsync(db => db.LeadIndicators.Where(i => i.Code == "CALL-101").Select(i => i.Id).FirstAsync());
         GateId = await App.Factory.WithDbAsync(db => db.Gates.Where(g => g.Release!.Code == "CRS-LAUNCH").OrderByDescending(g => g.DueOffsetDays).Select(g => g.Id).FirstAsync());
         MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
