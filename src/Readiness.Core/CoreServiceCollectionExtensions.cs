@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Incidents>();
         services.AddScoped<Reminders.ReminderSweep>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
+        Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();

@@ -38,12 +38,13 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(Policies.TeamLead, p => p.RequireRole(Roles.TeamLead));
 
         services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Account/SignIn");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            // Decision links sent before links carried only the token also name the request: they keep working.
-            o.Conventions.AddPageRoute("/Approvals/Link", "Decide/{id:int}/{token}");
-        });
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                // Decision links sent before links carried only the token also name the request: they keep working.
+                o.Conventions.AddPageRoute("/Approvals/Link", "Decide/{id:int}/{token}");
+            })
+            .AddMvcOptions(o => o.Filters.Add<LayoutFilter>());
         services.AddHttpContextAccessor();
         services.AddScoped(sp => ActorFrom(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         if (environment.IsDevelopment()) services.AddHostedService<DemoSignInBanner>();

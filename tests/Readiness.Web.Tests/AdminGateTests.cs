@@ -75,7 +75,7 @@ public sealed class AdminGateTests : IDisposable
 
         // One gate of each kind per release: taking a kind the release already has is refused on the field.
         var taken = await Browser.ParseAsync(await ChangeKindAsync(pmo, readiness, GateKind.GoNoGo), GatesUrl);
-        Assert.Contains("already has a GoNoGo gate", taken.QuerySelector(".error-summary a[href='#Gate_Kind']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("already has a GoNoGo gate", taken.QuerySelector(".govuk-error-summary a[href='#Gate_Kind']")!.TextContent, StringComparison.Ordinal);
 
         // Every kind is taken, so the review gate goes first (untouched, it may); the go / no-go gate becomes the review
         // gate, then the readiness gate becomes the go / no-go gate: its untouched returns and its template go.
@@ -120,7 +120,7 @@ public sealed class AdminGateTests : IDisposable
         var audit = await AuditCountAsync();
 
         var page = await Browser.ParseAsync(await ChangeKindAsync(pmo, readiness, GateKind.PostGoLiveReview), GatesUrl);
-        var error = page.QuerySelector(".error-summary a[href='#Gate_Kind']")!.TextContent;
+        var error = page.QuerySelector(".govuk-error-summary a[href='#Gate_Kind']")!.TextContent;
         Assert.Contains("IF-DATA-OFFICE Business readiness gate already has 1 submitted return", error, StringComparison.Ordinal);
         Assert.Contains("kind cannot change", error, StringComparison.Ordinal);
         Assert.Equal(kinds, await KindsAsync());
@@ -172,7 +172,7 @@ public sealed class AdminGateTests : IDisposable
 
         // Not ticking the box is refused on the box.
         var unticked = await Browser.ParseAsync(await pmo.SubmitAsync(AdminForm(confirm), []), RemoveUrl(readiness));
-        Assert.NotNull(unticked.QuerySelector(".error-summary a[href='#Confirm']"));
+        Assert.NotNull(unticked.QuerySelector(".govuk-error-summary a[href='#Confirm']"));
         Assert.Equal(3, (await KindsAsync()).Count);
 
         var done = await pmo.SubmitAsync(AdminForm(confirm), new() { ["Confirm"] = "true" });
@@ -187,7 +187,7 @@ public sealed class AdminGateTests : IDisposable
 
         // The same confirmation again is stale: the gate is gone, and the page says so.
         var again = await Browser.ParseAsync(await pmo.SubmitAsync(AdminForm(confirm), new() { ["Confirm"] = "true" }), RemoveUrl(readiness));
-        Assert.Contains("changed by someone else", again.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("changed by someone else", again.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Single(await AuditAsync("gate.removed"));
     }
 
@@ -202,7 +202,7 @@ public sealed class AdminGateTests : IDisposable
         var audit = await AuditCountAsync();
 
         var refused = await Browser.ParseAsync(await pmo.SubmitAsync(AdminForm(confirm), new() { ["Confirm"] = "true" }), RemoveUrl(readiness));
-        var message = refused.QuerySelector(".error-summary")!.TextContent;
+        var message = refused.QuerySelector(".govuk-error-summary")!.TextContent;
         Assert.Contains("already has 1 submitted return", message, StringComparison.Ordinal);
         Assert.Contains("1 draft return with answers (Intelligence, last saved by Victoria Lane)", message, StringComparison.Ordinal);
         Assert.Contains("cannot be removed", message, StringComparison.Ordinal);
@@ -261,12 +261,12 @@ public sealed class AdminGateTests : IDisposable
         var audit = await AuditCountAsync();
 
         var stale = await Browser.ParseAsync(await second.SubmitAsync(edit, new() { ["Gate.Kind"] = "PostGoLiveReview" }), GatesUrl);
-        Assert.Contains("changed by someone else", stale.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("changed by someone else", stale.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("SRO decision", stale.QuerySelector("input#Gate_Name")!.GetAttribute("value"));
         Assert.Equal(GateKind.GoNoGo, await _app.WithDbAsync(db => db.Gates.Where(g => g.Id == goNoGo).Select(g => g.Kind).SingleAsync()));
 
         var gone = await Browser.ParseAsync(await second.SubmitAsync(confirm, new() { ["Confirm"] = "true" }), RemoveUrl(pglr));
-        Assert.Contains("changed by someone else", gone.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("changed by someone else", gone.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(audit, await AuditCountAsync());
         Assert.Equal([GateKind.Readiness, GateKind.GoNoGo], await KindsAsync());
     }

@@ -83,7 +83,7 @@ public sealed class AdminTests : IDisposable
         var pmo = await PmoAsync();
         var audit = (await AuditActionsAsync()).Count;
         var page = await PostAsync(pmo, "/Admin/Releases/CONNECT-P1", new() { ["Name"] = "", ["GoLive"] = "2027-01-01" });
-        var link = page.QuerySelector(".error-summary a[href='#Name']");
+        var link = page.QuerySelector(".govuk-error-summary a[href='#Name']");
         Assert.NotNull(link);
         Assert.NotNull(page.QuerySelector("input#Name"));
         var release = await _app.WithDbAsync(db => db.Releases.SingleAsync(r => r.Code == "CONNECT-P1"));
@@ -92,7 +92,7 @@ public sealed class AdminTests : IDisposable
         Assert.Equal(audit, (await AuditActionsAsync()).Count);
 
         var impact = await PostAsync(pmo, "/Admin/Releases/CONNECT-P1/Impacts", new() { ["Impact.AreaCode"] = "FLEET", ["Impact.Headcount"] = "0" });
-        Assert.NotNull(impact.QuerySelector(".error-summary a[href='#Impact_Headcount']"));
+        Assert.NotNull(impact.QuerySelector(".govuk-error-summary a[href='#Impact_Headcount']"));
         Assert.False(await _app.WithDbAsync(db => db.Impacts.AnyAsync(i => i.BusinessArea!.Code == "FLEET")));
     }
 
@@ -105,7 +105,7 @@ public sealed class AdminTests : IDisposable
         var formB = AdminForm(await second.GetAsync("/Admin/Releases/CONNECT-P1"));
         Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(formA, new() { ["Name"] = "Renamed by A" })).StatusCode);
         var page = await Browser.ParseAsync(await second.SubmitAsync(formB, new() { ["Name"] = "Renamed by B" }), "/Admin/Releases/CONNECT-P1");
-        Assert.Contains("changed by someone else", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("changed by someone else", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Renamed by A", await _app.WithDbAsync(db => db.Releases.Where(r => r.Code == "CONNECT-P1").Select(r => r.Name).SingleAsync()));
     }
 
@@ -114,7 +114,7 @@ public sealed class AdminTests : IDisposable
     {
         var pmo = await PmoAsync();
         var page = await PostAsync(pmo, "/Admin/Areas/FLP", new() { ["Area.ParentCode"] = "CUSTODY" });
-        Assert.NotNull(page.QuerySelector(".error-summary a[href='#Area_ParentCode']"));
+        Assert.NotNull(page.QuerySelector(".govuk-error-summary a[href='#Area_ParentCode']"));
         Assert.Null(await _app.WithDbAsync(db => db.BusinessAreas.Where(a => a.Code == "FLP").Select(a => a.ParentId).SingleAsync()));
 
         Assert.Equal(HttpStatusCode.Redirect, (await pmo.SubmitAsync(AdminForm(await pmo.GetAsync("/Admin/Areas/FLEET")), new() { ["Area.ParentCode"] = "CJ" })).StatusCode);
@@ -192,7 +192,7 @@ public sealed class AdminTests : IDisposable
             { new StringContent(v1.ToJsonString()), "Upload", "bad.json" },
         };
         var refused = await Browser.ParseAsync(await pmo.Client.PostAsync("/Admin/Templates", bad), "/Admin/Templates");
-        Assert.Contains("$.sections[0].criteria[0].weight", refused.QuerySelector(".error-summary a[href='#Upload']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("$.sections[0].criteria[0].weight", refused.QuerySelector(".govuk-error-summary a[href='#Upload']")!.TextContent, StringComparison.Ordinal);
         Assert.False(await _app.WithDbAsync(db => db.Templates.AnyAsync(t => t.Version == 3)));
     }
 
@@ -216,6 +216,6 @@ public sealed class AdminTests : IDisposable
 
         // The same (now stale) remove form again changes nothing more and says why.
         var again = await Browser.ParseAsync(await pmo.SubmitAsync(remove, []), "/Admin/Releases/IF-DATA-OFFICE/Impacts");
-        Assert.NotNull(again.QuerySelector(".error-summary"));
+        Assert.NotNull(again.QuerySelector(".govuk-error-summary"));
     }
 }

@@ -179,14 +179,20 @@ public sealed class AuditLogPageTests : EmailedAppTest
     {
         await CustodyReturnApprovedByEmailAsync();
 
-        var pmoPage = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{Release}");
-        var leadPage = await (await Driver.SignedInAsync(TeamLead)).GetAsync($"/Releases/{Release}");
+        var pmoPage = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{Release}/Audit");
+        var leadPage = await (await Driver.SignedInAsync(TeamLead)).GetAsync($"/Releases/{Release}/Audit");
 
         var trail = pmoPage.QuerySelector("[data-testid=audit-trail]")!;
-        var actions = trail.QuerySelectorAll("tbody tr td code").Select(c => c.TextContent).ToList();
+        var actions = trail.QuerySelectorAll("[data-action]").Select(e => e.GetAttribute("data-action")!).ToList();
         Assert.Equal(["approval.decided", "workflow.approve", "workflow.submit"], actions.Where(a => a is "approval.decided" or "workflow.approve" or "workflow.submit"));
+        // Each entry is told as a sentence with who did what to which return, not in the code's words.
+        var sentences = trail.QuerySelectorAll(".moj-timeline__title").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Contains("Simon Fairweather approved the Custody return for CONNECT-P1", sentences);
+        Assert.Contains("Simon Fairweather decided “Approve” on the Custody return for CONNECT-P1", sentences);
+        Assert.Contains(sentences, t => t.EndsWith(" submitted the Custody return for CONNECT-P1", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, t => t.Contains("workflow.", StringComparison.Ordinal) || t.Contains('→'));
         Assert.Equal($"/Audit?Release={Release}", trail.QuerySelector("a[href^='/Audit']")!.GetAttribute("href"));
-        Assert.NotNull(leadPage.QuerySelector("[data-testid=audit-trail] tbody tr"));
+        Assert.NotNull(leadPage.QuerySelector("[data-testid=audit-trail] [data-action]"));
         Assert.Null(leadPage.QuerySelector("[data-testid=audit-trail] a[href^='/Audit']"));
     }
 }

@@ -79,7 +79,7 @@ public sealed class EmailDecisionTests : EmailedAppTest
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var secondPage = await Browser.ParseAsync(second, link);
-        Assert.Contains("Already decided by Simon Fairweather", secondPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Already decided by Simon Fairweather", secondPage.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         var after = await StateAsync(id);
         Assert.Equal((1, 0, AssessmentStatus.Approved), (after.Decided, after.Pending, after.Status));
         var revisit = await browser.GetAsync(link);

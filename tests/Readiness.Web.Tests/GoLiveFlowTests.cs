@@ -81,7 +81,7 @@ public sealed class GoLiveFlowTests : EmailedAppTest
 
         var go = await SroDecidesAsync("Go", "Amber", "Ready");
         Assert.Equal(HttpStatusCode.BadRequest, go.StatusCode);
-        Assert.Contains("Go is blocked", (await Browser.ParseAsync(go, "/")).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Go is blocked", (await Browser.ParseAsync(go, "/")).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("SroDecision", await GateStateAsync());
 
         var conditional = await SroDecidesAsync("GoWithConditions", "Amber", "Go; the night shift is trained in hypercare", new()
@@ -128,7 +128,7 @@ public sealed class GoLiveFlowTests : EmailedAppTest
         var response = await ApprovalDriver.DecideAsync(browser, page, "Go");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var text = (await Browser.ParseAsync(response, "/")).QuerySelector(".error-summary")!.TextContent;
+        var text = (await Browser.ParseAsync(response, "/")).QuerySelector(".govuk-error-summary")!.TextContent;
         Assert.Contains("Delivery Confidence Assessment", text, StringComparison.Ordinal);
         Assert.Contains("rationale", text, StringComparison.Ordinal);
         Assert.Equal("SroDecision", await GateStateAsync());

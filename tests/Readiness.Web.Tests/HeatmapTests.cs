@@ -115,6 +115,43 @@ public sealed class HeatmapTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_cell_is_shaded_on_one_scale_by_load_over_tolerance_with_a_legend_and_the_words_kept()
+    {
+        var page = await (await SignedInAsync(App())).GetAsync("/Portfolio/Heatmap");
+
+        string Step(IElement cell) => cell.GetAttribute("data-step")!;
+        // Tolerance 4,000: 4,200 is over, 3,250 (81%) near, 2,625 (66%) the fourth step below near, 0 no change.
+        Assert.Equal("6", Step(Cell(page, "CUSTODY", GoLiveWeek)));
+        Assert.Contains("app-heat-6", Cell(page, "CUSTODY", GoLiveWeek).ClassName, StringComparison.Ordinal);
+        Assert.Equal("4", Step(Cell(page, "CUSTODY", "2026-03-16")));
+        Assert.DoesNotContain("Over", Cell(page, "CUSTODY", "2026-03-16").TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", Step(Cell(page, "FLEET", GoLiveWeek)));
+        var shaded = page.QuerySelectorAll("td[data-step]").Select(Step).Distinct().Count();
+        Assert.True(shaded >= 5, $"only {shaded} shades are used: the map would not read as a heatmap");
+        var legend = page.QuerySelectorAll("[data-testid=legend] li").Select(li => li.ClassName).ToList();
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"app-heat-{i}"), legend);
+    }
+
+    [Fact]
+    public async Task The_excel_export_shades_each_cell_with_the_pages_colour_and_has_a_key()
+    {
+        var browser = await SignedInAsync(App());
+        var page = await browser.GetAsync("/Portfolio/Heatmap");
+
+        var xlsx = await browser.GetRawAsync("/Portfolio/Heatmap?handler=Xlsx");
+        using var book = new XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        var sheet = book.Worksheet("Heatmap");
+        var col = sheet.Row(1).CellsUsed().Single(c => c.DataType == XLDataType.DateTime && c.GetDateTime() == new DateTime(2026, 3, 23)).Address.ColumnNumber;
+        var row = sheet.Column(1).CellsUsed().Single(c => c.GetString() == "CUSTODY").Address.RowNumber;
+        var steps = Readiness.Web.Pages.Portfolio.HeatScale.Steps(0.8m);
+        var step = steps[int.Parse(Cell(page, "CUSTODY", GoLiveWeek).GetAttribute("data-step")!, CultureInfo.InvariantCulture)];
+        Assert.Equal(step.Fill.TrimStart('#'), sheet.Cell(row, col).Style.Fill.BackgroundColor.Color.ToArgb().ToString("X8", CultureInfo.InvariantCulture)[2..]);
+        var css = await browser.Client.GetStringAsync("/css/site.css");
+        Assert.Contains($".{step.Css} {{ background: {step.Fill.ToLowerInvariant()};", css, StringComparison.Ordinal); // the page draws the same colour
+        Assert.Equal(steps.Count, book.Worksheet("Key").Column(2).CellsUsed().Count() - 1);
+    }
+
+    [Fact]
     public async Task The_release_page_warns_when_its_go_live_puts_an_area_over_tolerance()
     {
         var low = await SignedInAsync(App(new() { ["Heatmap:Tolerance"] = "100" }));

@@ -109,7 +109,7 @@ public sealed class IndicatorLatenessTests : IAsyncLifetime
         _factory.Clock.Advance(TimeSpan.FromDays(5));
         pmo = new Browser(_factory.CreateBrowser()); // days later: a fresh sign-in
         await pmo.SignInAsync("pmo@readiness.demo");
-        var release = await pmo.GetAsync("/Releases/THRIVE-BCU");
+        var release = await pmo.GetAsync("/Releases/THRIVE-BCU/Indicators");
         var indicator = await pmo.GetAsync($"/Indicators/{call.Id}");
 
         var card = release.QuerySelectorAll("[data-testid=lead-indicators] h3").Single(h => h.TextContent.Trim() == CallName).ParentElement!;

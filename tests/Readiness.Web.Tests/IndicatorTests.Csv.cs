@@ -33,7 +33,7 @@ public sealed partial class IndicatorTests
     private async Task<int> CountAsync(int id) => await _factory.WithDbAsync(db => db.IndicatorReadings.CountAsync(r => r.IndicatorId == id));
 
     private static string[] Problems(IDocument? page) =>
-        page!.QuerySelectorAll(".error-summary li a").Select(a => a.TextContent.Trim()).ToArray();
+        page!.QuerySelectorAll(".govuk-error-summary li a").Select(a => a.TextContent.Trim()).ToArray();
 
     private static string Rows(int count, Func<int, string> row) => "date,value\n" + string.Concat(Enumerable.Range(0, count).Select(i => row(i) + "\n"));
 
@@ -58,7 +58,7 @@ public sealed partial class IndicatorTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(before, after);
         Assert.Equal(["Row 7, column value: 'n/a' is not a number (use digits and a dot, e.g. 41.2)."], Problems(page));
-        Assert.Equal("#File", page!.QuerySelector(".error-summary li a")!.GetAttribute("href"));
+        Assert.Equal("#File", page!.QuerySelector(".govuk-error-summary li a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("[data-testid=nothing-imported]"));
     }
 

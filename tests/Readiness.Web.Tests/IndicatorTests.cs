@@ -66,7 +66,7 @@ public sealed partial class IndicatorTests : IAsyncLifetime
     {
         var pmo = await SignedInAsync(Pmo);
 
-        var page = await pmo.GetAsync("/Releases/THRIVE-BCU");
+        var page = await pmo.GetAsync("/Releases/THRIVE-BCU/Indicators");
 
         var section = page.QuerySelector("[data-testid=lead-indicators]")!;
         Assert.Equal(3, section.QuerySelectorAll("canvas[data-indicator-chart]").Length);
@@ -88,7 +88,7 @@ public sealed partial class IndicatorTests : IAsyncLifetime
 
         var tooEarly = await ResolveAsync(bcm, url, alertId);
         Assert.Equal(HttpStatusCode.OK, tooEarly.StatusCode);
-        Assert.Contains("still Red", (await Browser.ParseAsync(tooEarly, url)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("still Red", (await Browser.ParseAsync(tooEarly, url)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
 
         _factory.Clock.Advance(TimeSpan.FromDays(1));
         bcm = await SignedInAsync("bcm.contact@readiness.demo"); // a day later: a fresh sign-in
@@ -165,7 +165,7 @@ public sealed partial class IndicatorTests : IAsyncLifetime
             new() { ["ReadingDate"] = "2026-03-01", ["ReadingValue"] = "n/a" });
 
         var result = await Browser.ParseAsync(response, $"/Indicators/{call.Id}");
-        var link = result.QuerySelector(".error-summary li a")!;
+        var link = result.QuerySelector(".govuk-error-summary li a")!;
         Assert.Equal(("#ReadingValue", "'n/a' is not a number: use digits and a dot, e.g. 41.2"), (link.GetAttribute("href"), link.TextContent));
         Assert.NotNull(result.QuerySelector("#ReadingValue"));
     }
@@ -187,7 +187,7 @@ public sealed partial class IndicatorTests : IAsyncLifetime
     {
         var pmo = await SignedInAsync(Pmo);
 
-        var page = await pmo.GetAsync("/Releases/CONNECT-P1");
+        var page = await pmo.GetAsync("/Releases/CONNECT-P1/Indicators");
 
         Assert.Equal("Hypercare exit: Not yet: the release has not gone live", page.QuerySelector("[data-testid=hypercare-exit]")!.TextContent.Trim());
         Assert.Equal(2, page.QuerySelectorAll("[data-testid=lead-indicators] canvas").Length);

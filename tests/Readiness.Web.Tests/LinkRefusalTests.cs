@@ -141,7 +141,7 @@ public sealed class LinkRefusalTests : EmailedAppTest
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var result = await Browser.ParseAsync(response, _link);
-        Assert.Contains("has changed since", result.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("has changed since", result.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull((await browser.GetAsync(_link)).QuerySelector("[data-testid=stale]"));
         Assert.Equal(before, await SnapshotAsync());
     }

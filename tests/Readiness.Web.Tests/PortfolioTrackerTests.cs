@@ -101,7 +101,9 @@ public sealed class PortfolioTrackerTests(PortfolioFixture fixture) : IClassFixt
         var ascending = await TrackerAsync("?Sort=release");
         var codes = Rows(ascending).Select(r => r.Release).ToList();
         Assert.Equal(codes.Order(StringComparer.Ordinal).ToList(), codes);
-        Assert.Equal("ascending", ascending.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
+        var sorted = ascending.QuerySelectorAll("th[aria-sort]").Where(th => th.GetAttribute("aria-sort") != "none").ToList();
+        Assert.Equal("ascending", Assert.Single(sorted).GetAttribute("aria-sort"));
+        Assert.StartsWith("Release", sorted[0].TextContent.Trim(), StringComparison.Ordinal);
 
         var descending = Rows(await TrackerAsync("?Sort=release&Dir=desc")).Select(r => r.Release).ToList();
         Assert.Equal(descending.OrderDescending(StringComparer.Ordinal).ToList(), descending);
@@ -174,9 +176,13 @@ public sealed class PortfolioTrackerTests(PortfolioFixture fixture) : IClassFixt
         var readiness = page.QuerySelector("tr[data-release='CRS-LAUNCH'][data-gate='Readiness']")!;
         Assert.EndsWith("Complete", Text(readiness, "status"), StringComparison.Ordinal);
         Assert.Equal("3 of 3", Text(readiness, "approved"));
-        Assert.Equal("Amber/Green", Text(readiness, "dca"));
+        // The DCA is the SRO's, given at the go / no-go gate: the other gates of the release show none.
+        Assert.Equal("–not set", Text(readiness, "dca"));
         var goNoGo = page.QuerySelector("tr[data-release='CRS-LAUNCH'][data-gate='GoNoGo']")!;
         Assert.EndsWith("Complete", Text(goNoGo, "status"), StringComparison.Ordinal);
+        Assert.Equal("Amber/Green", Text(goNoGo, "dca"));
+        var review = page.QuerySelector("tr[data-release='CRS-LAUNCH'][data-gate='PostGoLiveReview']")!;
+        Assert.Equal("–not set", Text(review, "dca"));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ReleaseWorkflowPageTests : EmailedAppTest
     private async Task<IElement> CustodyWorkflowCardAsync(string viewer = Pmo)
     {
         var browser = await Driver.SignedInAsync(viewer);
-        var page = await browser.GetAsync($"/Releases/{Release}");
+        var page = await browser.GetAsync($"/Releases/{Release}/Workflow");
         return page.QuerySelectorAll("[data-testid=workflow]")
             .Single(card => card.QuerySelector("h3")!.TextContent.Contains("Custody", StringComparison.Ordinal));
     }
@@ -49,23 +49,23 @@ public sealed class ReleaseWorkflowPageTests : EmailedAppTest
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Fact]
-    public async Task The_timeline_shows_each_transition_with_who_made_it_newest_first()
+    public async Task The_timeline_tells_each_transition_as_a_sentence_saying_who_made_it_newest_first()
     {
         var submitter = await CustodyReturnApprovedAsync();
 
         var card = await CustodyWorkflowCardAsync();
 
-        var entries = card.QuerySelectorAll("ol.timeline > li").Select(li => new
+        var entries = card.QuerySelectorAll(".moj-timeline [data-testid=journal-entry]").Select(item => new
         {
-            Transition = Squash(li.QuerySelector(".transition")!.TextContent),
-            Actor = Squash(li.QuerySelector(".actor")!.TextContent),
-            Comment = li.QuerySelector("blockquote")?.TextContent.Trim(),
-            Time = li.QuerySelector("time")!.GetAttribute("datetime"),
+            Sentence = Squash(item.QuerySelector(".moj-timeline__title")!.TextContent),
+            Comment = item.QuerySelector("blockquote")?.TextContent.Trim(),
+            States = Squash(item.QuerySelector(".moj-timeline__description p")!.TextContent),
+            Time = item.QuerySelector("time")!.GetAttribute("datetime"),
         }).ToList();
-        Assert.Equal(["BcmReview → Approved", "Draft → BcmReview"], entries.Select(e => e.Transition));
-        Assert.Equal("by Simon Fairweather", entries[0].Actor);
-        Assert.Equal(BcmComment, entries[0].Comment);
-        Assert.Equal($"by {submitter}", entries[1].Actor);
+        Assert.Equal(["Simon Fairweather approved the Custody return", $"{submitter} submitted the Custody return"], entries.Select(e => e.Sentence));
+        Assert.Equal($"“{BcmComment}”", entries[0].Comment);
+        Assert.Equal("Submitted – with the BCM for review → Approved", entries[0].States);
+        Assert.Null(entries[1].Comment);
         Assert.Equal("2026-03-02T09:00:00Z", entries[1].Time);
         Assert.Contains("Now: Approved", Squash(card.QuerySelector("[data-testid=workflow-now]")!.TextContent), StringComparison.Ordinal);
     }
@@ -77,8 +77,8 @@ public sealed class ReleaseWorkflowPageTests : EmailedAppTest
 
         var card = await CustodyWorkflowCardAsync();
 
-        var diagram = card.QuerySelector("pre.mermaid")!;
-        var text = diagram.TextContent;
+        var diagram = card.QuerySelector("figure[data-mermaid]")!;
+        var text = diagram.GetAttribute("data-mermaid")!;
         Assert.StartsWith("stateDiagram", text.TrimStart(), StringComparison.Ordinal);
         foreach (var state in new[] { "Draft", "BcmReview", "Returned", "Approved", "ApprovedWithConditions" })
             Assert.Contains(state, text, StringComparison.Ordinal);
@@ -90,14 +90,26 @@ public sealed class ReleaseWorkflowPageTests : EmailedAppTest
     }
 
     [Fact]
+    public async Task Without_javascript_the_workflow_tab_shows_the_diagrams_text_alternative_never_the_mermaid_source()
+    {
+        await CustodyReturnApprovedAsync();
+
+        var page = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{Release}/Workflow");
+
+        Assert.NotEmpty(page.QuerySelectorAll("[data-testid=diagram-text] li"));
+        Assert.DoesNotContain("stateDiagram", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("classDef", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_diagram_script_is_served_locally_and_only_loaded_where_there_is_a_diagram()
     {
         var browser = await Driver.SignedInAsync(Pmo);
-        var before = await browser.GetAsync($"/Releases/{Release}");
+        var before = await browser.GetAsync($"/Releases/{Release}/Workflow");
         Assert.Empty(before.QuerySelectorAll("script[src*=mermaid]"));
 
         await CustodyReturnApprovedAsync();
-        var after = await browser.GetAsync($"/Releases/{Release}");
+        var after = await browser.GetAsync($"/Releases/{Release}/Workflow");
 
         var sources = after.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
         Assert.Contains(sources, s => s.StartsWith("/lib/mermaid/mermaid.min.js", StringComparison.Ordinal));
@@ -177,8 +189,8 @@ public sealed class ReleaseWorkflowPageTests : EmailedAppTest
             .Select(r => new { r.Id, r.ApproverUserId }).SingleAsync());
         var sro = await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == pending.ApproverUserId).Select(u => u.Email!).SingleAsync());
 
-        var sroPage = await (await Driver.SignedInAsync(sro)).GetAsync($"/Releases/{release}");
-        var pmoPage = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{release}");
+        var sroPage = await (await Driver.SignedInAsync(sro)).GetAsync($"/Releases/{release}/Pack");
+        var pmoPage = await (await Driver.SignedInAsync(Pmo)).GetAsync($"/Releases/{release}/Workflow");
 
         var link = sroPage.QuerySelector("[data-testid=make-decision] a")!;
         Assert.Equal("Make the decision", link.TextContent.Trim());

@@ -84,7 +84,8 @@ public sealed class ReturnAccessTests(ReturnAccessTests.Fixture fixture) : IClas
         Assert.Contains("CONNECT Phase 1", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var gates = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(gates, g => g.Contains("T-28", StringComparison.Ordinal));
-        var areas = page.QuerySelectorAll("table")[1].QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var returns = await browser.GetAsync("/Releases/CONNECT-P1/Returns");
+        var areas = returns.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(areas, a => a.Contains("CUSTODY", StringComparison.Ordinal) && a.Contains("Not started", StringComparison.Ordinal));
     }
 }

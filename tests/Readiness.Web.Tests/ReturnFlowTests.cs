@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Assessments;
 using Readiness.Web.Tests.Infrastructure;
@@ -54,9 +55,11 @@ public sealed class ReturnFlowTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browser.ParseAsync(response, $"/Assessments/Edit/{id}");
-        var link = page.QuerySelector(".error-summary a")!;
-        Assert.Equal($"#c{number.Id}-value", link.GetAttribute("href"));
-        Assert.Equal("lots", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"#c{number.Id}-value")!).Value);
+        var link = page.QuerySelector(".govuk-error-summary a")!;
+        var field = (AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector(link.GetAttribute("href")!)!;
+        Assert.Equal("lots", field.Value);
+        Assert.EndsWith(".Value", field.Name, StringComparison.Ordinal);
+        Assert.Equal($"{number.Id}", field.Closest("[data-criterion]")!.GetAttribute("data-criterion"));
         Assert.Empty((await _driver.LoadAsync(id)).Answers);
     }
 
@@ -70,10 +73,10 @@ public sealed class ReturnFlowTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // invalid input: the same status as every other form
         var page = await Browser.ParseAsync(response, $"/Assessments/Submit/{id}");
-        var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")!).ToList();
+        var links = page.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
-        Assert.All(links, href => Assert.Matches(@"^/Assessments/Edit/\d+\?section=\d+&check=true#c\d+-(value|evidence|comment)$", href));
-        Assert.Contains(links, href => href.EndsWith("-evidence", StringComparison.Ordinal));
+        Assert.All(links, href => Assert.Matches(@"^/Assessments/Edit/\d+\?section=\d+&check=true#Answers_\d+__(Value|EvidenceLink|Comment)$", href));
+        Assert.Contains(links, href => href.EndsWith("__EvidenceLink", StringComparison.Ordinal));
         var saved = await _driver.LoadAsync(id);
         Assert.NotEqual(AssessmentStatus.Submitted, saved.Status);
         Assert.Null(saved.SubmittedAtUtc);
@@ -88,7 +91,7 @@ public sealed class ReturnFlowTests : IDisposable
         var response = await _driver.SubmitAsync(id);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/Assessments/View/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/Assessments/Submitted/{id}", response.Headers.Location!.OriginalString);
         var saved = await _driver.LoadAsync(id);
         Assert.Equal(AssessmentStatus.Submitted, saved.Status);
         Assert.Equal(100m, saved.Score);

@@ -26,13 +26,15 @@ public sealed class SignInTests(SignInTests.Fixture fixture) : IClassFixture<Sig
     }
 
     [Fact]
-    public async Task A_team_lead_signs_in_and_lands_on_my_work_with_their_returns()
+    public async Task A_team_lead_signs_in_and_lands_on_their_dashboard_with_their_returns_and_my_work_lists_them()
     {
         var browser = new Browser(fixture.Factory.CreateBrowser());
         await browser.SignInAsync("tl.custody@readiness.demo");
 
-        var home = await browser.GetRawAsync("/");
-        Assert.Equal("/Assessments", home.Headers.Location!.OriginalString);
+        var home = await browser.GetAsync("/");
+        var section = home.QuerySelector("[data-testid=dashboard-teamlead]")!;
+        Assert.Contains(section.QuerySelectorAll("li[data-return] a"), a => a.TextContent.Contains("CONNECT Phase 1", StringComparison.Ordinal));
+        Assert.Null(home.QuerySelector("[data-testid=dashboard-pmo]"));
         var page = await browser.GetAsync("/Assessments");
         Assert.Equal("My work", page.QuerySelector("h1")!.TextContent);
         Assert.Contains(page.QuerySelectorAll("tbody tr"), row => row.TextContent.Contains("CONNECT Phase 1", StringComparison.Ordinal));
@@ -47,7 +49,7 @@ public sealed class SignInTests(SignInTests.Fixture fixture) : IClassFixture<Sig
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await Browser.ParseAsync(response, "/Account/SignIn");
-        var link = result.QuerySelector(".error-summary a")!;
+        var link = result.QuerySelector(".govuk-error-summary a")!;
         Assert.Equal("#Email", link.GetAttribute("href"));
         Assert.Contains("not right", link.TextContent, StringComparison.Ordinal);
     }
@@ -60,7 +62,7 @@ public sealed class SignInTests(SignInTests.Fixture fixture) : IClassFixture<Sig
 
         var rows = (await browser.GetAsync("/Assessments")).QuerySelectorAll("tbody tr").ToList();
 
-        var overdue = rows.Select(r => r.QuerySelector(".tag-overdue") is not null).ToList();
+        var overdue = rows.Select(r => r.QuerySelector("[data-testid=overdue]") is not null).ToList();
         Assert.Contains(true, overdue);
         Assert.Equal(overdue.OrderByDescending(o => o), overdue);
     }

@@ -100,7 +100,7 @@ public sealed class StuckApprovalsTests : EmailedAppTest
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await pmo.GetAsync(response.Headers.Location!.ToString());
-        Assert.Contains($"{before.Count} link(s) re-sent", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{before.Count} link(s) re-sent", after.QuerySelector(".govuk-notification-banner--success")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before.Count, (await PendingIdsAsync()).Except(before).Count());
         Assert.Equal(before.Count, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "approval.resent")));
         // Until the new emails are delivered, the old links still work: nobody is left without one.

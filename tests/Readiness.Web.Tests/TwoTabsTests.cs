@@ -47,8 +47,8 @@ public sealed class TwoTabsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browser.ParseAsync(response, $"/Assessments/Edit/{id}");
-        Assert.Contains("was changed by Priya Shah", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("second", page.QuerySelector(".conflict")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("was changed by Priya Shah", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("second", page.QuerySelector(".app-conflict")!.TextContent, StringComparison.Ordinal);
         var saved = await driver.LoadAsync(id);
         Assert.Contains(saved.Answers, x => x.Comment == "first");
         Assert.DoesNotContain(saved.Answers, x => x.Comment == "second");

@@ -53,7 +53,7 @@ public sealed class WaiverTests : EmailedAppTest
         var waiver = await Factory.WithDbAsync(db => db.Waivers.SingleAsync());
         Assert.Equal((_failing.Id, new DateOnly(2026, 4, 30)), (waiver.CriterionId, waiver.ExpiresOn));
         var pmo = await Driver.SignedInAsync("pmo@readiness.demo");
-        var pack = (await pmo.GetAsync("/Releases/CONNECT-P1")).QuerySelector("[data-testid=waivers]")!.TextContent;
+        var pack = (await pmo.GetAsync("/Releases/CONNECT-P1/Pack")).QuerySelector("[data-testid=waivers]")!.TextContent;
         Assert.Contains(_failing.Code, pack, StringComparison.Ordinal);
         Assert.Contains("Simon Fairweather", pack, StringComparison.Ordinal);
         Assert.Contains("Remaining 60% trained", pack, StringComparison.Ordinal);

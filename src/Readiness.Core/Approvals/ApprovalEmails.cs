@@ -16,6 +16,9 @@ public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
 
     public static string Day(DateOnly d) => d.ToString("ddd d MMM yyyy", Uk);
 
+    /// <summary>When the link stops working, written as every date is ("Thu 17 Dec 2026 at 14:05"), in UTC.</summary>
+    private static string Expiry(ApprovalRequest request) => request.TokenExpiresAtUtc.ToString("ddd d MMM yyyy 'at' HH:mm", Uk);
+
     public async Task<Func<ApprovalRequest, string, string, Email>> ForReturnAsync(int assessmentId, string stage, CancellationToken ct)
     {
         var info = await (from a in db.Assessments
@@ -42,7 +45,7 @@ public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
             ],
             missing.Count == 0 ? ["Nothing is missing or failing."] : missing.Take(6).Select(m => $"{m.CriterionCode}: {m.Reason} – {m.Text}").Concat(missing.Count > 6 ? [$"… and {missing.Count - 6} more"] : []).ToList(),
             "Review and decide", link,
-            $"This link is for you only, works once and expires on {request.TokenExpiresAtUtc:d MMM yyyy HH:mm} UTC. Opening it changes nothing until you confirm.");
+            $"This link is for you only, works once and expires on {Expiry(request)} UTC. Opening it changes nothing until you confirm.");
     }
 
     public async Task<Func<ApprovalRequest, string, string, Email>> ForGoLiveAsync(int gateId, CancellationToken ct)
@@ -66,6 +69,6 @@ public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
                 ("Decide by", Day(request.DueOn)),
             ],
             [], "Open the decision pack", link,
-            $"This link is for you only, works once and expires on {request.TokenExpiresAtUtc:d MMM yyyy HH:mm} UTC. Opening it changes nothing until you confirm.");
+            $"This link is for you only, works once and expires on {Expiry(request)} UTC. Opening it changes nothing until you confirm.");
     }
 }

@@ -69,7 +69,7 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
             ?? await db.ApprovalRequests.Where(r => r.WorkflowInstanceId == request.WorkflowInstanceId && r.Status == ApprovalStatus.Decided && r.CreatedAtUtc >= request.CreatedAtUtc)
                 .OrderBy(r => r.DecidedAtUtc).Select(r => r.DecidedByUserId).FirstOrDefaultAsync(ct);
         var name = await db.Users.Where(u => u.Id == deciderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var at = request.DecidedAtUtc is { } t ? clock.ToLocal(t).ToString("d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
+        var at = request.DecidedAtUtc is { } t ? clock.ToLocal(t).ToString("ddd d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
         return request.Status switch
         {
             ApprovalStatus.Decided => $"Already decided by {name} on {at}: {Decisions.Words(request.Decision!.Value)}.",

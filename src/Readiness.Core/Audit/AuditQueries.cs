@@ -10,8 +10,13 @@ namespace Readiness.Core.Audit;
 public sealed record AuditFilter(string? Text = null, string? SubjectType = null, string? ActorEmail = null, DateOnly? From = null, DateOnly? To = null,
     string? Release = null, int Page = 1);
 
+/// <summary>One audit entry for display; <see cref="Subject"/> names what it is about in words ("the Custody return for CONNECT-P1").</summary>
 public sealed record AuditRow(long ChainIndex, DateTime AtUtc, string? Actor, string? OnBehalfOf, AuditChannel Channel, string Action,
-    string SubjectType, string SubjectId, string Summary, string? IpAddress);
+    string SubjectType, string SubjectId, string Summary, string? IpAddress, string? Subject = null)
+{
+    /// <summary>The entry as a sentence ("Simon Fairweather approved the Custody return for CONNECT-P1").</summary>
+    public string Sentence => ActivityWords.Entry(Action, Actor, OnBehalfOf, Subject, Summary);
+}
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, IReadOnlyList<string> SubjectTypes, ChainCheck Chain)
 {
@@ -121,8 +126,54 @@ public sealed class AuditQueries(ReadinessDbContext db, AuditVerification verifi
         var userIds = entries.Select(e => e.ActorUserId).Concat(entries.Select(e => e.OnBehalfOfUserId)).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         string? Name(string? id) => id is null ? null : names.GetValueOrDefault(id, "(unknown user)");
+        var subjects = await SubjectsAsync(entries.Select(e => (e.SubjectType, e.SubjectId)).Distinct().ToList(), ct);
         return entries.Select(e => new AuditRow(e.ChainIndex, e.AtUtc, Name(e.ActorUserId), Name(e.OnBehalfOfUserId), e.Channel, e.Action,
-            e.SubjectType, e.SubjectId, e.Summary, e.IpAddress)).ToList();
+            e.SubjectType, e.SubjectId, e.Summary, e.IpAddress, subjects.GetValueOrDefault((e.SubjectType, e.SubjectId)))).ToList();
+    }
+
+    /// <summary>
+    /// What each entry is about, in words: one query per kind of subject in the batch (returns, gates, approval
+    /// requests, areas, indicators), whatever the number of entries. Kinds without a better name keep their id.
+    /// </summary>
+    private async Task<Dictionary<(string, string), string>> SubjectsAsync(List<(string Type, string Id)> keys, CancellationToken ct)
+    {
+        static List<int> Ints(IEnumerable<(string Type, string Id)> ks, string type) =>
+            ks.Where(k => k.Type == type).Select(k => int.TryParse(k.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1).Where(i => i > 0).ToList();
+        static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
+        var labels = new Dictionary<(string, string), string>();
+        var requestIds = Ints(keys, ApprovalRequestSubject);
+        var requests = await db.ApprovalRequests.AsNoTracking().Where(r => requestIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Kind, r.SubjectId, r.ReleaseId }).ToListAsync(ct);
+        var returnIds = Ints(keys, SubjectKinds.AreaReturn).Concat(requests.Where(r => r.Kind == Approvals.ApprovalKind.AreaReturn).Select(r => r.SubjectId)).Distinct().ToList();
+        var returns = await (from a in db.Assessments
+                             join b in db.BusinessAreas on a.BusinessAreaId equals b.Id
+                             join r in db.Releases on a.ReleaseId equals r.Id
+                             where returnIds.Contains(a.Id)
+                             select new { a.Id, Area = b.Name, r.Code }).ToDictionaryAsync(x => x.Id, x => $"the {x.Area} return for {x.Code}", ct);
+        foreach (var (id, label) in returns) labels[(SubjectKinds.AreaReturn, Key(id))] = label;
+        var gateIds = Ints(keys, SubjectKinds.Gate);
+        foreach (var g in await db.Gates.AsNoTracking().Where(g => gateIds.Contains(g.Id)).Select(g => new { g.Id, g.Name, g.Release!.Code }).ToListAsync(ct))
+            labels[(SubjectKinds.Gate, Key(g.Id))] = $"the {g.Name} gate of {g.Code}";
+        var releaseIds = requests.Select(q => q.ReleaseId).Distinct().ToList();
+        var releaseCodes = await db.Releases.AsNoTracking().Where(r => releaseIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        foreach (var r in requests)
+            labels[(ApprovalRequestSubject, Key(r.Id))] = r.Kind == Approvals.ApprovalKind.AreaReturn
+                ? returns.GetValueOrDefault(r.SubjectId, "a return")
+                : $"the go / no-go decision for {releaseCodes.GetValueOrDefault(r.ReleaseId, "the release")}";
+        var areaCodes = keys.Where(k => k.Type == "BusinessArea").Select(k => k.Id).ToList();
+        foreach (var a in await db.BusinessAreas.AsNoTracking().Where(a => areaCodes.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToListAsync(ct))
+            labels[("BusinessArea", a.Code)] = a.Name;
+        var alertIds = Ints(keys, "IndicatorAlert");
+        var alerts = await db.IndicatorAlerts.AsNoTracking().Where(a => alertIds.Contains(a.Id)).Select(a => new { a.Id, a.IndicatorId }).ToListAsync(ct);
+        var indicatorIds = Ints(keys, "LeadIndicator").Concat(alerts.Select(a => a.IndicatorId)).Distinct().ToList();
+        var indicators = await (from i in db.LeadIndicators
+                                join r in db.Releases on i.ReleaseId equals r.Id
+                                where indicatorIds.Contains(i.Id)
+                                select new { i.Id, i.Name, r.Code }).ToDictionaryAsync(x => x.Id, x => $"{x.Name} ({x.Code})", ct);
+        foreach (var (id, label) in indicators) labels[("LeadIndicator", Key(id))] = label;
+        foreach (var a in alerts) labels[("IndicatorAlert", Key(a.Id))] = indicators.GetValueOrDefault(a.IndicatorId, "an indicator");
+        foreach (var k in keys.Where(k => k.Type is "Release" or "QuestionnaireTemplate")) labels[k] = k.Id;
+        return labels;
     }
 
     private DateTime StartOfDayUtc(DateOnly day)

@@ -5,7 +5,7 @@ namespace Readiness.Core.Indicators;
 /// <summary>When a release may leave hypercare: <see cref="ExitOn"/>, or null with the <see cref="Reason"/> it cannot yet.</summary>
 public sealed record HypercareExitResult(DateOnly? ExitOn, string Reason)
 {
-    public string Words => ExitOn is { } d ? $"Exit reached on {d:yyyy-MM-dd}: {Reason}" : $"Not yet: {Reason}";
+    public string Words => ExitOn is { } d ? $"Exit reached on {ReadingLate.Date(d)}: {Reason}" : $"Not yet: {Reason}";
 }
 
 /// <summary>An indicator as the hypercare-exit rule sees it; <see cref="Late"/> when its reading is overdue today (see <see cref="ReadingLateness"/>).</summary>

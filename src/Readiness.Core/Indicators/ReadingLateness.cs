@@ -14,14 +14,15 @@ public sealed record ReadingLate(DateOnly? LastReading, DateOnly Since, DateOnly
         ? $"Reading late — last reading {Days(DaysSince)} ago; expected by {Date(ExpectedBy)}"
         : $"Reading late — no reading since go-live {Days(DaysSince)} ago; expected by {Date(ExpectedBy)}";
 
-    /// <summary>Why stale evidence blocks the hypercare exit, e.g. "Call time has had no reading since 3 Mar 2026 (expected every 3 days)".</summary>
+    /// <summary>Why stale evidence blocks the hypercare exit, e.g. "Call time has had no reading since Tue 3 Mar 2026 (expected every 3 days)".</summary>
     public string Reason(string indicatorName) => LastReading is { } last
         ? $"{indicatorName} has had no reading since {Date(last)} ({Every})"
         : $"{indicatorName} has had no reading since go-live on {Date(Since)} ({Every})";
 
     public string Every => CheckEveryDays == 1 ? "expected every day" : $"expected every {CheckEveryDays} days";
 
-    public static string Date(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>"Thu 17 Dec 2026", as every date reads.</summary>
+    public static string Date(DateOnly d) => d.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     private static string Days(int n) => n == 1 ? "1 day" : $"{n} days";
 }

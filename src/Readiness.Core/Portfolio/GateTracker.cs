@@ -15,9 +15,13 @@ public enum GateStatus
     Complete = 3,
 }
 
-/// <summary>The tracker's filters. Dates are due dates, inclusive; the area includes the areas nested under it.</summary>
+/// <summary>
+/// The tracker's filters. Dates are due dates, inclusive; the area includes the areas nested under it; a release code
+/// narrows it to that release's gates; <see cref="Rag"/> keeps gates of one RAG ("None": not scored yet) and
+/// <see cref="OpenOnly"/> the gates not complete (the dashboard's RAG counts link here).
+/// </summary>
 public sealed record TrackerFilter(string? Programme = null, string? Area = null, GateStatus? Status = null, DateOnly? From = null, DateOnly? To = null,
-    string? Sort = null, bool Descending = false, int Page = 1);
+    string? Sort = null, bool Descending = false, int Page = 1, string? Release = null, string? Rag = null, bool OpenOnly = false);
 
 /// <summary>A prerequisite release and whether it is late for the release that depends on it.</summary>
 public sealed record DependencyFlag(string Code, string Name, DateOnly GoLive, ReleaseStatus Status, bool Late);
@@ -25,7 +29,7 @@ public sealed record DependencyFlag(string Code, string Name, DateOnly GoLive, R
 public sealed record TrackerRow(
     int GateId, string ProgrammeCode, string ProgrammeName, string ReleaseCode, string ReleaseName, DateOnly GoLive, ReleaseStatus ReleaseStatus,
     GateKind Kind, string GateName, int OffsetDays, DateOnly DueOn, GateStatus Status, int ImpactedAreas, int Submitted, int Approved,
-    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn)
+    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision = null)
 {
     public bool Overdue => Status == GateStatus.Overdue;
     public IEnumerable<DependencyFlag> LateDependencies => DependsOn.Where(d => d.Late);
@@ -62,6 +66,7 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         var today = clock.Today;
         var gates = db.Gates.AsNoTracking();
         if (Trimmed(filter.Programme) is { } programme) gates = gates.Where(g => g.Release!.Programme!.Code == programme);
+        if (Trimmed(filter.Release) is { } release) gates = gates.Where(g => g.Release!.Code == release);
         if (Trimmed(filter.Area) is { } area)
         {
             var areaIds = await AreaAndDescendantsAsync(area, ct);
@@ -100,9 +105,14 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
             var deps = dependencies.TryGetValue(r.ReleaseId, out var d) ? d : [];
             return new TrackerRow(r.Id, r.ProgrammeCode, r.ProgrammeName, r.ReleaseCode, r.ReleaseName, r.GoLive, r.ReleaseStatus, r.Kind, r.Name,
                 r.DueOffsetDays, due, StatusOf(complete, due, today), r.Impacted, r.Submitted, r.Approved,
-                r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null, r.Go?.Dca, deps);
+                r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null,
+                // The SRO's DCA is given at the go / no-go gate: the other gates of the release have none of their own.
+                r.Kind == GateKind.GoNoGo ? r.Go?.Dca : null, deps, r.Kind == GateKind.GoNoGo ? r.Go?.Decision : null);
         });
         if (filter.Status is { } status) rows = rows.Where(r => r.Status == status);
+        if (filter.OpenOnly) rows = rows.Where(r => r.Status != GateStatus.Complete);
+        if (Trimmed(filter.Rag) is { } rag)
+            rows = Enum.TryParse<Rag>(rag, ignoreCase: true, out var wanted) ? rows.Where(r => r.Rag == wanted) : rows.Where(r => r.Rag is null);
         if (filter.From is { } from) rows = rows.Where(r => r.DueOn >= from);
         if (filter.To is { } to) rows = rows.Where(r => r.DueOn <= to);
         return Sort(rows, filter.Sort, filter.Descending).ToList();

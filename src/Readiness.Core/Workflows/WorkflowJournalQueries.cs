@@ -13,7 +13,14 @@ public sealed record PendingTimer(string Name, string Trigger, DateTime DueAtUtc
 public sealed record WorkflowView(
     int InstanceId, string SubjectKind, int SubjectId, string SubjectLabel, int SnapshotId, string DefinitionId, int DefinitionVersion,
     string Title, string State, string StateTitle, WorkflowStatus Status, DateTime StartedAtUtc,
-    IReadOnlyList<PendingTimer> Timers, IReadOnlyList<JournalLine> Journal);
+    IReadOnlyList<PendingTimer> Timers, IReadOnlyList<JournalLine> Journal, string? AreaName = null)
+{
+    /// <summary>What the workflow is about, as a sentence names it: "the Custody return", "the Go / no-go gate".</summary>
+    public string Subject => SubjectKind == SubjectKinds.Gate || AreaName is null ? $"the {SubjectLabel} gate" : $"the {AreaName} return";
+
+    /// <summary>A journal line as a sentence: "Simon Fairweather approved the Custody return".</summary>
+    public string Sentence(JournalLine line) => Audit.ActivityWords.Transition(line.Trigger, line.Actor, Subject, line.OnBehalfOf);
+}
 
 public sealed record DiagramState(string Name, string Title, bool Initial, bool Terminal);
 
@@ -45,7 +52,7 @@ public sealed class WorkflowJournalQueries(ReadinessDbContext db, WorkflowCatalo
                              join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
                              join g in db.Gates on a.GateId equals g.Id
                              where a.ReleaseId == releaseId
-                             select new { a.Id, Label = area.Name + " – " + g.Name }).AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Label, ct);
+                             select new { a.Id, Area = area.Name, Label = area.Name + " – " + g.Name }).AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
         var gates = await db.Gates.AsNoTracking().Where(g => g.ReleaseId == releaseId).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         var returnIds = returns.Keys.ToList();
         var gateIds = gates.Keys.ToList();
@@ -79,14 +86,14 @@ public sealed class WorkflowJournalQueries(ReadinessDbContext db, WorkflowCatalo
             {
                 var definition = definitions[i.SnapshotId];
                 string Title(string state) => definition.States.FirstOrDefault(s => s.Name == state)?.Title ?? state;
-                var label = i.SubjectKind == SubjectKinds.Gate ? gates[i.SubjectId] : returns[i.SubjectId];
+                var label = i.SubjectKind == SubjectKinds.Gate ? gates[i.SubjectId] : returns[i.SubjectId].Label;
                 var lines = journalByInstance[i.Id].OrderByDescending(j => j.AtUtc).ThenByDescending(j => j.Id)
                     .Select(j => new JournalLine(j.Id, j.FromState, j.ToState, Title(j.FromState), Title(j.ToState), j.Trigger,
                         Name(j.ActorUserId), Name(j.OnBehalfOfUserId), j.Comment, j.AtUtc))
                     .ToList();
                 var due = timersByInstance[i.Id].OrderBy(t => t.DueAtUtc).Select(t => new PendingTimer(t.Name, t.Trigger, t.DueAtUtc)).ToList();
                 return new WorkflowView(i.Id, i.SubjectKind, i.SubjectId, label, i.SnapshotId, definition.Id, definition.Version, definition.Title,
-                    i.State, Title(i.State), i.Status, i.CreatedAtUtc, due, lines);
+                    i.State, Title(i.State), i.Status, i.CreatedAtUtc, due, lines, i.SubjectKind == SubjectKinds.Gate ? null : returns[i.SubjectId].Area);
             })
             // The gates first (the go / no-go is what the release turns on), then the areas' returns by name.
             .OrderBy(v => v.SubjectKind == SubjectKinds.Gate ? 0 : 1).ThenBy(v => v.SubjectLabel, StringComparer.CurrentCulture)

@@ -1,19 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Readiness.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One served app for the accessibility checks, with a return in every state the pages show: the MetCC return of
-/// CRS-LAUNCH still a draft, and the Custody return of CONNECT-P1 submitted with its BCM's email sent.
+/// One served app for the accessibility and phone checks, with a return in every state the pages show: the MetCC
+/// return of CRS-LAUNCH still a draft, and the Custody return of CONNECT-P1 submitted with its BCM's email sent.
 /// </summary>
 public sealed class AccessibilityFixture : IAsyncLifetime
 {
     public const string DraftLead = "tl.metcc@readiness.demo";
     public const string SubmittedLead = "tl.custody@readiness.demo";
     public const string Bcm = "bcm.justice@readiness.demo";
+    public const string Sro = "sro.connect@readiness.demo";
     public const string Pmo = "pmo@readiness.demo";
 
-    public ServedApp App { get; } = new();
+    /// <summary>Every page of the app, by the name the tests use (see <see cref="Page"/>).</summary>
+    public static readonly IReadOnlyList<string> AllPages =
+    [
+        "sign-in", "home: team lead", "home: BCM", "home: SRO", "home: PMO", "my work", "return form", "check and submit",
+        "read-only return", "submitted", "decision link", "inbox", "decide in the inbox", "delegations", "releases",
+        "release", "release returns", "release pack", "release indicators", "release workflow", "release audit",
+        "indicator", "indicator upload", "audit log", "gate tracker", "heatmap", "heatmap cell", "timeline",
+        "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
+        "admin gate removal", "admin impacts", "admin area", "admin templates", "access denied", "not found",
+    ];
+
+    public ServedApp App { get; } = new(new Dictionary<string, string?> { ["Email:ShowMailPage"] = "true" });
     public int DraftReturnId { get; private set; }
     public int SubmittedReturnId { get; private set; }
+    public int PendingRequestId { get; private set; }
+    public int IndicatorId { get; private set; }
+    public int GateId { get; private set; }
+    public int MailId { get; private set; }
     public string DecisionLink { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -24,6 +42,13 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         await (await new People(App).SubmitReturnAsync(SubmittedLead, "CONNECT-P1")).Context.CloseAsync();
         await App.Driver.DispatchAsync();
         DecisionLink = App.EmailedLink(Bcm);
+        PendingRequestId = await App.Factory.WithDbAsync(db => (from r in db.ApprovalRequests
+                                                                 join u in db.Users on r.ApproverUserId equals u.Id
+                                                                 where r.Kind == Readiness.Core.Approvals.ApprovalKind.AreaReturn && r.SubjectId == SubmittedReturnId && u.Email == Bcm
+                                                                 select r.Id).FirstAsync());
+        IndicatorId = await App.Factory.WithDbAsync(db => db.LeadIndicators.Where(i => i.Code == "CALL-101").Select(i => i.Id).FirstAsync());
+        GateId = await App.Factory.WithDbAsync(db => db.Gates.Where(g => g.Release!.Code == "CRS-LAUNCH").OrderByDescending(g => g.DueOffsetDays).Select(g => g.Id).FirstAsync());
+        MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
@@ -32,20 +57,46 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public (string? User, string Url) Page(string name) => name switch
     {
         "sign-in" => (null, "/Account/SignIn"),
+        "home: team lead" => (DraftLead, "/"),
+        "home: BCM" => (Bcm, "/"),
+        "home: SRO" => (Sro, "/"),
+        "home: PMO" => (Pmo, "/"),
         "my work" => (DraftLead, "/Assessments"),
         "return form" => (DraftLead, $"/Assessments/Edit/{DraftReturnId}"),
         "check and submit" => (DraftLead, $"/Assessments/Submit/{DraftReturnId}"),
         "read-only return" => (SubmittedLead, $"/Assessments/View/{SubmittedReturnId}"),
+        "submitted" => (SubmittedLead, $"/Assessments/Submitted/{SubmittedReturnId}"),
         "decision link" => (null, DecisionLink),
         "inbox" => (Bcm, "/Approvals"),
-        "release" => (Pmo, "/Releases/CRS-LAUNCH"),
+        "decide in the inbox" => (Bcm, $"/Approvals/Decide/{PendingRequestId}"),
+        "delegations" => (Bcm, "/Approvals/Delegations"),
         "releases" => (Pmo, "/Releases"),
+        "release" => (Pmo, "/Releases/CRS-LAUNCH"),
+        "release returns" => (Pmo, "/Releases/CONNECT-P1/Returns"),
+        "release pack" => (Sro, "/Releases/CONNECT-P1/Pack"),
+        "release indicators" => (Pmo, "/Releases/THRIVE-BCU/Indicators"),
+        "release workflow" => (Pmo, "/Releases/CONNECT-P1/Workflow"),
+        "release audit" => (Pmo, "/Releases/CONNECT-P1/Audit"),
+        "indicator" => (Pmo, $"/Indicators/{IndicatorId}"),
+        "indicator upload" => (Pmo, $"/Indicators/{IndicatorId}/Upload"),
         "audit log" => (Pmo, "/Audit"),
         "gate tracker" => (Pmo, "/Portfolio/Tracker"),
         "heatmap" => (Pmo, "/Portfolio/Heatmap"),
+        "heatmap cell" => (Pmo, "/Portfolio/Heatmap/Cell?area=CUSTODY&week=2026-03-23"),
+        "timeline" => (Pmo, "/Portfolio/Timeline"),
         "stuck approvals" => (Pmo, "/Portfolio/Approvals"),
+        "incidents" => (Pmo, "/Incidents"),
+        "mail" => (Pmo, "/Dev/Mail"),
+        "mail message" => (Pmo, $"/Dev/Mail/{MailId}"),
         "admin" => (Pmo, "/Admin"),
+        "admin release" => (Pmo, "/Admin/Releases/CRS-LAUNCH"),
         "admin gates" => (Pmo, "/Admin/Releases/CRS-LAUNCH/Gates"),
+        "admin gate removal" => (Pmo, $"/Admin/Releases/CRS-LAUNCH/Gates/{GateId}/Remove"),
+        "admin impacts" => (Pmo, "/Admin/Releases/CRS-LAUNCH/Impacts"),
+        "admin area" => (Pmo, "/Admin/Areas/CUSTODY"),
+        "admin templates" => (Pmo, "/Admin/Templates"),
+        "access denied" => (DraftLead, "/Account/AccessDenied"),
+        "not found" => (Pmo, "/Releases/NO-SUCH-RELEASE"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),
     };
 }

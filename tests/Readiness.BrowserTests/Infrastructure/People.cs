@@ -19,7 +19,7 @@ public sealed class People(ServedApp app)
         await page.Locator("tbody tr").Filter(new() { HasText = release }).GetByRole(AriaRole.Link).ClickAsync();
         await new ReturnForm(app, page).AnswerEverySectionAsync(goLive);
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit return" }).ClickAsync();
-        await page.WaitForURLAsync("**/Assessments/View/**");
+        await page.WaitForURLAsync("**/Assessments/Submitted/**");
         return page;
     }
 
@@ -42,7 +42,7 @@ public sealed class People(ServedApp app)
         if (comment is not null) await page.Locator("#Form_Comment").FillAsync(comment);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm decision" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Confirm decision" })).ToHaveCountAsync(0);
-        await Expect(page.Locator(".alert-success[role=status]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=confirmation]")).ToBeVisibleAsync();
     }
 
     /// <summary>The area's team lead submits, and its first BCM approves from the emailed link.</summary>

@@ -16,12 +16,12 @@ public sealed class ReturnForm(ServedApp app, IPage page)
     {
         var criteria = await app.Factory.WithDbAsync(db => db.Criteria.AsNoTracking().ToDictionaryAsync(c => c.Id));
         // A click does not wait for the page it opens: wait for the form before reading it.
-        await Assertions.Expect(page.Locator("nav.section-nav li").First).ToBeVisibleAsync();
-        var sections = await page.Locator("nav.section-nav li").CountAsync();
+        await Assertions.Expect(page.Locator("nav.app-section-nav li.govuk-task-list__item").First).ToBeVisibleAsync();
+        var sections = await page.Locator("nav.app-section-nav li.govuk-task-list__item").CountAsync();
         Assert.True(sections > 0, "The return form shows no sections.");
         for (var s = 1; s <= sections; s++)
         {
-            await Assertions.Expect(page.Locator("main h2").First).ToContainTextAsync($"Section {s} of {sections}");
+            await Assertions.Expect(page.Locator("[data-testid=section-heading]")).ToContainTextAsync($"Section {s} of {sections}");
             var form = page.Locator("form:has(input[name$='.CriterionId'])");
             foreach (var hidden in await form.Locator("input[name$='.CriterionId']").AllAsync())
             {

@@ -12,7 +12,7 @@ namespace Readiness.BrowserTests.Infrastructure;
 /// The real app on Kestrel at http://127.0.0.1:{free port} (a real SQLite file, demo data, the fake clock, email to an
 /// in-process SMTP server, decision links pointing at this address), and the system's Chromium driven by Playwright.
 /// </summary>
-public sealed class ServedApp : IAsyncLifetime
+public sealed class ServedApp(IReadOnlyDictionary<string, string?>? extraSettings = null) : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -34,6 +34,7 @@ public sealed class ServedApp : IAsyncLifetime
         BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var settings = ApprovalDriver.SmtpSettings(Smtp);
         settings["Approvals:PublicBaseUrl"] = BaseUrl.ToString();
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>()) settings[key] = value;
         Factory = new ReadinessFactory(settings: settings);
         Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         Factory.StartServer();

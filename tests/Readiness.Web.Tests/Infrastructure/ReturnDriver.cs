@@ -25,7 +25,7 @@ public sealed class ReturnDriver(ReadinessFactory factory, Browser browser)
     public async Task<int> SectionCountAsync(int id)
     {
         var page = await browser.GetAsync($"/Assessments/Edit/{id}");
-        return page.QuerySelectorAll("nav.section-nav li").Length;
+        return page.QuerySelectorAll("nav.app-section-nav li.govuk-task-list__item").Length;
     }
 
     public static IHtmlFormElement AnswerForm(IDocument page) =>

@@ -18,8 +18,6 @@ public class SignInModel(SignInManager<ReadinessUser> signIn) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
-
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
@@ -32,7 +30,6 @@ public class SignInModel(SignInManager<ReadinessUser> signIn) : PageModel
                 ? "Too many failed attempts: this account is locked for a few minutes."
                 : "The email address or password is not right.");
         }
-        Errors = ErrorLink.From(ModelState);
         return Page();
     }
 }

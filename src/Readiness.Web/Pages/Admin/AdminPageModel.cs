@@ -7,12 +7,13 @@ using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Admin;
 
-/// <summary>What the PMO's admin pages share: the role, the request origin for the audit log, and outcome → errors.</summary>
+/// <summary>
+/// What the PMO's admin pages share: the role, the request origin for the audit log, and outcome → ModelState (the
+/// error summary renders it; form-wide messages link to the form, #admin-form).
+/// </summary>
 [Authorize(Roles = Roles.Pmo)]
 public abstract class AdminPageModel : PageModel
 {
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
-
     protected RequestOrigin Origin() => HttpContext.Origin();
 
     /// <summary>
@@ -28,15 +29,10 @@ public abstract class AdminPageModel : PageModel
         }
         if (IsStale(outcome)) ModelState.Clear();
         this.Show(outcome.Failure!, prefix);
-        CollectErrors();
         return false;
     }
 
     protected static bool IsStale(Result<string> outcome) => outcome.Failure?.Kind == FailureKind.Stale;
 
     protected static bool IsMissing(Result<string> outcome) => outcome.Failure?.Kind == FailureKind.NotFound;
-
-    /// <summary>The error summary: each message links to its field ("Gate.Name" → #Gate_Name); form-wide ones to the form.</summary>
-    protected void CollectErrors() =>
-        Errors = ErrorLink.From(ModelState, "admin-form");
 }

@@ -55,7 +55,6 @@ public class GatesModel(AdminQueries queries, ReleaseAdmin admin, Actor actor) :
             }
             return Page();
         }
-        CollectErrors();
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 

@@ -39,7 +39,6 @@ public class ImpactsModel(AdminQueries queries, ImpactAdmin admin, Actor actor) 
         var input = new ImpactInput(Impact.AreaCode ?? "", Impact.Headcount, Impact.Level, Impact.TrainingHoursPerPerson, Impact.HypercareWeeks);
         if (!ModelState.IsValid)
         {
-            CollectErrors();
             return await LoadAsync(ct) ? Page() : NotFound();
         }
         var outcome = Edit is { } id ? await admin.EditAsync(actor, id, input, Stamp ?? "", Origin(), ct) : await admin.AddAsync(actor, Code, input, Origin(), ct);

@@ -37,7 +37,6 @@ public class ReleaseModel(AdminQueries queries, ReleaseAdmin admin, Actor actor)
         ModelState.Remove(nameof(Code));
         if (!ModelState.IsValid)
         {
-            CollectErrors();
             await LoadChoicesAsync(ct);
             return Page();
         }

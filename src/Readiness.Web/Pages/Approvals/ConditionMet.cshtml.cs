@@ -19,7 +19,7 @@ public class ConditionMetModel(ConditionCommands conditions, ReadinessDbContext 
 
     public ApprovalCondition Condition { get; private set; } = null!;
     public string ReleaseCode { get; private set; } = "";
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
+    public DateOnly DueOn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -32,12 +32,11 @@ public class ConditionMetModel(ConditionCommands conditions, ReadinessDbContext 
             if (result.Succeeded)
             {
                 TempData["Flash"] = "Condition recorded as met.";
-                return Redirect($"/Releases/{ReleaseCode}");
+                return Redirect($"/Releases/{ReleaseCode}/Pack");
             }
             if (this.Refusal(result.Failure) is { } refused) return refused;
             this.Show(result.Failure!);
         }
-        Errors = ErrorLink.From(ModelState);
         return Page();
     }
 
@@ -46,7 +45,8 @@ public class ConditionMetModel(ConditionCommands conditions, ReadinessDbContext 
         var condition = await db.ApprovalConditions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (condition is null) return false;
         Condition = condition;
-        ReleaseCode = await db.Releases.Where(r => r.Id == condition.ReleaseId).Select(r => r.Code).SingleAsync(ct);
+        var release = await db.Releases.Where(r => r.Id == condition.ReleaseId).Select(r => new { r.Code, r.GoLive }).SingleAsync(ct);
+        (ReleaseCode, DueOn) = (release.Code, release.GoLive.AddDays(condition.DueOffsetDays));
         return true;
     }
 }

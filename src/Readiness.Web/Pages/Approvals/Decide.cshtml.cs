@@ -8,52 +8,55 @@ using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
 
-/// <summary>Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token).</summary>
-public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock, Actor actor) : PageModel
+/// <summary>
+/// Deciding from the web UI as the signed-in approver (same rules as the email link, minus the token); straight after
+/// the decision the page confirms it, saying what happens next and who was emailed.
+/// </summary>
+public class DecideModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock, Actor actor) : PageModel
 {
+    private const string JustDecided = "Decided";
+
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
 
-    public RequestSummary Summary { get; private set; } = null!;
-    public ReturnBrief? Return { get; private set; }
-    public GatePack? Pack { get; private set; }
-    public string? Message { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
-    public bool IsPending => Summary.Status == ApprovalStatus.Pending;
+    public DecisionPage Data { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Form.Prepare(Return, clock.Today);
+        if (!await LoadAsync(id, TempData[JustDecided] is true, ct)) return NotFound();
+        Form.Prepare(Data.Return, clock.Today);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
+        TempData.Remove(JustDecided); // "just decided" is for the page this decision redirects to, not a later visit
+        if (Form.AddCondition)
+        {
+            ModelState.Clear();
+            return await OnGetAsync(id, ct);
+        }
         var (input, formErrors) = Form.ToInput();
         var outcome = input is null
-            ? Failures.Invalid(formErrors, "Check the decision: " + string.Join(" ", formErrors.Values))
+            ? Failures.Invalid(formErrors)
             : await decisions.DecideAsWebUserAsync(id, actor.UserId, input, HttpContext.DecisionOrigin(AuditChannel.Web), ct);
         if (outcome.Succeeded)
         {
-            TempData["Flash"] = outcome.Value!.Message;
-            return RedirectToPage("Index");
+            TempData[JustDecided] = true;
+            return RedirectToPage(new { id });
         }
-        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(id, ct)) return NotFound();
+        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(id, justDecided: false, ct)) return NotFound();
+        ModelState.Clear(); // what was posted is shown from the form, not from model binding
         this.Show(outcome.Failure, "Form");
-        Message = outcome.Failure.Message;
-        Errors = DecisionForm.ErrorsFrom(ModelState);
-        Form.Prepare(Return, clock.Today);
+        Form.Prepare(Data.Return, clock.Today);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, bool justDecided, CancellationToken ct)
     {
-        var summary = await queries.SummaryAsync(id, ct);
-        if (summary is null || !await queries.IsApproverAsync(id, actor.UserId, ct)) return false;
-        Summary = summary;
-        if (summary.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(summary.SubjectId, ct);
-        else Pack = await packs.ForReleaseAsync(await queries.ReleaseIdOfAsync(id, ct), ct);
+        var data = await pages.ForApproverAsync(id, actor.UserId, justDecided, ct);
+        if (data is null) return false;
+        Data = data;
         return true;
     }
 }

@@ -39,7 +39,10 @@ public sealed class DecisionForm
         public bool IsBlank => string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(Owner) && string.IsNullOrWhiteSpace(Due);
     }
 
-    /// <summary>Readies the form for display: three condition rows, and a waiver row per failing criterion of a return.</summary>
+    /// <summary>Set by the "Add another condition" button: the form comes back with one more row, nothing is decided.</summary>
+    public bool AddCondition { get; set; }
+
+    /// <summary>Readies the form for display: the condition rows posted (at least one), and a waiver row per failing criterion of a return.</summary>
     public void Prepare(ReturnBrief? brief, DateOnly today)
     {
         PadConditions();
@@ -52,16 +55,19 @@ public sealed class DecisionForm
 
     private static IEnumerable<CriterionOutcome> Failing(ReturnBrief brief) => brief.Card.Outcomes.Where(o => o.Applies && o.Check.Passed == false);
 
-    /// <summary>Three rows are always offered; blank ones are ignored.</summary>
+    /// <summary>
+    /// One blank row is offered (shown only with a "with conditions" decision), and one more each time the person asks
+    /// for another; rows left blank are ignored, and blank rows beyond the first are dropped.
+    /// </summary>
     public void PadConditions()
     {
-        while (Conditions.Count < 3) Conditions.Add(new ConditionRow());
+        Conditions = Conditions.Where(c => !c.IsBlank).ToList();
+        if (Conditions.Count == 0 || AddCondition) Conditions.Add(new ConditionRow());
+        AddCondition = false;
     }
 
-    /// <summary>The decision form's errors by the use case's field names ("Comment", "Conditions[0]"), as the partial shows them.</summary>
-    public static Dictionary<string, string> ErrorsFrom(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState) =>
-        modelState.Where(kv => kv.Key.StartsWith("Form.", StringComparison.Ordinal) && kv.Value!.Errors.Count > 0)
-            .ToDictionary(kv => kv.Key["Form.".Length..], kv => kv.Value!.Errors[0].ErrorMessage);
+    /// <summary>True when the conditions should be open on the page: a conditional decision, or conditions already written.</summary>
+    public bool ShowsConditions => Decision is { } d && Decisions.HasConditions(d) || Conditions.Any(c => !c.IsBlank);
 
     /// <summary>Maps the form to the use case's input, or returns the field errors the form itself can tell.</summary>
     public (DecisionInput? Input, Dictionary<string, string> Errors) ToInput()
@@ -69,10 +75,11 @@ public sealed class DecisionForm
         var errors = new Dictionary<string, string>();
         if (Decision is null) errors["Decision"] = "Choose a decision.";
         var conditions = new List<ConditionInput>();
-        for (var i = 0; i < Conditions.Count; i++)
+        var i = -1;
+        foreach (var row in Conditions)
         {
-            var row = Conditions[i];
             if (row.IsBlank) continue;
+            i++; // numbered as the page shows them again: blank rows dropped
             if (!AnswerRules.TryParseOffset(row.Due?.Trim(), out var offset))
             {
                 errors[$"Conditions[{i}]"] = $"Condition {i + 1}: write when it is due relative to go-live, like T-7 (a week before) or T+14.";

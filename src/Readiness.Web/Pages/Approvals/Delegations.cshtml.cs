@@ -25,7 +25,6 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
 
     public IReadOnlyList<DelegationRow> Rows { get; private set; } = [];
     public IReadOnlyList<Person> Candidates { get; private set; } = [];
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -46,7 +45,6 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
             }
             this.Show(result.Failure!);
         }
-        Errors = ErrorLink.From(ModelState);
         await LoadAsync(ct);
         return Page();
     }

@@ -12,61 +12,63 @@ namespace Readiness.Web.Pages.Approvals;
 /// <summary>
 /// The page behind an email link (DESIGN §6). GET and HEAD only show the confirmation page; the decision is a POST
 /// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404. The token alone
-/// finds the request; links sent before that carry the request id too (a second route to this page).
+/// finds the request; links sent before that carry the request id too (a second route to this page). Straight after
+/// the decision the page confirms it, saying what happens next and who was emailed.
 /// </summary>
 [AllowAnonymous]
-public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock) : PageModel
+public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock) : PageModel
 {
+    private const string JustDecided = "Decided";
+
     [BindProperty]
     public DecisionForm Form { get; set; } = new();
 
-    public LinkView? View { get; private set; }
-    public ReturnBrief? Return { get; private set; }
-    public GatePack? Pack { get; private set; }
-    public string? Message { get; private set; }
-    public Dictionary<string, string> Errors { get; private set; } = [];
+    /// <summary>Null when the link is refused.</summary>
+    public DecisionPage? Data { get; private set; }
 
     /// <param name="id">Only in links sent before links carried just the token (/Decide/{id}/{token}).</param>
     public async Task<IActionResult> OnGetAsync(string token, int? id, CancellationToken ct)
     {
         NoStore();
-        if (!await LoadAsync(token, id, ct)) return Uniform();
-        Form.Prepare(Return, clock.Today);
+        if (!await LoadAsync(token, id, TempData[JustDecided] is true, ct)) return Uniform();
+        Form.Prepare(Data!.Return, clock.Today);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string token, int? id, CancellationToken ct)
     {
         NoStore();
+        TempData.Remove(JustDecided); // "just decided" is for the page this decision redirects to, not a later visit
+        if (Form.AddCondition)
+        {
+            ModelState.Clear();
+            return await OnGetAsync(token, id, ct);
+        }
         var (input, formErrors) = Form.ToInput();
         var outcome = input is null
-            ? Failures.Invalid(formErrors, "Check the decision: " + string.Join(" ", formErrors.Values))
+            ? Failures.Invalid(formErrors)
             : await decisions.DecideByTokenAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), input, HttpContext.DecisionOrigin(AuditChannel.EmailLink), ct);
         if (outcome.Succeeded)
         {
-            TempData["Flash"] = outcome.Value!.Message;
+            TempData[JustDecided] = true;
             return Redirect($"/Decide/{token}");
         }
-        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(token, id, ct)) return Uniform();
+        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(token, id, justDecided: false, ct)) return Uniform();
+        ModelState.Clear(); // what was posted is shown from the form, not from model binding
         this.Show(outcome.Failure, "Form");
-        Message = outcome.Failure.Message;
-        Errors = DecisionForm.ErrorsFrom(ModelState);
-        Form.Prepare(Return, clock.Today);
+        Form.Prepare(Data!.Return, clock.Today);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string token, int? id, CancellationToken ct)
+    private async Task<bool> LoadAsync(string token, int? id, bool justDecided, CancellationToken ct)
     {
-        View = await queries.ForLinkAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-        if (View is null) return false;
-        if (View.Request.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(View.Request.SubjectId, ct);
-        else Pack = await packs.ForReleaseAsync((await queries.ReleaseIdOfAsync(View.Request.Id, ct)), ct);
-        return true;
+        Data = await pages.ForLinkAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), justDecided, ct);
+        return Data is not null;
     }
 
     private PageResult Uniform()
     {
-        View = null;
+        Data = null;
         var result = Page();
         result.StatusCode = StatusCodes.Status404NotFound;
         return result;

@@ -23,7 +23,6 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
     public ReturnView View { get; private set; } = null!;
     public TemplateSection CurrentSection { get; private set; } = null!;
     public IReadOnlyList<FieldState> Fields { get; private set; } = [];
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
     public ReadinessClock Clock => clock;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -32,7 +31,7 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
         if (loaded is not null) return loaded;
         var errors = Check ? View.Card.Errors.Where(e => CurrentSection.Criteria.Any(c => c.Id == e.CriterionId)).ToList() : [];
         Fields = BuildFields(posted: [], errors.Select(e => new FieldProblem(e.CriterionId, e.CriterionCode, e.Field, e.Message)).ToList(), conflicts: []);
-        Errors = errors.Select(e => new ErrorLink(e.Message, "#" + Display.FieldId(e.CriterionId, e.Field))).ToList();
+        foreach (var e in errors) AddFieldError(e.CriterionId, e.Field, e.Message);
         return Page();
     }
 
@@ -52,7 +51,6 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
             // A lost race that kept losing: nothing was saved, and the form keeps what the person typed.
             this.Show(failure);
             Fields = BuildFields(Answers, [], [], keepPosted: true);
-            Errors = [new ErrorLink(failure.Message, "#main")];
             return Page();
         }
         var outcome = saved.Value!;
@@ -68,12 +66,20 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
         }
 
         Fields = BuildFields(Answers, outcome.Problems, outcome.Conflicts);
-        Errors = outcome.Problems.Select(p => new ErrorLink($"{p.CriterionCode}: {p.Message}", "#" + Display.FieldId(p.CriterionId, p.Field)))
-            .Concat(outcome.Conflicts.Select(c => new ErrorLink(
-                $"{c.CriterionCode} was changed by {c.TheirName} at {Display.LocalTime(clock, c.TheirTimeUtc)} after you opened this page. Their answer is kept; yours is shown beside it so you can re-enter it.",
-                "#" + Display.FieldId(c.CriterionId, AnswerField.Value))))
-            .ToList();
+        // What was posted is shown from the fields (kept or replaced per answer), not from model binding.
+        ModelState.Clear();
+        foreach (var p in outcome.Problems) AddFieldError(p.CriterionId, p.Field, $"{p.CriterionCode}: {p.Message}");
+        foreach (var c in outcome.Conflicts)
+            AddFieldError(c.CriterionId, AnswerField.Value,
+                $"{c.CriterionCode} was changed by {c.TheirName} at {Display.LocalTime(clock, c.TheirTimeUtc)} after you opened this page. Their answer is kept; yours is shown beside it so you can re-enter it.");
         return Page();
+    }
+
+    /// <summary>Puts a criterion's problem on the input it is about (the name the form gives it), for the error summary and the field.</summary>
+    private void AddFieldError(int criterionId, AnswerField field, string message)
+    {
+        var index = Fields.Where(f => f.Outcome.Applies).ToList().FindIndex(f => f.Criterion.Id == criterionId);
+        if (index >= 0) ModelState.AddModelError(Display.FieldName(index, field), message);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

@@ -11,4 +11,12 @@ public static class AuditWords
         AuditChannel.System => "System",
         _ => "Web",
     };
+
+    /// <summary>How the action was taken, as the end of a sentence: "from an email link".</summary>
+    public static string Via(AuditChannel channel) => channel switch
+    {
+        AuditChannel.EmailLink => "From an email link",
+        AuditChannel.System => "By Readiness itself",
+        _ => "On the web",
+    };
 }

@@ -8,7 +8,7 @@ namespace Readiness.Web.Pages.Audit;
 
 /// <summary>The PMO's view of the append-only audit log: search, page through, and see whether the hash chain is intact.</summary>
 [Authorize(Roles = Roles.Pmo)]
-public class IndexModel(AuditQueries audit) : PageModel
+public class IndexModel(AuditQueries audit, Readiness.Core.Common.ReadinessClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public string? SubjectType { get; set; }
@@ -19,12 +19,13 @@ public class IndexModel(AuditQueries audit) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = null!;
+    public Readiness.Core.Common.ReadinessClock Clock => clock;
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Result = await audit.SearchAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release, PageNumber), ct);
 
     /// <summary>Every entry matching this search (all pages), newest first, as CSV.</summary>
-    public async Task<IActionResult> OnGetCsvAsync([FromServices] Readiness.Core.Common.ReadinessClock clock, CancellationToken ct)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var rows = await audit.ExportAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release), ct);
         var inv = System.Globalization.CultureInfo.InvariantCulture;

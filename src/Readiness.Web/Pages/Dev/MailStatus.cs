@@ -6,8 +6,8 @@ public static class MailStatus
     public static string Text(DateTime? sentAtUtc, DateTime? failedAtUtc) =>
         sentAtUtc is not null ? "Sent" : failedAtUtc is not null ? "Failed" : "Pending";
 
-    public static string Tag(DateTime? sentAtUtc, DateTime? failedAtUtc) =>
-        sentAtUtc is not null ? "tag tag-submitted" : failedAtUtc is not null ? "tag tag-overdue" : "tag tag-draft";
+    public static string Colour(DateTime? sentAtUtc, DateTime? failedAtUtc) =>
+        sentAtUtc is not null ? "green" : failedAtUtc is not null ? "red" : "blue";
 
     public static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : $"{attempts} attempts";
 }

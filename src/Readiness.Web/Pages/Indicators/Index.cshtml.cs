@@ -23,7 +23,6 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
     [BindProperty] public AlertResolution? Resolution { get; set; }
 
     public IndicatorPage Data { get; private set; } = null!;
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
     public int? FailedAlertId { get; private set; }
     public ReadinessClock Clock => clock;
 
@@ -89,7 +88,6 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
     private async Task<IActionResult> ErrorPageAsync(int id, int? alertId, CancellationToken ct)
     {
         FailedAlertId = alertId;
-        Errors = ErrorLink.From(ModelState);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -31,7 +31,7 @@ public static class IndicatorWords
         _ => $"Resolved ({IndicatorCommands.Words(a.Resolution ?? AlertResolution.Corrected)}) by {a.ResolvedBy}",
     };
 
-    /// <summary>The chart's data as JSON, for a &lt;script type="application/json"&gt; block (HTML-safe: "&lt;" is escaped).</summary>
+    /// <summary>The chart's data as JSON, for the canvas's data-indicator-chart attribute (Razor encodes it for the attribute).</summary>
     public static string ChartJson(IndicatorView i) => JsonSerializer.Serialize(new
     {
         name = i.Name,

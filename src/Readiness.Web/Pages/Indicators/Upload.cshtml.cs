@@ -15,7 +15,6 @@ public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Acto
     [BindProperty(Name = "File")] public IFormFile? CsvFile { get; set; }
 
     public IndicatorPage Data { get; private set; } = null!;
-    public IReadOnlyList<ErrorLink> Errors { get; private set; } = [];
     public int MaxRows => settings.MaxCsvRows;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -30,7 +29,7 @@ public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Acto
         if (!Data.CanManage) return Forbid();
         if (CsvFile is null || string.IsNullOrEmpty(CsvFile.FileName))
         {
-            Errors = [new ErrorLink("Choose a CSV file to upload", "#File")];
+            ModelState.AddModelError("File", "Choose a CSV file to upload");
             return Page();
         }
         await using var stream = CsvFile.OpenReadStream();
@@ -38,12 +37,12 @@ public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Acto
         if (this.Refusal(result.Failure) is { } refused) return refused;
         if (result.Failure is { } failure)
         {
-            Errors = [new ErrorLink(failure.Message, "#File")];
+            ModelState.AddModelError("File", failure.Message);
             return Page();
         }
         if (!result.Value!.Succeeded)
         {
-            Errors = result.Value.Problems.Select(p => new ErrorLink(p.ToString(), "#File")).ToList();
+            foreach (var p in result.Value.Problems) ModelState.AddModelError("File", p.ToString());
             return Page();
         }
         TempData["Flash"] = $"{result.Value.Imported:N0} readings imported. The next check evaluates them against the thresholds.";

@@ -17,7 +17,6 @@ public class ApprovalsModel(StuckApprovals stuck, Actor actor, ReadinessClock cl
 
     public IReadOnlyList<ApproverWaiting> Approvers { get; private set; } = [];
     public DateOnly Today => clock.Today;
-    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Approvers = await stuck.ByApproverAsync(ct);
 
@@ -26,7 +25,7 @@ public class ApprovalsModel(StuckApprovals stuck, Actor actor, ReadinessClock cl
         var result = await stuck.ResendAsync(actor, Selected, HttpContext.Origin(), ct);
         if (!result.Succeeded)
         {
-            Error = result.Failure!.Message;
+            ModelState.AddModelError("", result.Failure!.Message);
             Approvers = await stuck.ByApproverAsync(ct);
             return Page();
         }

@@ -47,11 +47,11 @@ public class HeatmapModel(HeatmapQueries heatmap) : PageModel
 
     public static string Hours(decimal value) => value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
-    public static (string Css, string Label) BandWords(HeatBand band) => band switch
+    /// <summary>The word a cell keeps beside its shade: "Over" or "Near" its tolerance, or nothing.</summary>
+    public static string BandWords(HeatBand band) => band switch
     {
-        HeatBand.Over => ("heat-over", "Over"),
-        HeatBand.Near => ("heat-near", "Near"),
-        HeatBand.Within => ("heat-within", ""),
-        _ => ("heat-none", ""),
+        HeatBand.Over => "Over",
+        HeatBand.Near => "Near",
+        _ => "",
     };
 }

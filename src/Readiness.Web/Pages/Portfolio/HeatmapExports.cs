@@ -45,14 +45,35 @@ public static class HeatmapExports
                 var c = row.Cells[i];
                 var cell = sheet.Cell(2 + r, 4 + i);
                 cell.Value = c.Load;
-                if (c.Band == HeatBand.Over) cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#F6D7D2");
-                else if (c.Band == HeatBand.Near) cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#FFF0C2");
+                // The page's scale, so the workbook reads as the same heatmap; the "Key" sheet says what each colour means.
+                var step = HeatScale.For(c, view.AmberAt);
+                cell.Style.Fill.BackgroundColor = XLColor.FromHtml(step.Fill);
+                cell.Style.Font.FontColor = XLColor.FromHtml(step.Text);
             }
         }
         sheet.Row(1).Style.Font.Bold = true;
         sheet.SheetView.FreezeRows(1);
+        AddKey(book, view.AmberAt);
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    /// <summary>A "Key" sheet with each colour of the scale and what it means (load as a share of the tolerance).</summary>
+    private static void AddKey(XLWorkbook book, decimal amberAt)
+    {
+        var key = book.Worksheets.Add("Key");
+        key.Cell(1, 1).Value = "Colour";
+        key.Cell(1, 2).Value = "Load as a share of the area's weekly tolerance";
+        key.Row(1).Style.Font.Bold = true;
+        foreach (var step in HeatScale.Steps(amberAt))
+        {
+            var swatch = key.Cell(2 + step.Index, 1);
+            swatch.Value = step.Index;
+            swatch.Style.Fill.BackgroundColor = XLColor.FromHtml(step.Fill);
+            swatch.Style.Font.FontColor = XLColor.FromHtml(step.Text);
+            key.Cell(2 + step.Index, 2).Value = step.Words;
+        }
+        key.Column(2).Width = 48;
     }
 }

@@ -14,13 +14,13 @@ public static class PortfolioWords
         _ => "Complete",
     };
 
-    /// <summary>A shape for each status, so the status never depends on colour.</summary>
-    public static (string Css, string Mark) StatusLook(GateStatus s) => s switch
+    /// <summary>A tag colour and a shape for each status, so the status never depends on colour.</summary>
+    public static (string Colour, string Mark) StatusLook(GateStatus s) => s switch
     {
-        GateStatus.NotDue => ("tag", "○"),
-        GateStatus.DueThisWeek => ("tag tag-draft", "◐"),
-        GateStatus.Overdue => ("tag tag-overdue", "!"),
-        _ => ("tag tag-submitted", "✔"),
+        GateStatus.NotDue => ("grey", "○"),
+        GateStatus.DueThisWeek => ("blue", "◐"),
+        GateStatus.Overdue => ("red", "!"),
+        _ => ("green", "✔"),
     };
 
     public static string Dca(Dca? d) => d switch

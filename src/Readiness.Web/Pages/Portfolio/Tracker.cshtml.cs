@@ -20,6 +20,8 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Rag { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Open { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -29,7 +31,8 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
     public DateOnly Today => clock.Today;
 
-    public bool Filtered => !string.IsNullOrWhiteSpace(Programme) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Status) || From is not null || To is not null;
+    public bool Filtered => !string.IsNullOrWhiteSpace(Programme) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Status) || From is not null || To is not null
+        || !string.IsNullOrWhiteSpace(Rag) || Open;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -44,7 +47,7 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
         File(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
 
     private TrackerFilter Filter() => new(Programme, Area, PortfolioWords.ParseStatus(Status), From, To,
-        GateTracker.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber);
+        GateTracker.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber, Rag: Rag, OpenOnly: Open);
 
     private string FileName(string ext) => $"gate-tracker-{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{ext}";
 
@@ -52,7 +55,7 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     {
         ["Programme"] = Programme, ["Area"] = Area, ["Status"] = Status,
         ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Sort"] = Sort, ["Dir"] = Dir,
+        ["Sort"] = Sort, ["Dir"] = Dir, ["Rag"] = Rag, ["Open"] = Open ? "true" : null,
     };
 
     private static string WithQuery(string path, Dictionary<string, string?> query) =>
@@ -75,6 +78,24 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     }
 
     public string? AriaSort(string key) => Sort == key ? (Dir == "desc" ? "descending" : "ascending") : null;
+
+    /// <summary>The MOJ filter's "selected filters": each chosen filter in words with the address that removes it.</summary>
+    public IEnumerable<(string Heading, string Text, string Without)> SelectedFilters()
+    {
+        string Without(string key)
+        {
+            var q = Query();
+            q[key] = null;
+            return WithQuery("/Portfolio/Tracker", q);
+        }
+        if (!string.IsNullOrWhiteSpace(Programme)) yield return ("Programme", Programmes.FirstOrDefault(p => p.Code == Programme)?.Name ?? Programme, Without("Programme"));
+        if (!string.IsNullOrWhiteSpace(Area)) yield return ("Business area", Areas.FirstOrDefault(a => a.Code == Area)?.Name ?? Area, Without("Area"));
+        if (PortfolioWords.ParseStatus(Status) is { } status) yield return ("Status", PortfolioWords.Status(status), Without("Status"));
+        if (From is { } from) yield return ("Due from", Web.Infrastructure.Display.Date(from), Without("From"));
+        if (To is { } to) yield return ("Due to", Web.Infrastructure.Display.Date(to), Without("To"));
+        if (!string.IsNullOrWhiteSpace(Rag)) yield return ("RAG", Rag.Equals("None", StringComparison.OrdinalIgnoreCase) ? "Not scored" : Rag, Without("Rag"));
+        if (Open) yield return ("Gates", "Not complete", Without("Open"));
+    }
 
     public string ExportUrl(string handler)
     {

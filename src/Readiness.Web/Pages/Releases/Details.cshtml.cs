@@ -1,50 +1,45 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Readiness.Core.Approvals;
-using Readiness.Core.Audit;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
-using Readiness.Core.Workflows;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Releases;
 
-/// <summary>The release's recent audit entries, with a link to the full log for the PMO.</summary>
-public sealed record AuditTrail(string ReleaseCode, IReadOnlyList<AuditRow> Rows, bool CanOpenLog);
-
 /// <summary>
-/// The release page: its gates with due dates, impacted areas and each area's return status and RAG, the go / no-go
-/// pack, every workflow with its journal and diagram, and the recent audit trail.
+/// The release page, in tabs that are pages of their own (Overview, Returns, Decision pack, Lead indicators,
+/// Workflow, Audit): one read model from Core (<see cref="ReleasePages"/>) loads the tab asked for.
 /// </summary>
-public class DetailsModel(
-    ReleaseQueries releases, GatePackQueries packs, ApprovalQueries approvals, WorkflowJournalQueries workflows, AuditQueries audit,
-    Actor actor, ReadinessClock clock, HeatmapQueries heatmap) : PageModel
+public class DetailsModel(ReleasePages pages, Actor actor, ReadinessClock clock) : PageModel
 {
-    public const int AuditTrailSize = 20;
+    /// <summary>The tabs as their addresses name them ("" is the overview).</summary>
+    public static readonly IReadOnlyList<(ReleaseTab Tab, string Segment, string Text)> Tabs =
+    [
+        (ReleaseTab.Overview, "", "Overview"),
+        (ReleaseTab.Returns, "Returns", "Returns"),
+        (ReleaseTab.Pack, "Pack", "Decision pack"),
+        (ReleaseTab.Indicators, "Indicators", "Lead indicators"),
+        (ReleaseTab.Workflow, "Workflow", "Workflow"),
+        (ReleaseTab.Audit, "Audit", "Audit"),
+    ];
 
-    public ReleaseDetail Release { get; private set; } = null!;
-    public GatePack? Pack { get; private set; }
-
-    /// <summary>The signed-in person's own pending go-live request for this release, if any.</summary>
-    public int? MyPendingDecisionId { get; private set; }
-    public ReleaseWorkflows Workflows { get; private set; } = null!;
-    public AuditTrail Trail { get; private set; } = null!;
-    public ChangeLoadWarning? ChangeLoad { get; private set; }
+    public ReleasePage Data { get; private set; } = null!;
     public DateOnly Today => clock.Today;
-    public Core.Indicators.ReleaseIndicators Indicators { get; private set; } = null!;
+    public ReadinessClock Clock => clock;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, string? tab, CancellationToken ct)
     {
-        var result = await releases.GetAsync(code, ct);
-        if (!result.Succeeded) return NotFound();
-        Release = result.Value!;
-        Pack = await packs.ForReleaseAsync(Release.Id, ct);
-        ChangeLoad = await heatmap.WarningAsync(Release.Id, ct);
-        if (Pack?.PendingSroRequestId is { } pending && await approvals.IsApproverAsync(pending, actor.UserId, ct))
-            MyPendingDecisionId = pending;
-        Workflows = await workflows.ForReleaseAsync(Release.Id, ct);
-        Indicators = await HttpContext.RequestServices.GetRequiredService<Core.Indicators.IndicatorQueries>().ForReleaseAsync(Release.Id, ct);
-        Trail = new AuditTrail(Release.Code, await audit.ForReleaseAsync(Release.Id, AuditTrailSize, ct), actor.IsIn(Roles.Pmo));
+        var match = Tabs.FirstOrDefault(t => string.Equals(t.Segment, tab ?? "", StringComparison.OrdinalIgnoreCase));
+        if (match.Text is null) return NotFound();
+        var data = await pages.ForAsync(code, match.Tab, actor, ct);
+        if (data is null) return NotFound();
+        Data = data;
         return Page();
     }
+
+    public SubNavigation Navigation => new("Release sections", Tabs.Select(t => new SubNavItem(t.Text,
+        t.Segment.Length == 0 ? $"/Releases/{Data.Release.Code}" : $"/Releases/{Data.Release.Code}/{t.Segment}", t.Tab == Data.Tab)).ToList());
+
+    public string TabTitle => Tabs.First(t => t.Tab == Data.Tab).Text;
 }

@@ -1,11 +1,11 @@
 // Draws the lead-indicator charts with the locally served Chart.js (global `Chart`). An enhancement only: the
-// readings table beside each chart says every value and its RAG in words. Data comes from the
-// <script type="application/json"> block named by the canvas's data-indicator-chart attribute.
+// readings table beside each chart says every value and its RAG in words. Data comes from the canvas's
+// data-indicator-chart attribute (JSON; no inline script, so a Content-Security-Policy can forbid them).
 // The amber and red bands are painted behind the line by a small plugin; the baseline is a dashed line.
 (function () {
   'use strict';
   if (!window.Chart) return;
-  var colours = { Green: '#00703c', Amber: '#b25b00', Red: '#d4351c' };
+  var colours = { Green: '#00703c', Amber: '#ffdd00', Red: '#d4351c' };
 
   var bands = {
     id: 'thresholdBands',
@@ -28,9 +28,7 @@
   };
 
   function draw(canvas) {
-    var source = document.getElementById(canvas.getAttribute('data-indicator-chart'));
-    if (!source) return;
-    var d = JSON.parse(source.textContent);
+    var d = JSON.parse(canvas.getAttribute('data-indicator-chart'));
     var labels = d.points.map(function (p) { return p.date; });
     var values = d.points.map(function (p) { return p.value; });
     var all = values.concat([d.baseline, d.amber, d.red]);

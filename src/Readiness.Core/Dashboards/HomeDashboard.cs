@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Approvals;
+using Readiness.Core.Assessments;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Common;
+using Readiness.Core.Identity;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Core.Dashboards;
+
+/// <summary>The team lead's section: their open returns by due date, each with how far it has got and what is left.</summary>
+public sealed record TeamLeadSection(IReadOnlyList<MyWorkItem> Open, int Done);
+
+/// <summary>A return of a BCM's area that has not reached them yet: who is on it and when it is due.</summary>
+public sealed record ComingReturn(int AssessmentId, string ReleaseCode, string ReleaseName, string AreaName, DateOnly DueOn, AssessmentStatus Status);
+
+/// <summary>The BCM's section: decisions waiting (oldest first, with the time left) and their areas' returns still to come.</summary>
+public sealed record BcmSection(IReadOnlyList<RequestSummary> Waiting, IReadOnlyList<ComingReturn> Coming);
+
+/// <summary>
+/// The home page: one section for each of the person's roles (a person with several roles sees each), every
+/// section built by a projection of what that role needs today. Null sections are roles the person does not have.
+/// </summary>
+public sealed record HomeDashboard(DateOnly Today, TeamLeadSection? TeamLead, BcmSection? Bcm, SroSection? Sro, PmoSection? Pmo);
+
+public sealed class HomeDashboards(ReadinessDbContext db, MyWork myWork, ApprovalQueries approvals, SroDashboard sro, PmoDashboard pmo, ReadinessClock clock)
+{
+    public const int ComingLimit = 10;
+
+    public async Task<HomeDashboard> ForAsync(Actor actor, CancellationToken ct) => new(
+        clock.Today,
+        actor.IsIn(Roles.TeamLead) ? await TeamLeadAsync(actor.UserId, ct) : null,
+        actor.IsIn(Roles.Bcm) ? await BcmAsync(actor.UserId, ct) : null,
+        actor.IsIn(Roles.Sro) ? await sro.ForAsync(actor.UserId, ct) : null,
+        actor.IsIn(Roles.Pmo) ? await pmo.ForAsync(ct) : null);
+
+    private async Task<TeamLeadSection> TeamLeadAsync(string userId, CancellationToken ct)
+    {
+        var items = await myWork.ForTeamLeadAsync(userId, ct);
+        return new TeamLeadSection(items.Where(i => i.IsOpen).OrderBy(i => i.DueOn).ToList(), items.Count(i => !i.IsOpen));
+    }
+
+    private async Task<BcmSection> BcmAsync(string userId, CancellationToken ct)
+    {
+        var waiting = (await approvals.InboxAsync(userId, ct)).Pending.OrderBy(r => r.DueOn).ToList();
+        var areaIds = db.AreaMemberships.Where(m => m.UserId == userId && m.Role == AreaRole.Bcm).Select(m => m.BusinessAreaId);
+        var rows = await (from a in db.Assessments
+                          where areaIds.Contains(a.BusinessAreaId)
+                              && (a.Status == AssessmentStatus.NotStarted || a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned)
+                          join g in db.Gates on a.GateId equals g.Id
+                          join r in db.Releases on a.ReleaseId equals r.Id
+                          join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                          where r.Status != Portfolio.ReleaseStatus.Closed
+                          select new { a.Id, r.Code, r.Name, Area = area.Name, r.GoLive, g.DueOffsetDays, a.Status }).AsNoTracking().ToListAsync(ct);
+        var coming = rows.Select(x => new ComingReturn(x.Id, x.Code, x.Name, x.Area, x.GoLive.AddDays(x.DueOffsetDays), x.Status))
+            .OrderBy(x => x.DueOn).ThenBy(x => x.AreaName, StringComparer.Ordinal).Take(ComingLimit).ToList();
+        return new BcmSection(waiting, coming);
+    }
+}

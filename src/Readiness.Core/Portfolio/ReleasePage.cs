@@ -1,0 +1,54 @@
+using Readiness.Core.Approvals;
+using Readiness.Core.Audit;
+using Readiness.Core.Identity;
+using Readiness.Core.Indicators;
+using Readiness.Core.Workflows;
+
+namespace Readiness.Core.Portfolio;
+
+/// <summary>The release page's tabs; each is a page of its own (its own address), so each loads only what it shows.</summary>
+public enum ReleaseTab
+{
+    Overview,
+    Returns,
+    Pack,
+    Indicators,
+    Workflow,
+    Audit,
+}
+
+/// <summary>
+/// Everything the release page shows, gathered in one place from the features it draws on: the release and its
+/// gates (as the tracker sees them), then the current tab's content — returns, the go / no-go pack, lead indicators,
+/// workflows or the audit trail. Parts of other tabs are null.
+/// </summary>
+public sealed record ReleasePage(
+    ReleaseDetail Release, ReleaseTab Tab, IReadOnlyList<TrackerRow> Gates, ChangeLoadWarning? ChangeLoad, int? MyPendingDecisionId,
+    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog);
+
+public sealed class ReleasePages(
+    ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
+    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit)
+{
+    public const int AuditTrailSize = 20;
+
+    /// <summary>The page of release <paramref name="code"/> at <paramref name="tab"/>; null when there is no such release.</summary>
+    public async Task<ReleasePage?> ForAsync(string code, ReleaseTab tab, Actor actor, CancellationToken ct)
+    {
+        var result = await releases.GetAsync(code, ct);
+        if (!result.Succeeded) return null;
+        var release = result.Value!;
+        var gates = await tracker.RowsAsync(new TrackerFilter(Release: release.Code, Sort: "gate"), ct);
+        // The pack also says whether the signed-in person has the go / no-go decision waiting (shown on every tab).
+        var pack = await packs.ForReleaseAsync(release.Id, ct);
+        int? mine = pack?.PendingSroRequestId is { } pending && await approvals.IsApproverAsync(pending, actor.UserId, ct) ? pending : null;
+        return new ReleasePage(release, tab, gates,
+            tab is ReleaseTab.Overview or ReleaseTab.Pack ? await heatmap.WarningAsync(release.Id, ct) : null,
+            mine,
+            tab == ReleaseTab.Pack ? pack : null,
+            tab == ReleaseTab.Indicators ? await indicators.ForReleaseAsync(release.Id, ct) : null,
+            tab == ReleaseTab.Workflow ? await workflows.ForReleaseAsync(release.Id, ct) : null,
+            tab == ReleaseTab.Audit ? await audit.ForReleaseAsync(release.Id, AuditTrailSize, ct) : null,
+            actor.IsIn(Roles.Pmo));
+    }
+}

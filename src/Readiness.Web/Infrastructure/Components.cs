@@ -1,0 +1,37 @@
+using System.Globalization;
+using Readiness.Core.Common;
+
+namespace Readiness.Web.Infrastructure;
+
+/// <summary>One entry of an MOJ timeline: a sentence, who, when (local time), and an optional quote and detail.</summary>
+public sealed record TimelineEntry(string Title, string? By, string When, string Iso, string? Quote = null, string? Detail = null)
+{
+    public static TimelineEntry At(ReadinessClock clock, DateTime utc, string title, string? by, string? quote = null, string? detail = null) =>
+        new(title, by, Display.LocalTime(clock, utc), Display.Iso(utc), quote, detail);
+}
+
+/// <summary>An MOJ timeline; <see cref="HeadingLevel"/> keeps the page's heading outline (the titles are headings).</summary>
+public sealed record TimelineView(IReadOnlyList<TimelineEntry> Entries, int HeadingLevel = 3, string TestId = "timeline", string ItemTestId = "timeline-entry");
+
+public sealed record SubNavItem(string Text, string Href, bool Current, int? Count = null, string CountWords = "");
+
+/// <summary>MOJ sub navigation (tabs that are pages of their own).</summary>
+public sealed record SubNavigation(string Label, IReadOnlyList<SubNavItem> Items);
+
+/// <summary>GOV.UK pagination: page numbers around the current page, first and last always shown.</summary>
+public sealed record PageLinks(int Page, int Pages, Func<int, string> Url, string Label = "Pages")
+{
+    public IEnumerable<int?> Numbers()
+    {
+        int? previous = null;
+        for (var p = 1; p <= Pages; p++)
+        {
+            if (p != 1 && p != Pages && Math.Abs(p - Page) > 2) continue;
+            if (previous is { } q && p - q > 1) yield return null;
+            yield return p;
+            previous = p;
+        }
+    }
+
+    public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
