@@ -24,12 +24,19 @@ public static class DbRetry
         }
     }
 
-    /// <summary>Lost races: a stale version, a taken audit chain index, or SQLite's "busy" when another writer won.</summary>
-    public static bool IsRace(Exception ex) => ex switch
+    /// <summary>
+    /// Lost races, anywhere in the exception chain (PostgreSQL's provider wraps a deadlock in an InvalidOperationException):
+    /// a stale version, a taken audit chain index, SQLite's "busy" when another writer won, or PostgreSQL's serialization
+    /// failure (40001) or deadlock (40P01), read from the provider-neutral SQLSTATE.
+    /// </summary>
+    public static bool IsRace(Exception ex)
     {
-        DbUpdateConcurrencyException => true,
-        DbUpdateException u => u.InnerException?.Message.Contains("ChainIndex", StringComparison.Ordinal) == true || (u.InnerException is { } inner && IsRace(inner)),
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 5, // SQLITE_BUSY (incl. BUSY_SNAPSHOT)
-        _ => false,
-    };
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateConcurrencyException) return true;
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 }) return true; // SQLITE_BUSY (incl. BUSY_SNAPSHOT)
+            if (e is System.Data.Common.DbException db && (db.SqlState is "40001" or "40P01" || db.Message.Contains("ChainIndex", StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
 }
