@@ -20,7 +20,8 @@ public sealed record DispatchResult(int Sent, int Retried, int Failed)
 /// without losing or repeating mail:
 /// <list type="bullet">
 /// <item>Before sending, a row is claimed with a conditional update (Version and a short lease on
-/// NextAttemptAtUtc), so two dispatchers never send the same row; a crash mid-send retries after the lease.</item>
+/// NextAttemptAtUtc, Email:ClaimLeaseSeconds), so two dispatchers — on one node or several — never send the same
+/// row; a crash mid-send retries after the lease.</item>
 /// <item>After sending, the outcome is saved with the row's Version as a concurrency token; if another dispatcher
 /// recorded it meanwhile, this one skips quietly.</item>
 /// <item>A permanent failure, or the last transient one, fails the row and opens an Incident in the same save.</item>
@@ -31,9 +32,6 @@ public sealed class OutboxDispatcher(
 {
     public const int BatchSize = 50;
     public const string IncidentKind = "EmailFailed";
-
-    /// <summary>How long a claimed row stays invisible to other dispatchers while it is being sent.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
     private enum Outcome { Sent, Retried, Failed, Skipped }
 
@@ -73,7 +71,7 @@ public sealed class OutboxDispatcher(
     private async Task<Outcome> DispatchOneAsync(OutboxMessage message, CancellationToken ct)
     {
         var claimedVersion = message.Version + 1;
-        var leaseUntil = clock.UtcNow + ClaimLease;
+        var leaseUntil = clock.UtcNow + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds);
         var claimed = await db.Outbox
             .Where(m => m.Id == message.Id && m.Version == message.Version && m.SentAtUtc == null && m.FailedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, claimedVersion).SetProperty(m => m.NextAttemptAtUtc, leaseUntil), ct);
@@ -101,7 +99,7 @@ public sealed class OutboxDispatcher(
             // Not cancellable: once the server has the message, recording that is what prevents a resend.
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (DbRetry.IsRace(ex))
         {
             logger.LogDebug("Outbox message {Id} was recorded by another dispatcher; skipped", message.Id);
             return Outcome.Skipped;
