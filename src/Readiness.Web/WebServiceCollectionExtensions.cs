@@ -9,8 +9,11 @@ namespace Readiness.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Scale-out: keys shared through the database, the client's address through trusted proxies, health for the balancer.
+        services.AddReadinessSharedKeys().AddReadinessProxyHeaders(configuration).AddReadinessHealthChecks();
+
         services.AddIdentity<ReadinessUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -50,6 +53,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseReadinessWeb(this WebApplication app)
     {
+        app.UseReadinessProxyHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -69,6 +73,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapReadinessDashboard();
+        app.MapReadinessHealth();
         return app;
     }
 
