@@ -4,6 +4,9 @@ using Readiness.Infrastructure;
 using Readiness.Infrastructure.Startup;
 using Readiness.Web;
 
+// `-- backup <file>`, `-- copy-to-postgres "<connection string>"`, …: a command instead of the web app.
+if (await Readiness.Web.CommandLine.Commands.TryRunAsync(args) is { } exitCode) return exitCode;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddReadinessCore()
