@@ -101,7 +101,7 @@ public sealed class AuditLogPageTests : EmailedAppTest
     public async Task An_entry_changed_directly_in_the_database_is_reported_as_the_break_in_the_chain()
     {
         await CustodyReturnApprovedByEmailAsync();
-        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Summary = 'x' WHERE ChainIndex = 2"));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Summary\" = 'x' WHERE \"ChainIndex\" = 2"));
 
         var page = await AuditPageAsync();
 

@@ -7,11 +7,12 @@ using Readiness.Core.Notifications;
 using Readiness.Core.Persistence;
 using Readiness.Core.Workflows;
 using Readiness.Infrastructure.Email;
+using Readiness.Infrastructure.Tests.TestData;
 
 namespace Readiness.Infrastructure.Tests.Email;
 
 /// <summary>
-/// A real SQLite file in a temp folder with the real migrations, a fake clock, and helpers to write outbox rows
+/// A real database (a SQLite file in a temp folder, or PostgreSQL with READINESS_TEST_DB=postgres) with the real migrations, a fake clock, and helpers to write outbox rows
 /// and build dispatchers over their own DbContext (as separate job runs would have).
 /// </summary>
 internal sealed class OutboxTestDatabase : IDisposable
@@ -34,10 +35,7 @@ internal sealed class OutboxTestDatabase : IDisposable
         return database;
     }
 
-    // No pooling, so the file is closed when a context is disposed and the folder can be deleted.
-    public ReadinessDbContext NewContext() => new(new DbContextOptionsBuilder<ReadinessDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(_folder, "readiness.db")};Pooling=False")
-        .Options);
+    public ReadinessDbContext NewContext() => TestDatabase.NewContext(_folder);
 
     public static SmtpOptions SmtpTo(int port) => new()
     {
