@@ -39,6 +39,8 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Email:PickupFolder", Path.Combine(Folder, "mail"));
         builder.UseSetting("Seed:Enabled", "false");
         builder.UseSetting("Seed:DemoActivity", "false");
+        builder.UseSetting("Audit:ChainKey", "benchmark-audit-chain-key-0123456789-abcdefgh");
+        builder.UseSetting("Audit:CheckpointPath", Path.Combine(Folder, "audit"));
         // Request logging to the console would dominate the timings.
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>

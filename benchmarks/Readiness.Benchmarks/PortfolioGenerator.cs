@@ -226,9 +226,9 @@ public static class PortfolioGenerator
             await db.SaveChangesAsync();
 
             var requests = workflows.Where(w => w.m.Assessment.Status == AssessmentStatus.Submitted)
-                .Select(w => Request(ApprovalKind.AreaReturn, w.Instance.Id, w.m.Assessment.Id, w.m.Release.Id, bcmOf[w.m.Impact.BusinessAreaId],
+                .Select(w => Request(ApprovalKind.AreaReturn, w.Instance, w.m.Assessment.Id, w.m.Release.Id, bcmOf[w.m.Impact.BusinessAreaId],
                     w.m.Assessment.SubmittedByUserId, w.m.Assessment.ContentHash(), w.m.Gate.DueOn(w.m.Release.GoLive), w.m.Assessment.SubmittedAtUtc!.Value))
-                .Concat(gateWorkflows.Select(g => Request(ApprovalKind.GoLive, g.Instance.Id, g.Gate.Id, g.Release.Id, g.Release.SroUserId, null, "",
+                .Concat(gateWorkflows.Select(g => Request(ApprovalKind.GoLive, g.Instance, g.Gate.Id, g.Release.Id, g.Release.SroUserId, null, "",
                     g.Gate.DueOn(g.Release.GoLive), NowUtc.AddDays(-3))))
                 .ToList();
             db.ApprovalRequests.AddRange(requests);
@@ -284,9 +284,9 @@ public static class PortfolioGenerator
             : AssessmentStatus.Approved;
     }
 
-    private static ApprovalRequest Request(ApprovalKind kind, int instanceId, int subjectId, int releaseId, string approver, string? submitter,
+    private static ApprovalRequest Request(ApprovalKind kind, WorkflowInstance instance, int subjectId, int releaseId, string approver, string? submitter,
         string contentHash, DateOnly dueOn, DateTime createdUtc) =>
-        new(kind, instanceId, subjectId, releaseId, approver, null, submitter, contentHash,
+        new(kind, instance, subjectId, releaseId, approver, null, submitter, contentHash,
             ApprovalRequest.HashToken(Convert.ToHexString(RandomNumberGenerator.GetBytes(32))), createdUtc.AddHours(72), dueOn, createdUtc);
 
     private static void Check(IdentityResult result)

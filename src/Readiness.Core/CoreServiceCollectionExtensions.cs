@@ -11,8 +11,9 @@ namespace Readiness.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the use cases and the workflow runtime. The DbContext, its provider, <see cref="WorkflowCatalog"/>
-    /// and <see cref="ApprovalSettings"/> come from the infrastructure layer (they need configuration).
+    /// Registers the use cases and the workflow runtime. The DbContext, its provider and its error rule, the audit chain
+    /// key and checkpoints, <see cref="WorkflowCatalog"/> and <see cref="ApprovalSettings"/> come from the infrastructure
+    /// layer (they need configuration).
     /// </summary>
     public static IServiceCollection AddReadinessCore(this IServiceCollection services)
     {
@@ -33,12 +34,15 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Admin.TemplateAdmin>();
         services.AddScoped<Admin.AdminQueries>();
 
+        services.AddScoped<Persistence.UnitOfWork>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerification>();
+        services.AddScoped<Persistence.ICommitObserver, AuditCheckpointObserver>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Outbox>();
         services.AddScoped<WorkflowEngine>();
-        // Entry actions may fire other workflows (a return's approval moves its gate), so they reach the engine lazily.
-        services.AddScoped(sp => new Lazy<WorkflowEngine>(sp.GetRequiredService<WorkflowEngine>));
+        services.AddScoped<IWorkflowAuthority, ApprovalRequestAuthority>();
+        services.AddScoped<IncidentRetry>();
         services.AddScoped<WorkflowClock>();
         services.AddScoped<WorkflowJournalQueries>();
         services.AddScoped<ApprovalRequester>();
@@ -55,6 +59,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();
+        services.AddScoped<IWorkflowAction, RequestEscalatedApproval>();
         services.AddScoped<IWorkflowAction, MarkReturnReturned>();
         services.AddScoped<IWorkflowAction, MarkReturnApproved>();
         services.AddScoped<IWorkflowAction, NotifyReturned>();

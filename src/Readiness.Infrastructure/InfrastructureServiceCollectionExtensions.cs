@@ -41,13 +41,19 @@ public static class InfrastructureServiceCollectionExtensions
         // The provider's half of the unit of work's retry rule.
         services.AddSingleton(sp => DatabaseProvider.ErrorRule(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
+        services.AddOptions<Audit.AuditOptions>().Bind(configuration.GetSection(Audit.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new Core.Audit.AuditChainKey(sp.GetRequiredService<IOptions<Audit.AuditOptions>>().Value.ChainKey));
+        services.AddSingleton<Core.Audit.IAuditCheckpoints>(sp => new Audit.FileAuditCheckpoints(
+            Path.Combine(contentRoot, sp.GetRequiredService<IOptions<Audit.AuditOptions>>().Value.CheckpointPath),
+            sp.GetRequiredService<Core.Audit.AuditChainKey>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Audit.FileAuditCheckpoints>>()));
+
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
         services.AddSingleton(sp =>
         {
             var approvals = sp.GetRequiredService<IOptions<ApprovalOptions>>().Value;
             var email = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
-            return new ApprovalSettings(approvals.BaseUri, TimeSpan.FromHours(approvals.TokenLifetimeHours), email.MessageIdDomain);
+            return new ApprovalSettings(approvals.BaseUri, TimeSpan.FromHours(approvals.TokenLifetimeHours), email.MessageIdDomain, approvals.MinimumDecisionWorkingDays);
         });
         services.AddSingleton(sp => new WorkflowCatalog(sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Defaults));
 

@@ -44,6 +44,8 @@ public static class WebServiceCollectionExtensions
         {
             o.Conventions.AllowAnonymousToPage("/Account/SignIn");
             o.Conventions.AllowAnonymousToPage("/Error");
+            // Decision links sent before links carried only the token also name the request: they keep working.
+            o.Conventions.AddPageRoute("/Approvals/Link", "Decide/{id:int}/{token}");
         });
         services.AddHttpContextAccessor();
         services.AddScoped(sp => ActorFrom(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));

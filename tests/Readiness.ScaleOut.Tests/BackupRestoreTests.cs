@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Readiness.Core.Audit;
+using Readiness.Core.Persistence;
 using Readiness.Infrastructure.Persistence;
 using Readiness.Infrastructure.Tests.TestData;
 using Readiness.ScaleOut.Tests.Infrastructure;
@@ -72,13 +74,18 @@ public sealed class BackupRestoreTests
 }
 
 /// <summary>What must survive a backup: every return, every decision, every audit entry, and a chain that verifies.</summary>
-internal sealed record DataSet(List<string> Returns, List<string> Decisions, List<string> Audit, long? FirstBroken)
+internal sealed record DataSet(List<string> Returns, List<string> Decisions, List<string> Audit, string? ChainProblem)
 {
-    public static Task<DataSet> ReadAsync(IAppDatabase app) => app.WithDbAsync(async db => new DataSet(
-        (await db.Assessments.AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => $"{a.Id} {a.Status} v{a.Version}").ToList(),
-        (await db.ApprovalRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync()).Select(r => $"{r.Id} {r.Status} {r.Decision} {r.DecidedAtUtc:O}").ToList(),
-        (await db.AuditEntries.AsNoTracking().OrderBy(e => e.ChainIndex).ToListAsync()).Select(e => $"{e.ChainIndex} {e.Hash}").ToList(),
-        await new AuditLog(db).FirstBrokenAsync(CancellationToken.None)));
+    public static async Task<DataSet> ReadAsync(ReadinessFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
+        return new DataSet(
+            (await db.Assessments.AsNoTracking().OrderBy(a => a.Id).ToListAsync()).Select(a => $"{a.Id} {a.Status} v{a.Version}").ToList(),
+            (await db.ApprovalRequests.AsNoTracking().OrderBy(r => r.Id).ToListAsync()).Select(r => $"{r.Id} {r.Status} {r.Decision} {r.DecidedAtUtc:O}").ToList(),
+            (await db.AuditEntries.AsNoTracking().OrderBy(e => e.ChainIndex).ToListAsync()).Select(e => $"{e.ChainIndex} {e.Hash}").ToList(),
+            (await scope.ServiceProvider.GetRequiredService<AuditVerification>().CheckAsync(CancellationToken.None)).Problem);
+    }
 
     public void AssertSameAs(DataSet restored)
     {
@@ -87,7 +94,7 @@ internal sealed record DataSet(List<string> Returns, List<string> Decisions, Lis
         Assert.Equal(Returns, restored.Returns);
         Assert.Equal(Decisions, restored.Decisions);
         Assert.Equal(Audit, restored.Audit);
-        Assert.Null(FirstBroken);
-        Assert.Null(restored.FirstBroken);
+        Assert.Null(ChainProblem);
+        Assert.Null(restored.ChainProblem);
     }
 }

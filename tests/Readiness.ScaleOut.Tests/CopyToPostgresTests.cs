@@ -60,11 +60,15 @@ public sealed class CopyToPostgresTests
         Assert.Equal(first.Tables, second.Tables);
     }
 
-    private static Task<AppCommand.Outcome> CopyAsync(DatabaseOptions sqlite, DatabaseOptions target) =>
-        AppCommand.RunAsync("copy-to-postgres", target.ConnectionString, "--Database:Provider=Sqlite", $"--Database:ConnectionString={sqlite.ConnectionString}");
+    /// <summary>The command as an operator runs it, with the settings the source app ran with (its database, audit key and checkpoints).</summary>
+    private static Task<AppCommand.Outcome> CopyAsync(Source source, DatabaseOptions target) =>
+        AppCommand.RunAsync("copy-to-postgres", target.ConnectionString, "--Database:Provider=Sqlite", $"--Database:ConnectionString={source.Database.ConnectionString}",
+            $"--Audit:ChainKey={ReadinessFactory.TestChainKey}", $"--Audit:CheckpointPath={Path.Combine(source.Folder, "audit")}");
+
+    private sealed record Source(DatabaseOptions Database, string Folder);
 
     /// <summary>A SQLite app after the demo activity (returns, decisions, audit chain, keys), stopped before the copy.</summary>
-    private static async Task<(DatabaseOptions Database, (Counts Counts, DataSet Rows, int MaxIncidentId) Before)> DemoSqliteAsync()
+    private static async Task<(Source Source, (Counts Counts, DataSet Rows, int MaxIncidentId) Before)> DemoSqliteAsync()
     {
         await using var app = new ReadinessFactory(settings: new Dictionary<string, string?> { ["Database:Provider"] = DatabaseOptions.Sqlite, ["Seed:DemoActivity"] = "true" });
         // A cookie-protecting key exists once someone has signed in.
@@ -72,7 +76,7 @@ public sealed class CopyToPostgresTests
         var counts = await app.WithDbAsync(Counts.ReadAsync);
         var rows = await DataSet.ReadAsync(app);
         var maxIncident = await app.WithDbAsync(db => db.Incidents.MaxAsync(i => (int?)i.Id)) ?? 0;
-        return (app.Database, (counts, rows, maxIncident));
+        return (new Source(app.Database, app.Folder), (counts, rows, maxIncident));
     }
 }
 

@@ -122,9 +122,8 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             .Where(g => !db.WorkflowInstances.Any(i => i.SubjectKind == SubjectKinds.Gate && i.SubjectId == g.Id)).Select(g => g.Id).ToListAsync();
         var now = DateTime.UtcNow;
         var instances = gates.Select(g => new WorkflowInstance(snapshot.Id, snapshot.DefinitionId, snapshot.Version, SubjectKinds.Gate, g, "Go", now)).ToList();
+        var timers = instances.Select(i => new WorkflowTimer(i, "Go", "goLive", "wentLive", now.AddMinutes(-1))).ToList();
         db.WorkflowInstances.AddRange(instances);
-        await db.SaveChangesAsync();
-        var timers = instances.Select(i => new WorkflowTimer(i.Id, "Go", "goLive", "wentLive", now.AddMinutes(-1))).ToList();
         db.WorkflowTimers.AddRange(timers);
         await db.SaveChangesAsync();
         Assert.True(timers.Count >= 5, $"expected several go / no-go gates in the seed, found {timers.Count}");

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Core.Persistence;
 using Readiness.Infrastructure.Tests.Email;
 using Readiness.Web.Tests.Infrastructure;
@@ -50,19 +51,22 @@ public sealed class AuditLogPageTests : EmailedAppTest
         }).ToList();
     }
 
-    /// <summary>Appends <paramref name="count"/> system entries, a minute apart, numbered 1… as their subject id.</summary>
+    /// <summary>Appends <paramref name="count"/> system entries, a minute apart, numbered 1… as their subject id, in one unit of work.</summary>
     private async Task AppendAsync(int count, Func<int, (string SubjectType, string Summary)> entry)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        for (var i = 1; i <= count; i++)
+        var appended = await scope.ServiceProvider.GetRequiredService<UnitOfWork>().RunAsync(_ =>
         {
-            var (type, summary) = entry(i);
-            await log.AppendAsync(new AuditRecord(ReadinessFactory.DefaultNow.UtcDateTime.AddMinutes(i), null, null, $"{type.ToLowerInvariant()}.entry", type, $"{i}",
-                AuditChannel.System, null, null, summary), CancellationToken.None);
-        }
-        await db.SaveChangesAsync();
+            for (var i = 1; i <= count; i++)
+            {
+                var (type, summary) = entry(i);
+                log.Append(new AuditRecord(ReadinessFactory.DefaultNow.UtcDateTime.AddMinutes(i), null, null, $"{type.ToLowerInvariant()}.entry", type, $"{i}",
+                    AuditChannel.System, null, null, summary));
+            }
+            return Task.FromResult(Result<bool>.Ok(true));
+        }, CancellationToken.None);
+        Assert.True(appended.Succeeded);
     }
 
     private static string Chain(IDocument page) => page.QuerySelector("[data-testid=chain]")!.TextContent;
@@ -101,7 +105,9 @@ public sealed class AuditLogPageTests : EmailedAppTest
     public async Task An_entry_changed_directly_in_the_database_is_reported_as_the_break_in_the_chain()
     {
         await CustodyReturnApprovedByEmailAsync();
-        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Summary\" = 'x' WHERE \"ChainIndex\" = 2"));
+        // Someone with write access to the database drops the guard first (the database itself refuses the edit).
+        var edit = AuditGuard.Drop(Factory.Database, "NoUpdate") + "UPDATE \"AuditEntries\" SET \"Summary\" = 'x' WHERE \"ChainIndex\" = 2";
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(edit));
 
         var page = await AuditPageAsync();
 

@@ -133,4 +133,26 @@ public sealed class GoLiveFlowTests : EmailedAppTest
         Assert.Contains("rationale", text, StringComparison.Ordinal);
         Assert.Equal("SroDecision", await GateStateAsync());
     }
+
+    [Fact]
+    public async Task When_the_last_bcm_approves_with_conditions_the_sro_link_opens_a_current_pack_that_lists_them()
+    {
+        await Driver.SubmitAndDecideAsync(Release, "METCC");
+        await Driver.SubmitAndDecideAsync(Release, "TDIU");
+        await Driver.SubmitAndDecideAsync(Release, "LRT", "ApproveWithConditions", "Cover the rota gap in week one", new()
+        {
+            ["Form.Conditions[0].Description"] = "Rota gap covered by overtime",
+            ["Form.Conditions[0].Owner"] = "LRT duty inspector",
+            ["Form.Conditions[0].Due"] = "T+7",
+        });
+        await Driver.DispatchAsync();
+        var browser = new Browser(Factory.CreateBrowser());
+        var page = await browser.GetAsync(Driver.LinkFor(Sro));
+
+        Assert.Null(page.QuerySelector("[data-testid=stale]"));
+        Assert.Contains("Rota gap covered by overtime", page.QuerySelector("[data-testid=conditions]")?.TextContent ?? "", StringComparison.Ordinal);
+        var go = await ApprovalDriver.DecideAsync(browser, page, "Go", "Ready; the rota condition is after go-live.", new() { ["Form.Dca"] = "Green" });
+        Assert.Equal(HttpStatusCode.Redirect, go.StatusCode);
+        Assert.Equal("Go", await GateStateAsync());
+    }
 }

@@ -121,7 +121,7 @@ public sealed class InboxAndDelegationTests : EmailedAppTest
 
         var response = await ApprovalDriver.DecideAsync(lead, page, "Approve");
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // the same code as on the email link page
         Assert.Contains("cannot decide on it", (await Browser.ParseAsync(response, "/")).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(ApprovalStatus.Pending, await Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync()));
     }

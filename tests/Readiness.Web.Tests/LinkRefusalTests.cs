@@ -45,18 +45,32 @@ public sealed class LinkRefusalTests : EmailedAppTest
         Assert.Equal("This link cannot be used", page.QuerySelector("h1")!.TextContent);
     }
 
+    private Task<int> RequestIdAsync() => Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => r.SubjectId == _returnId && r.Status == ApprovalStatus.Pending).Select(r => r.Id).SingleAsync());
+
+    [Fact]
+    public async Task A_link_in_the_older_form_with_its_request_id_still_opens_the_confirmation_page()
+    {
+        var legacy = $"/Decide/{await RequestIdAsync()}/{_link.Split('/')[2]}";
+        var browser = new Browser(Factory.CreateBrowser());
+
+        var page = await browser.GetAsync(legacy);
+
+        Assert.NotNull(page.QuerySelector("input[name='Form.Decision'][value='Approve']"));
+    }
+
     public static TheoryData<string> BadLinks => new() { "forged", "truncated", "other-request" };
 
     [Theory]
     [MemberData(nameof(BadLinks))]
     public async Task A_bad_link_gets_the_uniform_refusal_on_get_and_post_and_changes_nothing(string kind)
     {
-        var parts = _link.Split('/');
+        var token = _link.Split('/')[2];
         var url = kind switch
         {
-            "forged" => $"/Decide/{parts[2]}/{Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}",
+            "forged" => $"/Decide/{Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('+', '-').Replace('/', '_')}",
             "truncated" => _link[..^5],
-            _ => $"/Decide/{int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 1000}/{parts[3]}",
+            // A link in the older form names its request: the token of one request with another's id is refused.
+            _ => $"/Decide/{await RequestIdAsync() + 1000}/{token}",
         };
         var browser = new Browser(Factory.CreateBrowser());
         var before = await SnapshotAsync();

@@ -101,6 +101,8 @@ public sealed class ReminderTests
         var driver = new ApprovalDriver(factory, smtp);
         var submitted = await driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY", "tl.custody@readiness.demo");
         var request = await factory.WithDbAsync(db => db.ApprovalRequests.Where(r => r.SubjectId == submitted).Select(r => r.Id).SingleAsync());
+        // Submitted late on Mon 2 Mar, the BCM still has two working days (due Wed 4 Mar); on Fri 6 Mar it is 2 working days overdue.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.Zero));
 
         await SweepAsync(factory);
 
@@ -115,6 +117,26 @@ public sealed class ReminderTests
         // The SRO cannot decide the BCM's request, so the escalation links to the release page they can read.
         Assert.Contains("/Releases/CONNECT-P1", sroMail, StringComparison.Ordinal);
         Assert.DoesNotContain($"/Approvals/Decide/{request}", sroMail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bcm_request_for_a_late_return_is_due_after_the_minimum_window_and_is_not_escalated_at_once()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        using var factory = new ReadinessFactory(settings: ApprovalDriver.SmtpSettings(smtp));
+        var driver = new ApprovalDriver(factory, smtp);
+        // CONNECT-P1's readiness returns were due before Mon 2 Mar: this one is submitted late.
+        var submitted = await driver.SubmitReturnAsync("CONNECT-P1", "CUSTODY", "tl.custody@readiness.demo");
+        var request = await factory.WithDbAsync(db => db.ApprovalRequests.Where(r => r.SubjectId == submitted).Select(r => new { r.Id, r.DueOn }).SingleAsync());
+
+        await SweepAsync(factory);
+
+        Assert.Equal(new DateOnly(2026, 3, 4), request.DueOn); // two working days from Monday, not the gate's past due date
+        var approval = await factory.WithDbAsync(db => (from l in db.ReminderLogs
+                                                        join u in db.Users on l.RecipientUserId equals u.Id
+                                                        where l.ItemKind == ReminderSweep.ApprovalItem && l.ItemId == request.Id
+                                                        select $"{u.Email}:{l.Level}").ToListAsync());
+        Assert.Equal(["bcm.justice@readiness.demo:0"], approval); // a reminder two days before, no escalation to the SRO
     }
 
     [Fact]
@@ -265,7 +287,7 @@ public sealed class ReminderTests
         var gate = await db.Gates.Include(g => g.Release).SingleAsync(g => g.Release!.Code == release && g.Kind == GateKind.GoNoGo);
         var instance = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().EnsureStartedAsync("go-live-gate", SubjectKinds.Gate, gate.Id, CancellationToken.None);
         var now = factory.Clock.GetUtcNow().UtcDateTime;
-        var request = new ApprovalRequest(ApprovalKind.GoLive, instance.Id, gate.Id, gate.ReleaseId, gate.Release!.SroUserId, null, null, "content",
+        var request = new ApprovalRequest(ApprovalKind.GoLive, instance, gate.Id, gate.ReleaseId, gate.Release!.SroUserId, null, null, "content",
             ApprovalTokens.Create().Hash, now.AddDays(30), gate.DueOn(gate.Release.GoLive), now);
         db.ApprovalRequests.Add(request);
         await db.SaveChangesAsync();

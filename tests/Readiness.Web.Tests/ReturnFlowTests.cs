@@ -68,7 +68,7 @@ public sealed class ReturnFlowTests : IDisposable
 
         var response = await _driver.SubmitAsync(id);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // invalid input: the same status as every other form
         var page = await Browser.ParseAsync(response, $"/Assessments/Submit/{id}");
         var links = page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);

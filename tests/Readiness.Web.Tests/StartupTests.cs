@@ -56,6 +56,7 @@ public sealed class StartupTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Seed__Path"] = seed;
+        start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey; // a deployment sets its own; the seed file is what is wrong here
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "readiness.db")}";
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();

@@ -82,8 +82,11 @@ public sealed class StuckApprovalsTests : EmailedAppTest
         Assert.StartsWith("Tue 3 Mar 2026: Reminder", page.QuerySelector($"tr[data-request='{replacement}'] [data-testid=reminders] li")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
+    private Task<List<ApprovalStatus>> StatusesAsync(IReadOnlyCollection<int> ids) =>
+        Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Status).ToListAsync());
+
     [Fact]
-    public async Task Bulk_resend_revokes_the_old_links_emails_new_ones_and_audits_each()
+    public async Task Bulk_resend_emails_new_links_revokes_each_old_one_once_its_replacement_is_delivered_and_audits_each()
     {
         var before = await PendingIdsAsync();
         var pmo = await Driver.SignedInAsync(Pmo);
@@ -98,18 +101,20 @@ public sealed class StuckApprovalsTests : EmailedAppTest
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await pmo.GetAsync(response.Headers.Location!.ToString());
         Assert.Contains($"{before.Count} link(s) re-sent", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
-        var statuses = await Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => before.Contains(r.Id)).Select(r => r.Status).ToListAsync());
-        Assert.All(statuses, s => Assert.Equal(ApprovalStatus.Revoked, s));
         Assert.Equal(before.Count, (await PendingIdsAsync()).Except(before).Count());
         Assert.Equal(before.Count, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "approval.resent")));
+        // Until the new emails are delivered, the old links still work: nobody is left without one.
+        Assert.All(await StatusesAsync(before), s => Assert.Equal(ApprovalStatus.Pending, s));
+        Assert.NotNull((await new Browser(Factory.CreateBrowser()).GetAsync(_oldLink)).QuerySelector("input[name='Form.Decision']"));
 
-        // The old link no longer decides anything; the newly emailed one does.
+        await Driver.DispatchAsync();
+
+        // Delivered: each old link is revoked and decides nothing; the newly emailed one does.
+        Assert.All(await StatusesAsync(before), s => Assert.Equal(ApprovalStatus.Revoked, s));
         var stale = new Browser(Factory.CreateBrowser());
         Assert.Null((await stale.GetAsync(_oldLink)).QuerySelector("input[name='Form.Decision']"));
         var refused = await ApprovalDriver.DecideAsync(stale, oldPage, "Approve");
         Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
-
-        await Driver.DispatchAsync();
         var newLink = Driver.LinkFor(Bcm);
         Assert.NotEqual(_oldLink, newLink);
         var fresh = new Browser(Factory.CreateBrowser());

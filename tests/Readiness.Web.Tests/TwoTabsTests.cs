@@ -71,4 +71,44 @@ public sealed class TwoTabsTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         Assert.Contains((await driver.LoadAsync(id)).Answers, x => x.Comment == "second");
     }
+
+    /// <summary>
+    /// The defect: two team leads giving the first answer to the same criterion at the same moment got HTTP 500 (a lost
+    /// unique-index race) in most trials, and the loser's section was lost. Now one wins; the other is shown theirs beside
+    /// their own, never an error page.
+    /// </summary>
+    [Fact]
+    public async Task Two_team_leads_giving_the_first_answer_to_the_same_criterion_at_once_never_get_an_error()
+    {
+        var first = new Browser(_factory.CreateBrowser());
+        var second = new Browser(_factory.CreateBrowser());
+        await first.SignInAsync("tl.custody@readiness.demo");
+        await second.SignInAsync("tl.custody2@readiness.demo");
+        var driver = new ReturnDriver(_factory, first);
+        var id = await driver.ReturnIdAsync("CONNECT-P1", "CUSTODY");
+        var sections = await driver.SectionCountAsync(id);
+
+        for (var trial = 0; trial < 10; trial++)
+        {
+            // Each trial on a criterion nobody has answered yet: the first criterion of a section, then the second, …
+            var section = 1 + trial % sections;
+            var answer = $"Answers[{trial / sections}].Comment";
+            var formA = ReturnDriver.AnswerForm(await first.GetAsync($"/Assessments/Edit/{id}?section={section}"));
+            var formB = ReturnDriver.AnswerForm(await second.GetAsync($"/Assessments/Edit/{id}?section={section}"));
+
+            var responses = await Task.WhenAll(
+                first.SubmitAsync(formA, new() { [answer] = $"note from Priya {trial}" }, "go", "stay"),
+                second.SubmitAsync(formB, new() { [answer] = $"note from Liam {trial}" }, "go", "stay"));
+
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"trial {trial}: {(int)r.StatusCode}"));
+            Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+            // The one that did not win sees the conflict with both answers; nothing it typed is lost.
+            foreach (var loser in responses.Where(r => r.StatusCode == HttpStatusCode.OK))
+            {
+                var html = await loser.Content.ReadAsStringAsync();
+                Assert.Contains("was changed by", html, StringComparison.Ordinal);
+                Assert.True(html.Contains($"note from Priya {trial}", StringComparison.Ordinal) && html.Contains($"note from Liam {trial}", StringComparison.Ordinal), $"trial {trial}: both answers are on the page");
+            }
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ using Readiness.Core.Portfolio;
 namespace Readiness.Core.Admin;
 
 /// <summary>What every admin use case shares: the PMO check, codes, audit lines, and the returns a change calls for.</summary>
-public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, ReadinessClock clock, GoLiveGateProgress gateProgress)
+public sealed partial class AdminSupport(ReadinessDbContext db, UnitOfWork unitOfWork, AuditLog audit, ReadinessClock clock, GoLiveGateProgress gateProgress)
 {
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,19}$")]
     private static partial Regex CodePattern();
@@ -25,9 +27,9 @@ public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, 
 
     public DateTime Now => clock.UtcNow;
 
-    public Task AuditAsync(Actor actor, RequestOrigin origin, string action, string subjectType, object subjectId, string summary, CancellationToken ct) =>
-        audit.AppendAsync(new AuditRecord(clock.UtcNow, actor.UserId, null, action, subjectType, Convert.ToString(subjectId, CultureInfo.InvariantCulture) ?? "",
-            AuditChannel.Web, origin.IpAddress, origin.UserAgent, summary), ct);
+    public void Audit(Actor actor, RequestOrigin origin, string action, string subjectType, object subjectId, string summary) =>
+        audit.Append(new AuditRecord(clock.UtcNow, actor.UserId, null, action, subjectType, Convert.ToString(subjectId, CultureInfo.InvariantCulture) ?? "",
+            AuditChannel.Web, origin.IpAddress, origin.UserAgent, summary));
 
     /// <summary>
     /// Creates the missing returns of a release still before go-live (Planned or InReadiness, as the seeder does): one per
@@ -36,19 +38,24 @@ public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, 
     public async Task<int> EnsureReturnsAsync(Release release, CancellationToken ct)
     {
         if (release.Status is not (ReleaseStatus.Planned or ReleaseStatus.InReadiness)) return 0;
-        var gates = await db.Gates.Where(g => g.ReleaseId == release.Id && g.TemplateId != null).ToListAsync(ct);
+        // Nothing is saved before the commit, so the release's gates, impacts and returns are read as the unit of work
+        // holds them: loaded into the change tracker, where gates and impacts added, changed or removed by this change
+        // already are as they will be saved (Local leaves out what is being deleted).
+        await db.Gates.Where(g => g.ReleaseId == release.Id).LoadAsync(ct);
+        await db.Impacts.Where(i => i.ReleaseId == release.Id).LoadAsync(ct);
+        await db.Assessments.Where(a => a.ReleaseId == release.Id).LoadAsync(ct);
+        var gates = db.Gates.Local.Where(g => g.ReleaseId == release.Id && g.TemplateId != null).ToList();
         if (gates.Count == 0) return 0;
-        var areaIds = await db.Impacts.Where(i => i.ReleaseId == release.Id).Select(i => i.BusinessAreaId).ToListAsync(ct);
-        areaIds.AddRange(db.ChangeTracker.Entries<Impact>().Where(e => e.State == EntityState.Added && e.Entity.ReleaseId == release.Id).Select(e => e.Entity.BusinessAreaId));
-        var existing = await db.Assessments.Where(a => a.ReleaseId == release.Id).Select(a => new { a.GateId, a.BusinessAreaId }).ToListAsync(ct);
+        var areaIds = db.Impacts.Local.Where(i => i.ReleaseId == release.Id).Select(i => i.BusinessAreaId).Distinct().ToList();
+        var existing = db.Assessments.Local.Where(a => a.ReleaseId == release.Id).ToList();
         var created = 0;
         foreach (var gate in gates)
         {
             var key = await db.Templates.Where(t => t.Id == gate.TemplateId).Select(t => t.Key).FirstAsync(ct);
             var latest = await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).Select(t => t.Id).FirstAsync(ct);
-            foreach (var areaId in areaIds.Distinct().Where(a => !existing.Any(e => e.GateId == gate.Id && e.BusinessAreaId == a)))
+            foreach (var areaId in areaIds.Where(a => !existing.Any(e => (ReferenceEquals(e.Gate, gate) || (gate.Id != 0 && e.GateId == gate.Id)) && e.BusinessAreaId == a)))
             {
-                db.Assessments.Add(new Assessment(release.Id, gate.Id, areaId, latest, clock.UtcNow));
+                db.Assessments.Add(new Assessment(release.Id, gate, areaId, latest, clock.UtcNow));
                 created++;
             }
         }
@@ -62,46 +69,47 @@ public sealed partial class AdminSupport(ReadinessDbContext db, AuditLog audit, 
             .Where(id => id != 0).Distinct().ToList();
 
     /// <summary>
-    /// Runs the change (its stale check included) and saves it with its audit line in one transaction. A lost race on
-    /// the audit chain is retried from a clean state (<see cref="DbRetry"/>), so the stale check runs again; a unique
-    /// index taken meanwhile (the same code created twice) reads as "changed by someone else". Every release whose gates,
-    /// impacts or returns changed is then offered to <see cref="GoLiveGateProgress"/> in the same transaction.
+    /// Runs the change — its validation and stale check included — in one unit of work with its audit line. A lost race
+    /// (the audit chain, or the same code created twice at once) runs it again on fresh data, so the second PMO is told
+    /// the code is taken, or that the record changed. Every release whose gates, impacts or returns changed is then
+    /// offered to <see cref="GoLiveGateProgress"/> in the same transaction, once the change is flushed (a new gate
+    /// needs its id): a PMO change can complete a release's returns with nobody approving anything, and the SRO is
+    /// then asked as an approval would have.
     /// </summary>
-    public async Task<AdminOutcome> CommitAsync(Func<Task<AdminOutcome>> change, CancellationToken ct)
-    {
-        // Changes save more than once inside a use case, so the releases touched are collected at every save.
-        var touched = new HashSet<int>();
-        void Collect(object? sender, SavingChangesEventArgs e) => touched.UnionWith(ReleasesTouched());
-        db.SavingChanges += Collect;
-        try
+    public Task<Result<string>> CommitAsync(Func<Task<Result<string>>> change, CancellationToken ct) =>
+        unitOfWork.RunAsync(async c =>
         {
-            return await DbRetry.RunAsync(db, async () =>
+            var outcome = await change();
+            if (!outcome.Succeeded) return outcome;
+            var touched = ReleasesTouched();
+            unitOfWork.AfterFlush(async c2 =>
             {
-                touched.Clear();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var outcome = await change();
-                if (!outcome.Succeeded)
-                {
-                    db.ChangeTracker.Clear();
-                    return outcome;
-                }
-                await db.SaveChangesAsync(ct);
-                // A change to gates, impacts or returns can complete a release's returns with nobody approving anything;
-                // the SRO is then asked in this same transaction, as an approval would have.
-                foreach (var releaseId in touched.Order().ToList()) await gateProgress.AfterPortfolioChangeAsync(releaseId, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return outcome;
+                foreach (var releaseId in touched.Order()) await gateProgress.AfterPortfolioChangeAsync(releaseId, c2);
             });
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return AdminOutcome.Conflict();
-        }
-        finally
-        {
-            db.SavingChanges -= Collect;
-        }
+            return outcome;
+        }, ct, StaleMessage);
+
+    public const string StaleMessage = "This was changed by someone else while you were editing. Their change is shown below: check it and make your change again.";
+
+    public static Failure Stale => Failures.Stale(StaleMessage);
+
+    public static Failure NotPmoFailure => Failures.Forbidden(NotPmo);
+
+    public static Result<string> Done(string message) => Result<string>.Ok(message);
+
+    public static Failure Invalid(IEnumerable<FieldError> errors) => Failures.Invalid(errors);
+}
+
+/// <summary>
+/// App-managed concurrency for the PMO's edits without a schema change: a form carries the stamp of what it showed
+/// (a hash of the row's editable values); a save whose stamp no longer matches the row is refused as stale.
+/// The check and the write run in one transaction, and SQLite serialises writers, so two saves cannot both pass.
+/// </summary>
+public static class Stamp
+{
+    public static string Of(params object?[] values)
+    {
+        var text = string.Join('\u001f', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

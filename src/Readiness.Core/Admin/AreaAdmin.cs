@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
@@ -12,74 +13,74 @@ public sealed class AreaAdmin(ReadinessDbContext db, AdminSupport support)
 {
     public static string StampOf(BusinessArea a) => Stamp.Of(a.Name, a.ParentId);
 
-    public async Task<AdminOutcome> CreateAsync(Actor actor, AreaInput input, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> CreateAsync(Actor actor, AreaInput input, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        var errors = new List<FieldError>();
-        var code = input.Code?.Trim() ?? "";
-        if (!AdminSupport.IsCode(code)) errors.Add(new("Area.Code", $"Enter the area's code. {AdminSupport.CodeRule}"));
-        else if (await db.BusinessAreas.AnyAsync(a => a.Code == code, ct)) errors.Add(new("Area.Code", $"Area code {code} is already used."));
-        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new("Area.Name", "Enter the area's name."));
-        if (!Enum.IsDefined(input.Kind)) errors.Add(new("Area.Kind", "Choose the kind of area."));
-        int? parentId = null;
-        if (!string.IsNullOrEmpty(input.ParentCode))
-        {
-            parentId = await db.BusinessAreas.Where(a => a.Code == input.ParentCode).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-            if (parentId is null) errors.Add(new("Area.ParentCode", "Choose the parent area from the list, or none."));
-        }
-        if (errors.Count > 0) return AdminOutcome.Invalid(errors);
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var errors = new List<FieldError>();
+            var code = input.Code?.Trim() ?? "";
+            if (!AdminSupport.IsCode(code)) errors.Add(new("Code", $"Enter the area's code. {AdminSupport.CodeRule}"));
+            else if (await db.BusinessAreas.AnyAsync(a => a.Code == code, ct)) errors.Add(new("Code", $"Area code {code} is already used."));
+            if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new("Name", "Enter the area's name."));
+            if (!Enum.IsDefined(input.Kind)) errors.Add(new("Kind", "Choose the kind of area."));
+            int? parentId = null;
+            if (!string.IsNullOrEmpty(input.ParentCode))
+            {
+                parentId = await db.BusinessAreas.Where(a => a.Code == input.ParentCode).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+                if (parentId is null) errors.Add(new("ParentCode", "Choose the parent area from the list, or none."));
+            }
+            if (errors.Count > 0) return AdminSupport.Invalid(errors);
             db.BusinessAreas.Add(new BusinessArea(code, input.Name.Trim(), input.Kind, parentId));
-            await support.AuditAsync(actor, origin, "area.created", "BusinessArea", code, $"(none) → {input.Name.Trim()} ({input.Kind}) under {input.ParentCode ?? "(top)"}", ct);
-            return AdminOutcome.Done($"Business area {code} created.");
+            support.Audit(actor, origin, "area.created", "BusinessArea", code, $"(none) → {input.Name.Trim()} ({input.Kind}) under {input.ParentCode ?? "(top)"}");
+            return AdminSupport.Done($"Business area {code} created.");
         }, ct);
     }
 
     /// <summary>Renames an area and/or moves it under another (or to the top); a move under itself or a descendant is refused.</summary>
-    public async Task<AdminOutcome> EditAsync(Actor actor, string code, string name, string? parentCode, string stamp, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> EditAsync(Actor actor, string code, string name, string? parentCode, string stamp, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        if (string.IsNullOrWhiteSpace(name)) return AdminOutcome.Invalid("Area.Name", "Enter the area's name.");
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            if (string.IsNullOrWhiteSpace(name)) return Failures.Invalid("Name", "Enter the area's name.");
             var areas = await db.BusinessAreas.ToListAsync(ct);
             var area = areas.FirstOrDefault(a => a.Code == code);
-            if (area is null) return AdminOutcome.Missing($"Business area {code}");
-            if (StampOf(area) != stamp) return AdminOutcome.Conflict();
+            if (area is null) return Failures.NotFound($"Business area {code}");
+            if (StampOf(area) != stamp) return AdminSupport.Stale;
             int? parentId = null;
             if (!string.IsNullOrEmpty(parentCode))
             {
                 parentId = areas.FirstOrDefault(a => a.Code == parentCode)?.Id;
-                if (parentId is null) return AdminOutcome.Invalid("Area.ParentCode", "Choose the parent area from the list, or none.");
+                if (parentId is null) return Failures.Invalid("ParentCode", "Choose the parent area from the list, or none.");
             }
             var beforeParent = areas.FirstOrDefault(a => a.Id == area.ParentId)?.Code ?? "(top)";
             var before = $"{area.Name} under {beforeParent}";
             if (!area.MoveUnder(parentId, areas.ToDictionary(a => a.Id, a => a.ParentId)))
-                return AdminOutcome.Invalid("Area.ParentCode", $"{area.Name} cannot go under {parentCode}: that area is {area.Name} itself or sits inside it.");
+                return Failures.Invalid("ParentCode", $"{area.Name} cannot go under {parentCode}: that area is {area.Name} itself or sits inside it.");
             area.Rename(name);
-            await support.AuditAsync(actor, origin, "area.edited", "BusinessArea", code, $"{before} → {area.Name} under {parentCode ?? "(top)"}", ct);
-            return AdminOutcome.Done($"Business area {code} saved.");
+            support.Audit(actor, origin, "area.edited", "BusinessArea", code, $"{before} → {area.Name} under {parentCode ?? "(top)"}");
+            return AdminSupport.Done($"Business area {code} saved.");
         }, ct);
     }
 
     /// <summary>Makes a person a team lead or BCM of an area, giving them the role if they lack it.</summary>
-    public async Task<AdminOutcome> AddMemberAsync(Actor actor, MembershipInput input, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> AddMemberAsync(Actor actor, MembershipInput input, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        var errors = new List<FieldError>();
-        var area = await db.BusinessAreas.FirstOrDefaultAsync(a => a.Code == input.AreaCode, ct);
-        if (area is null) errors.Add(new("Member.AreaCode", "Choose the business area."));
-        var email = input.UserEmail?.Trim().ToUpperInvariant() ?? "";
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
-        if (user is null) errors.Add(new("Member.UserEmail", "Choose a person from the list."));
-        if (!Enum.IsDefined(input.Role)) errors.Add(new("Member.Role", "Choose team lead or BCM."));
-        if (errors.Count == 0 && await db.AreaMemberships.AnyAsync(m => m.BusinessAreaId == area!.Id && m.UserId == user!.Id && m.Role == input.Role, ct))
-            errors.Add(new("Member.UserEmail", $"{user!.DisplayName} already has that role in {area!.Name}."));
-        if (errors.Count > 0) return AdminOutcome.Invalid(errors);
-        var roleName = input.Role == AreaRole.Bcm ? Roles.Bcm : Roles.TeamLead;
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var errors = new List<FieldError>();
+            var area = await db.BusinessAreas.FirstOrDefaultAsync(a => a.Code == input.AreaCode, ct);
+            if (area is null) errors.Add(new("AreaCode", "Choose the business area."));
+            var email = input.UserEmail?.Trim().ToUpperInvariant() ?? "";
+            var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+            if (user is null) errors.Add(new("UserEmail", "Choose a person from the list."));
+            if (!Enum.IsDefined(input.Role)) errors.Add(new("Role", "Choose team lead or BCM."));
+            if (errors.Count == 0 && await db.AreaMemberships.AnyAsync(m => m.BusinessAreaId == area!.Id && m.UserId == user!.Id && m.Role == input.Role, ct))
+                errors.Add(new("UserEmail", $"{user!.DisplayName} already has that role in {area!.Name}."));
+            if (errors.Count > 0) return AdminSupport.Invalid(errors);
+            var roleName = input.Role == AreaRole.Bcm ? Roles.Bcm : Roles.TeamLead;
             var person = await db.Users.FirstAsync(u => u.Id == user!.Id, ct);
             db.AreaMemberships.Add(new AreaMembership(area!.Id, person.Id, input.Role));
             var roleId = await db.Roles.Where(r => r.Name == roleName).Select(r => r.Id).FirstAsync(ct);
@@ -89,24 +90,24 @@ public sealed class AreaAdmin(ReadinessDbContext db, AdminSupport support)
                 db.UserRoles.Add(new IdentityUserRole<string> { UserId = person.Id, RoleId = roleId });
                 person.SecurityStamp = Guid.NewGuid().ToString();
             }
-            await support.AuditAsync(actor, origin, "area.member-added", "BusinessArea", area.Code,
-                $"{person.Email}: not {roleName} of {area.Code} → {roleName} of {area.Code}{(granted ? $"; given the {roleName} role" : "")}", ct);
-            return AdminOutcome.Done($"{person.DisplayName} is now {(input.Role == AreaRole.Bcm ? "a BCM" : "a team lead")} of {area.Name}.");
+            support.Audit(actor, origin, "area.member-added", "BusinessArea", area.Code,
+                $"{person.Email}: not {roleName} of {area.Code} → {roleName} of {area.Code}{(granted ? $"; given the {roleName} role" : "")}");
+            return AdminSupport.Done($"{person.DisplayName} is now {(input.Role == AreaRole.Bcm ? "a BCM" : "a team lead")} of {area.Name}.");
         }, ct);
     }
 
-    public async Task<AdminOutcome> RemoveMemberAsync(Actor actor, int membershipId, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> RemoveMemberAsync(Actor actor, int membershipId, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
             var m = await db.AreaMemberships.FirstOrDefaultAsync(x => x.Id == membershipId, ct);
-            if (m is null) return AdminOutcome.Conflict();
+            if (m is null) return AdminSupport.Stale;
             var area = await db.BusinessAreas.FirstAsync(a => a.Id == m.BusinessAreaId, ct);
             var email = await db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstAsync(ct);
             db.AreaMemberships.Remove(m);
-            await support.AuditAsync(actor, origin, "area.member-removed", "BusinessArea", area.Code, $"{email}: {m.Role} of {area.Code} → no longer {m.Role}", ct);
-            return AdminOutcome.Done($"{email} is no longer {m.Role} of {area.Name}.");
+            support.Audit(actor, origin, "area.member-removed", "BusinessArea", area.Code, $"{email}: {m.Role} of {area.Code} → no longer {m.Role}");
+            return AdminSupport.Done($"{email} is no longer {m.Role} of {area.Name}.");
         }, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
 using Readiness.Core.Portfolio;
@@ -32,61 +33,61 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         return errors;
     }
 
-    public async Task<AdminOutcome> CreateAsync(Actor actor, ReleaseInput input, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> CreateAsync(Actor actor, ReleaseInput input, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        var errors = await ValidateAsync(input, ct);
-        var code = input.Code?.Trim() ?? "";
-        if (!AdminSupport.IsCode(code)) errors.Add(new("Code", $"Enter a release code. {AdminSupport.CodeRule}"));
-        else if (await db.Releases.AnyAsync(r => r.Code == code, ct)) errors.Add(new("Code", $"Release code {code} is already used. Choose another."));
-        if (!await db.Programmes.AnyAsync(p => p.Id == input.ProgrammeId, ct)) errors.Add(new("ProgrammeId", "Choose the programme."));
-        if (errors.Count > 0) return AdminOutcome.Invalid(errors);
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var errors = await ValidateAsync(input, ct);
+            var code = input.Code?.Trim() ?? "";
+            if (!AdminSupport.IsCode(code)) errors.Add(new("Code", $"Enter a release code. {AdminSupport.CodeRule}"));
+            else if (await db.Releases.AnyAsync(r => r.Code == code, ct)) errors.Add(new("Code", $"Release code {code} is already used. Choose another."));
+            if (!await db.Programmes.AnyAsync(p => p.Id == input.ProgrammeId, ct)) errors.Add(new("ProgrammeId", "Choose the programme."));
+            if (errors.Count > 0) return AdminSupport.Invalid(errors);
             var release = new Release(input.ProgrammeId, code, input.Name.Trim(), input.Description?.Trim() ?? "", input.GoLive!.Value, input.SroUserId, input.Status);
             db.Releases.Add(release);
-            await support.AuditAsync(actor, origin, "release.created", "Release", code, $"(none) → {release.Name}, T0 {release.GoLive:yyyy-MM-dd}, {release.Status}", ct);
-            return AdminOutcome.Done($"Release {code} created. Add its gates and impacted areas next.");
+            support.Audit(actor, origin, "release.created", "Release", code, $"(none) → {release.Name}, T0 {release.GoLive:yyyy-MM-dd}, {release.Status}");
+            return AdminSupport.Done($"Release {code} created. Add its gates and impacted areas next.");
         }, ct);
     }
 
-    public async Task<AdminOutcome> EditAsync(Actor actor, string code, ReleaseInput input, string stamp, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> EditAsync(Actor actor, string code, ReleaseInput input, string stamp, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        var errors = await ValidateAsync(input, ct);
-        if (errors.Count > 0) return AdminOutcome.Invalid(errors);
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var errors = await ValidateAsync(input, ct);
+            if (errors.Count > 0) return AdminSupport.Invalid(errors);
             var release = await db.Releases.FirstOrDefaultAsync(r => r.Code == code, ct);
-            if (release is null) return AdminOutcome.Missing($"Release {code}");
-            if (StampOf(release) != stamp) return AdminOutcome.Conflict();
+            if (release is null) return Failures.NotFound($"Release {code}");
+            if (StampOf(release) != stamp) return AdminSupport.Stale;
             var before = $"{release.Name}, T0 {release.GoLive:yyyy-MM-dd}, SRO {release.SroUserId}, {release.Status}";
             release.Edit(input.Name, input.Description ?? "", input.SroUserId, input.Status);
             var moved = release.GoLive != input.GoLive!.Value;
             if (moved) release.Reschedule(input.GoLive.Value);
             var after = $"{release.Name}, T0 {release.GoLive:yyyy-MM-dd}, SRO {release.SroUserId}, {release.Status}";
-            await support.AuditAsync(actor, origin, moved ? "release.rescheduled" : "release.edited", "Release", code,
-                $"{before} → {after}{(moved ? "; every gate's due date moved with T0" : "")}", ct);
+            support.Audit(actor, origin, moved ? "release.rescheduled" : "release.edited", "Release", code,
+                $"{before} → {after}{(moved ? "; every gate's due date moved with T0" : "")}");
             var returns = await support.EnsureReturnsAsync(release, ct);
-            return AdminOutcome.Done($"Release {code} saved{(moved ? "; gate due dates moved with T0" : "")}{(returns > 0 ? $"; {returns} return(s) created" : "")}.");
+            return AdminSupport.Done($"Release {code} saved{(moved ? "; gate due dates moved with T0" : "")}{(returns > 0 ? $"; {returns} return(s) created" : "")}.");
         }, ct);
     }
 
     private async Task<List<FieldError>> ValidateGateAsync(GateInput input, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new("Gate.Name", "Enter the gate's name."));
-        if (input.OffsetDays is null) errors.Add(new("Gate.OffsetDays", "Enter the gate's offset in days from T0, e.g. -28."));
-        else if (input.OffsetDays is < -365 or > 365) errors.Add(new("Gate.OffsetDays", "The offset must be within a year of T0 (-365 to 365 days)."));
-        if (!Enum.IsDefined(input.Kind)) errors.Add(new("Gate.Kind", "Choose the kind of gate."));
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new("Name", "Enter the gate's name."));
+        if (input.OffsetDays is null) errors.Add(new("OffsetDays", "Enter the gate's offset in days from T0, e.g. -28."));
+        else if (input.OffsetDays is < -365 or > 365) errors.Add(new("OffsetDays", "The offset must be within a year of T0 (-365 to 365 days)."));
+        if (!Enum.IsDefined(input.Kind)) errors.Add(new("Kind", "Choose the kind of gate."));
         else if (!string.IsNullOrWhiteSpace(input.WorkflowDefinitionId))
         {
             var json = await db.WorkflowSnapshots.Where(s => s.DefinitionId == input.WorkflowDefinitionId).OrderByDescending(s => s.Version).Select(s => s.Json).FirstOrDefaultAsync(ct);
-            if (json is null) errors.Add(new("Gate.WorkflowDefinitionId", "Choose a workflow from the loaded definitions, or the default."));
+            if (json is null) errors.Add(new("WorkflowDefinitionId", "Choose a workflow from the loaded definitions, or the default."));
             // A readiness gate's workflow runs each area's return; any other gate's runs the gate itself (WorkflowCatalog
             // picks the override first), so a workflow for the wrong subject would never fit, e.g. after a kind change.
             else if (WorkflowCatalog.Parse(json).SubjectKind != SubjectKindFor(input.Kind))
-                errors.Add(new("Gate.WorkflowDefinitionId", $"Workflow {input.WorkflowDefinitionId} runs {Words(WorkflowCatalog.Parse(json).SubjectKind)}; a {input.Kind} gate needs one that runs {Words(SubjectKindFor(input.Kind))}. Choose another, or the default for the kind."));
+                errors.Add(new("WorkflowDefinitionId", $"Workflow {input.WorkflowDefinitionId} runs {Words(WorkflowCatalog.Parse(json).SubjectKind)}; a {input.Kind} gate needs one that runs {Words(SubjectKindFor(input.Kind))}. Choose another, or the default for the kind."));
         }
         return errors;
     }
@@ -103,24 +104,23 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         return key is null ? null : await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstAsync(ct);
     }
 
-    public async Task<AdminOutcome> AddGateAsync(Actor actor, string code, GateInput input, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> AddGateAsync(Actor actor, string code, GateInput input, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        var errors = await ValidateGateAsync(input, ct);
-        var release = await db.Releases.FirstOrDefaultAsync(r => r.Code == code, ct);
-        if (release is null) return AdminOutcome.Missing($"Release {code}");
-        if (Enum.IsDefined(input.Kind) && await db.Gates.AnyAsync(g => g.ReleaseId == release.Id && g.Kind == input.Kind, ct))
-            errors.Add(new("Gate.Kind", $"This release already has a {input.Kind} gate. Edit it instead."));
-        if (errors.Count > 0) return AdminOutcome.Invalid(errors);
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var errors = await ValidateGateAsync(input, ct);
+            var release = await db.Releases.FirstOrDefaultAsync(r => r.Code == code, ct);
+            if (release is null) return Failures.NotFound($"Release {code}");
+            if (Enum.IsDefined(input.Kind) && await db.Gates.AnyAsync(g => g.ReleaseId == release.Id && g.Kind == input.Kind, ct))
+                errors.Add(new("Kind", $"This release already has a {input.Kind} gate. Edit it instead."));
+            if (errors.Count > 0) return AdminSupport.Invalid(errors);
             var templateId = input.Kind == GateKind.Readiness ? await ReadinessTemplateIdAsync(ct) : null;
             db.Gates.Add(new Gate(release.Id, input.Kind, input.Name.Trim(), input.OffsetDays!.Value, templateId, NullIfBlank(input.WorkflowDefinitionId)));
-            await db.SaveChangesAsync(ct);
             var returns = await support.EnsureReturnsAsync(release, ct);
-            await support.AuditAsync(actor, origin, "gate.added", "Release", code,
-                $"(no {input.Kind} gate) → {input.Name.Trim()} at {Gate.FormatOffset(input.OffsetDays.Value)}, workflow {NullIfBlank(input.WorkflowDefinitionId) ?? "default"}; {returns} return(s) created", ct);
-            return AdminOutcome.Done($"Gate {input.Name.Trim()} added{(returns > 0 ? $"; {returns} return(s) created" : "")}.");
+            support.Audit(actor, origin, "gate.added", "Release", code,
+                $"(no {input.Kind} gate) → {input.Name.Trim()} at {Gate.FormatOffset(input.OffsetDays.Value)}, workflow {NullIfBlank(input.WorkflowDefinitionId) ?? "default"}; {returns} return(s) created");
+            return AdminSupport.Done($"Gate {input.Name.Trim()} added{(returns > 0 ? $"; {returns} return(s) created" : "")}.");
         }, ct);
     }
 
@@ -131,30 +131,30 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
     /// Renames or moves a gate, changes its workflow and, while nothing has started on it (<see cref="GateActivity"/>),
     /// its kind. A release has one gate of each kind (unique index), and the workflow must suit the new kind.
     /// </summary>
-    public async Task<AdminOutcome> EditGateAsync(Actor actor, int gateId, GateInput input, string stamp, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> EditGateAsync(Actor actor, int gateId, GateInput input, string stamp, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        var errors = await ValidateGateAsync(input, ct);
-        if (errors.Count > 0) return AdminOutcome.Invalid(errors);
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var errors = await ValidateGateAsync(input, ct);
+            if (errors.Count > 0) return AdminSupport.Invalid(errors);
             var gate = await db.Gates.Include(g => g.Release).FirstOrDefaultAsync(g => g.Id == gateId, ct);
-            if (gate is null) return AdminOutcome.Missing("The gate");
-            if (StampOf(gate) != stamp) return AdminOutcome.Conflict();
+            if (gate is null) return Failures.NotFound("The gate");
+            if (StampOf(gate) != stamp) return AdminSupport.Stale;
             var before = $"{gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}";
             if (gate.Kind == input.Kind)
             {
                 gate.Edit(input.Name, input.OffsetDays!.Value, input.WorkflowDefinitionId);
-                await support.AuditAsync(actor, origin, "gate.edited", "Release", gate.Release!.Code,
-                    $"{before} → {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}", ct);
-                return AdminOutcome.Done($"Gate {gate.Name} saved.");
+                support.Audit(actor, origin, "gate.edited", "Release", gate.Release!.Code,
+                    $"{before} → {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}");
+                return AdminSupport.Done($"Gate {gate.Name} saved.");
             }
             // Started first: then the kind cannot change at all, whichever kind was asked for.
             var activity = await GateActivity.OfAsync(db, gate, ct);
             if (activity.Started)
-                return AdminOutcome.Invalid("Gate.Kind", activity.Refusal(gate.Release!.Code, gate, KindLocked));
+                return Failures.Invalid("Kind", activity.Refusal(gate.Release!.Code, gate, KindLocked));
             if (await db.Gates.Where(g => g.ReleaseId == gate.ReleaseId && g.Kind == input.Kind).Select(g => g.Name).FirstOrDefaultAsync(ct) is { } other)
-                return AdminOutcome.Invalid("Gate.Kind", $"{gate.Release!.Code} already has a {input.Kind} gate ({other}); a release has one gate of each kind. Change or remove that gate first.");
+                return Failures.Invalid("Kind", $"{gate.Release!.Code} already has a {input.Kind} gate ({other}); a release has one gate of each kind. Change or remove that gate first.");
             var fromKind = gate.Kind;
             gate.Edit(input.Name, input.OffsetDays!.Value, input.WorkflowDefinitionId);
             // Gate has no method to change its kind (entity classes are outside the admin's remit), so the tracked
@@ -164,12 +164,11 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
             entry.Property(g => g.Kind).CurrentValue = input.Kind;
             entry.Property(g => g.TemplateId).CurrentValue = input.Kind == GateKind.Readiness ? await ReadinessTemplateIdAsync(ct) : null;
             var removed = await activity.RemoveUntouchedAsync(db, ct);
-            await db.SaveChangesAsync(ct); // still in the transaction: creating returns reads the gate's new template
             var created = await support.EnsureReturnsAsync(gate.Release!, ct);
-            await support.AuditAsync(actor, origin, "gate.kind-changed", "Release", gate.Release!.Code,
+            support.Audit(actor, origin, "gate.kind-changed", "Release", gate.Release!.Code,
                 $"{fromKind}: {before} → {input.Kind}: {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"}; "
-                + $"{(removed > 0 ? activity.UntouchedWords : "no returns")} removed, {created} return(s) created", ct);
-            return AdminOutcome.Done($"Gate {gate.Name} is now a {input.Kind} gate{(removed > 0 ? $"; {removed} untouched return(s) removed" : "")}{(created > 0 ? $"; {created} return(s) created" : "")}.");
+                + $"{(removed > 0 ? activity.UntouchedWords : "no returns")} removed, {created} return(s) created");
+            return AdminSupport.Done($"Gate {gate.Name} is now a {input.Kind} gate{(removed > 0 ? $"; {removed} untouched return(s) removed" : "")}{(created > 0 ? $"; {created} return(s) created" : "")}.");
         }, ct);
     }
 
@@ -178,24 +177,24 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
     /// lost, and a gate cannot go while returns point at it (restricted foreign key). A gate with work or decisions on
     /// it stays, because the audit trail must be able to show what those were made against.
     /// </summary>
-    public async Task<AdminOutcome> RemoveGateAsync(Actor actor, int gateId, string stamp, bool confirmed, RequestOrigin origin, CancellationToken ct)
+    public async Task<Result<string>> RemoveGateAsync(Actor actor, int gateId, string stamp, bool confirmed, RequestOrigin origin, CancellationToken ct)
     {
-        if (!actor.IsIn(Roles.Pmo)) return AdminOutcome.Invalid("", AdminSupport.NotPmo);
-        if (!confirmed) return AdminOutcome.Invalid("Confirm", "Tick the box to confirm that the gate should be removed.");
         return await support.CommitAsync(async () =>
         {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            if (!confirmed) return Failures.Invalid("Confirm", "Tick the box to confirm that the gate should be removed.");
             var gate = await db.Gates.Include(g => g.Release).FirstOrDefaultAsync(g => g.Id == gateId, ct);
-            if (gate is null) return AdminOutcome.Conflict(); // removed by someone else meanwhile
+            if (gate is null) return AdminSupport.Stale; // removed by someone else meanwhile
             var activity = await GateActivity.OfAsync(db, gate, ct);
             if (activity.Started)
-                return AdminOutcome.Invalid("", activity.Refusal(gate.Release!.Code, gate, CannotRemove));
-            if (RemovalStampOf(gate, activity) != stamp) return AdminOutcome.Conflict();
+                return Failures.Invalid(activity.Refusal(gate.Release!.Code, gate, CannotRemove));
+            if (RemovalStampOf(gate, activity) != stamp) return AdminSupport.Stale;
             var removed = await activity.RemoveUntouchedAsync(db, ct);
             db.Gates.Remove(gate);
-            await support.AuditAsync(actor, origin, "gate.removed", "Release", gate.Release!.Code,
+            support.Audit(actor, origin, "gate.removed", "Release", gate.Release!.Code,
                 $"{gate.Kind}: {gate.Name} at {Gate.FormatOffset(gate.DueOffsetDays)}, workflow {gate.WorkflowDefinitionId ?? "default"} → (no {gate.Kind} gate); "
-                + $"{(removed > 0 ? activity.UntouchedWords : "no returns")} removed", ct);
-            return AdminOutcome.Done($"Gate {gate.Name} removed from {gate.Release.Code}{(removed > 0 ? $" with {removed} untouched return(s)" : "")}.");
+                + $"{(removed > 0 ? activity.UntouchedWords : "no returns")} removed");
+            return AdminSupport.Done($"Gate {gate.Name} removed from {gate.Release.Code}{(removed > 0 ? $" with {removed} untouched return(s)" : "")}.");
         }, ct);
     }
 

@@ -7,68 +7,82 @@ using Readiness.Core.Workflows;
 
 namespace Readiness.Core.Approvals;
 
+/// <summary>A decision as recorded, for the confirmation the approver sees.</summary>
+public sealed record DecisionRecorded(int RequestId, ApprovalKind Kind, Decision Decision, string Message);
+
+/// <summary>What the decision trigger carries to the workflow's entry actions: the request, already decided, and the input.</summary>
+public sealed record DecisionPayload(ApprovalRequest Request, DecisionInput Input);
+
 /// <summary>
-/// Records a BCM's or SRO's decision, from an email link or the web UI, in one transaction: the request's
-/// decision, the token's use, the workflow transition (and everything its entry actions write), conditions,
-/// closing the other approvers' requests, and the audit entry. Of two simultaneous decisions exactly one is
-/// recorded; the other is told who decided and when.
+/// Records a BCM's or SRO's decision, from an email link or the web UI, in one unit of work. The request records the
+/// decision first — with its conditions and waivers, the other approvers' requests closed — and the workflow trigger
+/// then carries it, under the request's authority, so every entry action (the SRO's go-live pack among them) sees the
+/// final state. Of two simultaneous decisions exactly one is recorded; the other is told who decided and when.
 /// </summary>
-public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engine, ApprovalRequester requester, ApprovalQueries queries, ReturnBriefs briefs, AuditLog audit, ReadinessClock clock)
+public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWork, WorkflowEngine engine, ApprovalRequester requester, ApprovalQueries queries,
+    ReturnBriefs briefs, AuditLog audit, ReadinessClock clock)
 {
-    public Task<DecisionOutcome> DecideByTokenAsync(int requestId, string token, string? signedInUserId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
-        DecideAsync(requestId, input, origin, viaToken: true, async request =>
+    public const string SelfApprovalMessage = "You submitted this return, so you cannot decide on it. Another approver must.";
+    public const string StaleMessage = "What this link was sent for has changed since. The decision cannot be recorded on the old content: open Readiness to see the current version.";
+
+    /// <summary>A decision from an email link; <paramref name="legacyRequestId"/> is the id in links sent before links carried only the token.</summary>
+    public Task<Result<DecisionRecorded>> DecideByTokenAsync(string token, int? legacyRequestId, string? signedInUserId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(async c =>
         {
-            return request.AcceptsLink(token, signedInUserId, clock.UtcNow) ? null : DecisionOutcome.Refused;
+            var request = await queries.FindByTokenAsync(token, legacyRequestId, c);
+            if (request is null || !request.AcceptsLink(token, signedInUserId, clock.UtcNow)) return Refused;
+            return await DecideAsync(request, input, origin, viaToken: true, c);
         }, ct);
 
-    public Task<DecisionOutcome> DecideAsWebUserAsync(int requestId, string userId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
-        DecideAsync(requestId, input, origin, viaToken: false,
-            request => Task.FromResult(request.ApproverUserId == userId ? null : DecisionOutcome.Refused), ct);
-
-    private Task<DecisionOutcome> DecideAsync(int requestId, DecisionInput input, DecisionOrigin origin, bool viaToken,
-        Func<ApprovalRequest, Task<DecisionOutcome?>> authorise, CancellationToken ct) =>
-        DbRetry.RunAsync(db, async () =>
+    public Task<Result<DecisionRecorded>> DecideAsWebUserAsync(int requestId, string userId, DecisionInput input, DecisionOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(async c =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var request = await db.ApprovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
-            if (request is null) return DecisionOutcome.Refused;
-            if (await authorise(request) is { } refused) return refused;
-            if (!request.IsPending) return await queries.ClosedAsync(request, ct);
-            if (request.SubmitterUserId == request.ApproverUserId)
-                return new DecisionOutcome(DecisionOutcomeKind.SelfApproval, "You submitted this return, so you cannot decide on it. Another approver must.");
-            var current = await ContentHashes.CurrentForAsync(db, request, ct);
-            if (viaToken && current != request.ContentHash)
-                return new DecisionOutcome(DecisionOutcomeKind.Stale, "What this link was sent for has changed since. The decision cannot be recorded on the old content: open Readiness to see the current version.");
-            if (Validate(request, input) is { } invalid) return invalid;
-            if (await ValidateWaiversAsync(request, input, ct) is { } badWaiver) return badWaiver;
+            var request = await db.ApprovalRequests.FirstOrDefaultAsync(r => r.Id == requestId, c);
+            if (request is null || request.ApproverUserId != userId) return Refused;
+            return await DecideAsync(request, input, origin, viaToken: false, c);
+        }, ct);
 
-            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == request.WorkflowInstanceId, ct);
-            var definition = await engine.DefinitionOfAsync(instance, ct);
-            var trigger = Decisions.Trigger(input.Decision);
-            var transition = WorkflowMachine.Transition(definition, instance.State, trigger);
-            // The request itself is the approver's authority for this decision, whatever their other roles.
-            var roles = transition?.AllowedRoles.ToHashSet() ?? [];
-            var now = clock.UtcNow;
-            var fired = await engine.FireAsync(instance, new TriggerContext(trigger, request.ApproverUserId, roles, request.OnBehalfOfUserId, input.Comment,
-                origin.Channel, origin.IpAddress, origin.UserAgent), ct);
-            if (!fired.Succeeded) return new DecisionOutcome(DecisionOutcomeKind.Invalid, fired.Failure!.Message);
+    /// <summary>Forged, expired, mismatched or not yours: one uniform answer.</summary>
+    private static Failure Refused => new(FailureKind.NotFound, ApprovalQueries.UniformRefusal);
 
-            request.Record(input.Decision, input.Comment, input.Dca, request.ApproverUserId, viaToken ? DecisionChannel.EmailLink : DecisionChannel.Web, now);
-            await requester.CloseOpenAsync(instance.Id, ApprovalStatus.Superseded, $"Decided by another approver (request {request.Id})", request.Id, ct);
-            foreach (var w in input.WaiverList)
-                db.Waivers.Add(new Waiver(request.Id, request.SubjectId, w.CriterionId, w.Reason.Trim(), request.ApproverUserId, w.ExpiresOn, now));
-            foreach (var c in input.Conditions)
-                db.ApprovalConditions.Add(new ApprovalCondition(request.Id, request.ReleaseId, c.Description.Trim(), c.Owner.Trim(), c.DueOffsetDays, now));
-            await audit.AppendAsync(new AuditRecord(now, request.ApproverUserId, request.OnBehalfOfUserId, "approval.decided", "ApprovalRequest",
-                request.Id.ToString(CultureInfo.InvariantCulture), origin.Channel, origin.IpAddress, origin.UserAgent,
-                $"{request.Kind} #{request.SubjectId}: Pending → {input.Decision}{(input.Dca is { } d ? $", DCA {Decisions.Words(d)}" : "")}; {input.Conditions.Count} condition(s); {input.WaiverList.Count} waiver(s); “{input.Comment}”"), ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new DecisionOutcome(DecisionOutcomeKind.Recorded, $"Recorded: {Decisions.Words(input.Decision)}.");
-        });
+    private async Task<Result<DecisionRecorded>> DecideAsync(ApprovalRequest request, DecisionInput input, DecisionOrigin origin, bool viaToken, CancellationToken ct)
+    {
+        if (!request.IsPending) return Failures.Conflict(await queries.ClosedAsync(request, ct));
+        if (request.SubmitterUserId == request.ApproverUserId) return Failures.Forbidden(SelfApprovalMessage);
+        if (viaToken && await ContentHashes.CurrentForAsync(db, request, ct) != request.ContentHash) return Failures.Stale(StaleMessage);
+        if (Validate(request, input) is { } invalid) return invalid;
+        if (await ValidateWaiversAsync(request, input, ct) is { } badWaiver) return badWaiver;
+
+        var now = clock.UtcNow;
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == request.WorkflowInstanceId, ct);
+        request.Record(input.Decision, input.Comment, input.Dca, request.ApproverUserId, viaToken ? DecisionChannel.EmailLink : DecisionChannel.Web, now);
+        await requester.CloseOpenAsync(instance, ApprovalStatus.Superseded, $"Decided by another approver (request {request.Id})", request, ct);
+        foreach (var w in input.WaiverList)
+            db.Waivers.Add(new Waiver(request.Id, request.SubjectId, w.CriterionId, w.Reason.Trim(), request.ApproverUserId, w.ExpiresOn, now));
+        foreach (var c in input.Conditions)
+            db.ApprovalConditions.Add(new ApprovalCondition(request.Id, request.ReleaseId, c.Description.Trim(), c.Owner.Trim(), c.DueOffsetDays, now));
+
+        var onBehalf = request.OnBehalfOfUserId is { } d ? $", as delegate of {await db.Users.Where(u => u.Id == d).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)}" : "";
+        var trigger = new TriggerContext(Decisions.Trigger(input.Decision), request.ApproverUserId, new HashSet<string>(), request.OnBehalfOfUserId, input.Comment,
+            origin.Channel, origin.IpAddress, origin.UserAgent)
+        {
+            Authority = new TriggerAuthority(ApprovalRequestAuthority.KindName, request.Id, $"acting on approval request {request.Id}{onBehalf}"),
+            Payload = new DecisionPayload(request, input),
+        };
+        var fired = await engine.FireAsync(instance, trigger, ct);
+        // A decision the workflow will not take now (e.g. Go while a pre-go-live condition is open) is the approver's
+        // choice to change: it is put on the decision field, with the guard's explanation.
+        if (fired.Failure is { Kind: FailureKind.Conflict } blocked) return Failures.Invalid("Decision", blocked.Message);
+        if (!fired.Succeeded) return fired.Failure!;
+
+        audit.Append(new AuditRecord(now, request.ApproverUserId, request.OnBehalfOfUserId, "approval.decided", AuditQueries.ApprovalRequestSubject,
+            request.Id.ToString(CultureInfo.InvariantCulture), origin.Channel, origin.IpAddress, origin.UserAgent,
+            $"{request.Kind} #{request.SubjectId}: Pending → {input.Decision}{(input.Dca is { } dca ? $", DCA {Decisions.Words(dca)}" : "")}; {input.Conditions.Count} condition(s); {input.WaiverList.Count} waiver(s); “{input.Comment}”"));
+        return Result<DecisionRecorded>.Ok(new DecisionRecorded(request.Id, request.Kind, input.Decision, $"Recorded: {Decisions.Words(input.Decision)}."));
+    }
 
     /// <summary>Waivers go with approving a return, on criteria that actually fail in it, with a reason and a future expiry.</summary>
-    private async Task<DecisionOutcome?> ValidateWaiversAsync(ApprovalRequest request, DecisionInput input, CancellationToken ct)
+    private async Task<Failure?> ValidateWaiversAsync(ApprovalRequest request, DecisionInput input, CancellationToken ct)
     {
         if (input.WaiverList.Count == 0) return null;
         var errors = new Dictionary<string, string>();
@@ -84,10 +98,10 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
                 else if (w.ExpiresOn <= clock.Today) errors[$"Waivers[{w.CriterionId}]"] = "A waiver must expire after today.";
             }
         }
-        return errors.Count == 0 ? null : new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the waivers: " + string.Join(" ", errors.Values.Distinct()), errors);
+        return errors.Count == 0 ? null : Failures.Invalid(errors, "Check the waivers: " + string.Join(" ", errors.Values.Distinct()));
     }
 
-    private static DecisionOutcome? Validate(ApprovalRequest request, DecisionInput input)
+    private static Failure? Validate(ApprovalRequest request, DecisionInput input)
     {
         var errors = new Dictionary<string, string>();
         if (!Decisions.For(request.Kind).Contains(input.Decision)) errors["Decision"] = "Choose one of the decisions offered.";
@@ -103,6 +117,30 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, WorkflowEngine engi
         if (request.Kind == ApprovalKind.GoLive && input.Dca is null) errors["Dca"] = "Choose the Delivery Confidence Assessment (DCA) for the release.";
         if (request.Kind == ApprovalKind.GoLive && string.IsNullOrWhiteSpace(input.Comment))
             errors["Comment"] = "Give the rationale for your decision and DCA.";
-        return errors.Count == 0 ? null : new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision: " + string.Join(" ", errors.Values), errors);
+        return errors.Count == 0 ? null : Failures.Invalid(errors, "Check the decision: " + string.Join(" ", errors.Values));
+    }
+}
+
+/// <summary>
+/// An approval request is its approver's authority for the decision it asks: the decision transitions of the state it
+/// was asked in, while the instance is still in that state, for the person asked — whatever their other roles.
+/// </summary>
+internal sealed class ApprovalRequestAuthority : IWorkflowAuthority
+{
+    public const string KindName = "ApprovalRequest";
+
+    public string Kind => KindName;
+
+    public async Task<bool> AllowsAsync(WorkflowContext context, TransitionDefinition transition, CancellationToken ct)
+    {
+        var id = context.Trigger.Authority!.Id;
+        var request = context.Db.ApprovalRequests.Local.FirstOrDefault(r => r.Id == id) ?? await context.Db.ApprovalRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        return request is not null
+            && request.WorkflowInstanceId == context.Instance.Id
+            && request.IssuedInState == context.Instance.State
+            && request.ApproverUserId == context.Trigger.ActorUserId
+            && request.Decision is { } decision
+            && Decisions.Trigger(decision) == transition.Trigger
+            && Decisions.For(request.Kind).Contains(decision);
     }
 }

@@ -48,8 +48,11 @@ public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
     public async Task<Func<ApprovalRequest, string, string, Email>> ForGoLiveAsync(int gateId, CancellationToken ct)
     {
         var info = await db.Gates.Where(g => g.Id == gateId).Select(g => new { g.Release!.Code, g.Release.Name, g.Release.GoLive, g.ReleaseId }).SingleAsync(ct);
-        var returns = await db.Assessments.Where(a => a.ReleaseId == info.ReleaseId).Select(a => new { a.Status, a.Rag }).ToListAsync(ct);
-        var openConditions = await db.ApprovalConditions.CountAsync(c => c.ReleaseId == info.ReleaseId && c.MetAtUtc == null, ct);
+        // Through the change tracker: the approval (and its conditions) that completed the returns in this unit of work count.
+        await db.Assessments.Where(a => a.ReleaseId == info.ReleaseId).LoadAsync(ct);
+        await db.ApprovalConditions.Where(c => c.ReleaseId == info.ReleaseId).LoadAsync(ct);
+        var returns = db.Assessments.Local.Where(a => a.ReleaseId == info.ReleaseId).Select(a => new { a.Status, a.Rag }).ToList();
+        var openConditions = db.ApprovalConditions.Local.Count(c => c.ReleaseId == info.ReleaseId && c.MetAtUtc == null);
         return (request, link, name) => new Email(
             "ApprovalRequest", "", name,
             $"Go / no-go decision needed: {info.Code} – decide by {Day(request.DueOn)}",

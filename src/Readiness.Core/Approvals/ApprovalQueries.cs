@@ -14,15 +14,31 @@ public sealed record RequestSummary(
 
 public sealed record Inbox(IReadOnlyList<RequestSummary> Pending, IReadOnlyList<RequestSummary> Past);
 
-/// <summary>What the confirmation page shows for a link: the request, and whether it can still be decided.</summary>
-public sealed record LinkView(RequestSummary Request, string ApproverName, DecisionOutcome? Closed, bool Stale);
+/// <summary>What the confirmation page shows for a link: the request, and whether it can still be decided (<see cref="Closed"/> says why not).</summary>
+public sealed record LinkView(RequestSummary Request, string ApproverName, string? Closed, bool Stale);
 
 /// <summary>Read models for the inbox and the decision pages.</summary>
 public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
 {
+    public const string UniformRefusal = "This link cannot be used. It may have expired, been replaced by a newer one, or belong to someone else. Open Readiness and use your inbox instead.";
+
+    /// <summary>
+    /// The request a link's token belongs to (found by the token's hash; only hashes are stored). Links sent before
+    /// links carried only the token also name the request id, which must then match.
+    /// </summary>
+    public async Task<ApprovalRequest?> FindByTokenAsync(string? token, int? legacyRequestId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200) return null;
+        var hash = ApprovalRequest.HashToken(token);
+        var request = await db.ApprovalRequests.FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
+        return request is null || (legacyRequestId is { } id && request.Id != id) ? null : request;
+    }
+
     public async Task<Inbox> InboxAsync(string userId, CancellationToken ct)
     {
-        var all = await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId), ct);
+        // A request whose re-sent replacement is waiting to be delivered is the same decision: it is listed once.
+        var all = await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId
+            && !(r.Status == ApprovalStatus.Pending && db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))), ct);
         return new Inbox(
             all.Where(r => r.Status == ApprovalStatus.Pending).OrderBy(r => r.CreatedAtUtc).ToList(),
             all.Where(r => r.Status != ApprovalStatus.Pending).OrderByDescending(r => r.DecidedAtUtc).Take(50).ToList());
@@ -35,11 +51,11 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
     /// The page behind an email link. Forged, expired and mismatched links all get null, so the page can answer
     /// them uniformly; GET and HEAD only read.
     /// </summary>
-    public async Task<LinkView?> ForLinkAsync(int requestId, string token, string? signedInUserId, CancellationToken ct)
+    public async Task<LinkView?> ForLinkAsync(string token, int? legacyRequestId, string? signedInUserId, CancellationToken ct)
     {
-        var request = await db.ApprovalRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        var request = await FindByTokenAsync(token, legacyRequestId, ct);
         if (request is null || !request.AcceptsLink(token, signedInUserId, clock.UtcNow)) return null;
-        var summary = (await SummaryAsync(requestId, ct))!;
+        var summary = (await SummaryAsync(request.Id, ct))!;
         var approver = await db.Users.Where(u => u.Id == request.ApproverUserId).Select(u => u.DisplayName).SingleAsync(ct);
         var closed = request.IsPending ? null : await ClosedAsync(request, ct);
         var stale = request.IsPending && await ContentHashes.CurrentForAsync(db, request, ct) != request.ContentHash;
@@ -47,20 +63,19 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
     }
 
     /// <summary>What a closed request says to whoever opens or posts it: who decided and when, or why it was withdrawn.</summary>
-    public async Task<DecisionOutcome> ClosedAsync(ApprovalRequest request, CancellationToken ct)
+    public async Task<string> ClosedAsync(ApprovalRequest request, CancellationToken ct)
     {
         var deciderId = request.DecidedByUserId
             ?? await db.ApprovalRequests.Where(r => r.WorkflowInstanceId == request.WorkflowInstanceId && r.Status == ApprovalStatus.Decided && r.CreatedAtUtc >= request.CreatedAtUtc)
                 .OrderBy(r => r.DecidedAtUtc).Select(r => r.DecidedByUserId).FirstOrDefaultAsync(ct);
         var name = await db.Users.Where(u => u.Id == deciderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var at = request.DecidedAtUtc is { } t ? clock.ToLocal(t).ToString("d MMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB")) : "";
-        var message = request.Status switch
+        return request.Status switch
         {
             ApprovalStatus.Decided => $"Already decided by {name} on {at}: {Decisions.Words(request.Decision!.Value)}.",
             ApprovalStatus.Superseded => $"Already decided by {name ?? "another approver"} on {at}.",
             _ => $"This request was withdrawn on {at}: {request.ClosedReason}",
         };
-        return new DecisionOutcome(DecisionOutcomeKind.AlreadyClosed, message);
     }
 
     public Task<bool> IsApproverAsync(int requestId, string userId, CancellationToken ct) =>

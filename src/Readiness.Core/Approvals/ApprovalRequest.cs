@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Readiness.Core.Workflows;
 
 namespace Readiness.Core.Approvals;
 
@@ -11,11 +12,16 @@ public class ApprovalRequest
 {
     private ApprovalRequest() { }
 
-    public ApprovalRequest(ApprovalKind kind, int workflowInstanceId, int subjectId, int releaseId, string approverUserId, string? onBehalfOfUserId,
-        string? submitterUserId, string contentHash, string tokenHash, DateTime tokenExpiresAtUtc, DateOnly dueOn, DateTime nowUtc)
+    /// <param name="instance">The workflow asking, possibly started in the same unit of work (its id is set on commit).</param>
+    /// <param name="replaces">The waiting request this one replaces (a re-sent link), closed once this one's email is delivered.</param>
+    public ApprovalRequest(ApprovalKind kind, WorkflowInstance instance, int subjectId, int releaseId, string approverUserId, string? onBehalfOfUserId,
+        string? submitterUserId, string contentHash, string tokenHash, DateTime tokenExpiresAtUtc, DateOnly dueOn, DateTime nowUtc, ApprovalRequest? replaces = null)
     {
         Kind = kind;
-        WorkflowInstanceId = workflowInstanceId;
+        WorkflowInstance = instance;
+        WorkflowInstanceId = instance.Id;
+        IssuedInState = instance.State;
+        ReplacesRequestId = replaces?.Id;
         SubjectId = subjectId;
         ReleaseId = releaseId;
         ApproverUserId = approverUserId;
@@ -31,6 +37,16 @@ public class ApprovalRequest
     public int Id { get; private set; }
     public ApprovalKind Kind { get; private set; }
     public int WorkflowInstanceId { get; private set; }
+    public WorkflowInstance? WorkflowInstance { get; private set; }
+
+    /// <summary>
+    /// The workflow state the request was asked in. The request is the approver's authority to take that state's
+    /// decision transitions, and only while the instance is still in it.
+    /// </summary>
+    public string IssuedInState { get; private set; } = "";
+
+    /// <summary>The request whose link this one's replaces (a re-send); that one stays usable until this one's email is delivered.</summary>
+    public int? ReplacesRequestId { get; private set; }
 
     /// <summary>The assessment (area return) or the gate (go-live) decided on.</summary>
     public int SubjectId { get; private set; }

@@ -11,33 +11,28 @@ namespace Readiness.Core.Approvals;
 /// Recording that a condition is met, which lifts its block on Go. The PMO, the release's SRO or the person who set
 /// the condition may do it; it is audited with the note that explains how it was met.
 /// </summary>
-public sealed class ConditionCommands(ReadinessDbContext db, AuditLog audit, ReadinessClock clock)
+public sealed class ConditionCommands(ReadinessDbContext db, UnitOfWork unitOfWork, AuditLog audit, ReadinessClock clock)
 {
     public async Task<bool> CanMarkMetAsync(Actor actor, int releaseId, CancellationToken ct) =>
         actor.IsIn(Roles.Pmo) || await db.Releases.AnyAsync(r => r.Id == releaseId && r.SroUserId == actor.UserId, ct);
 
-    public async Task<Result<bool>> MarkMetAsync(Actor actor, int conditionId, string note, RequestOrigin origin, CancellationToken ct)
+    public Task<Result<bool>> MarkMetAsync(Actor actor, int conditionId, string note, RequestOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(async c => await MarkMetNowAsync(actor, conditionId, note, origin, c), ct, "Someone else changed this at the same moment. Reload the page and try again.");
+
+    private async Task<Result<bool>> MarkMetNowAsync(Actor actor, int conditionId, string note, RequestOrigin origin, CancellationToken ct)
     {
         var condition = await db.ApprovalConditions.FirstOrDefaultAsync(c => c.Id == conditionId, ct);
         if (condition is null) return Failures.NotFound("The condition");
         var setBy = await db.ApprovalRequests.Where(r => r.Id == condition.ApprovalRequestId).Select(r => r.DecidedByUserId).SingleAsync(ct);
         if (setBy != actor.UserId && !await CanMarkMetAsync(actor, condition.ReleaseId, ct))
             return Failures.Forbidden("Only the PMO, the release's SRO or the person who set the condition can record it as met.");
-        if (string.IsNullOrWhiteSpace(note)) return Result<bool>.Fail(FailureKind.Invalid, "Say how the condition was met (for example, a link to the evidence).");
-        if (condition.IsMet) return Result<bool>.Fail(FailureKind.Conflict, "The condition is already recorded as met.");
+        if (string.IsNullOrWhiteSpace(note)) return Failures.Invalid("Note", "Say how the condition was met (for example, a link to the evidence).");
+        if (condition.IsMet) return Failures.Conflict("The condition is already recorded as met.");
 
         var now = clock.UtcNow;
         condition.MarkMet(actor.UserId, note.Trim(), now);
-        await audit.AppendAsync(new AuditRecord(now, actor.UserId, null, "condition.met", "ApprovalCondition", conditionId.ToString(CultureInfo.InvariantCulture),
-            AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Open → Met: “{condition.Description}” — {note.Trim()}"), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbRetry.IsRace(ex))
-        {
-            return Result<bool>.Fail(FailureKind.Conflict, "Someone else changed this at the same moment. Reload the page and try again.");
-        }
+        audit.Append(new AuditRecord(now, actor.UserId, null, "condition.met", "ApprovalCondition", conditionId.ToString(CultureInfo.InvariantCulture),
+            AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Open → Met: “{condition.Description}” — {note.Trim()}"));
         return Result<bool>.Ok(true);
     }
 }

@@ -22,16 +22,21 @@ public static class ContentHashes
         return assessment.ContentHash();
     }
 
-    /// <summary>The go-live pack: every readiness return's status and RAG, and every condition with whether it is met.</summary>
+    /// <summary>
+    /// The go-live pack: every readiness return's status, RAG and version, and every condition with whether it is met.
+    /// Read through the change tracker, so what the current unit of work changed (the last approval, the conditions it
+    /// came with) counts as it will be saved: the SRO's request, made in that unit of work, is current from the start.
+    /// Conditions are hashed by content, not id: a condition created in the unit of work has no id yet.
+    /// </summary>
     public static async Task<string> ForGoLiveAsync(ReadinessDbContext db, int releaseId, CancellationToken ct)
     {
-        var returns = await (from a in db.Assessments
-                             join g in db.Gates on a.GateId equals g.Id
-                             where a.ReleaseId == releaseId && g.Kind == GateKind.Readiness
-                             orderby a.Id
-                             select $"{a.Id}:{a.Status}:{a.Rag}:{a.Version}").ToListAsync(ct);
-        var conditions = await db.ApprovalConditions.Where(c => c.ReleaseId == releaseId).OrderBy(c => c.Id)
-            .Select(c => $"{c.Id}:{c.DueOffsetDays}:{c.MetAtUtc != null}").ToListAsync(ct);
+        var readinessGates = await db.Gates.Where(g => g.ReleaseId == releaseId && g.Kind == GateKind.Readiness).Select(g => g.Id).ToListAsync(ct);
+        await db.Assessments.Where(a => a.ReleaseId == releaseId).LoadAsync(ct);
+        await db.ApprovalConditions.Where(c => c.ReleaseId == releaseId).LoadAsync(ct);
+        var returns = db.Assessments.Local.Where(a => a.ReleaseId == releaseId && readinessGates.Contains(a.GateId)).OrderBy(a => a.Id)
+            .Select(a => $"{a.Id}:{a.Status}:{a.Rag}:{a.Version}");
+        var conditions = db.ApprovalConditions.Local.Where(c => c.ReleaseId == releaseId)
+            .Select(c => $"{c.DueOffsetDays}:{c.IsMet}:{c.Owner}:{c.Description}").Order(StringComparer.Ordinal);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', returns.Concat(conditions)))));
     }
 }

@@ -16,7 +16,7 @@ public sealed record Person(string Id, string Name, string Email);
 /// delegate; requests already waiting are reassigned when the range starts today (the old links stop working).
 /// Non-cascading: the delegate's own delegation is not followed.
 /// </summary>
-public sealed class Delegations(ReadinessDbContext db, ApprovalRequester requester, ApprovalEmails emails, AuditLog audit, ReadinessClock clock)
+public sealed class Delegations(ReadinessDbContext db, UnitOfWork unitOfWork, ApprovalRequester requester, ApprovalEmails emails, AuditLog audit, ReadinessClock clock)
 {
     public const int MaxDays = 92;
 
@@ -40,36 +40,35 @@ public sealed class Delegations(ReadinessDbContext db, ApprovalRequester request
     public async Task<Result<int>> CreateAsync(Actor actor, string toUserId, DateOnly startsOn, DateOnly endsOn, RequestOrigin origin, CancellationToken ct)
     {
         if (!actor.IsIn(Roles.Bcm) && !actor.IsIn(Roles.Sro)) return Failures.Forbidden("Only BCMs and SROs make decisions to delegate.");
-        if (toUserId == actor.UserId) return Result<int>.Fail(FailureKind.Invalid, "Choose someone other than yourself.");
-        if (!(await CandidatesAsync(actor.UserId, ct)).Any(p => p.Id == toUserId)) return Result<int>.Fail(FailureKind.Invalid, "Choose a BCM or SRO from the list.");
-        if (startsOn < clock.Today) return Result<int>.Fail(FailureKind.Invalid, "The start date cannot be in the past.");
-        if (endsOn < startsOn) return Result<int>.Fail(FailureKind.Invalid, "The end date must be on or after the start date.");
-        if (endsOn.DayNumber - startsOn.DayNumber >= MaxDays) return Result<int>.Fail(FailureKind.Invalid, $"A delegation can last at most {MaxDays} days.");
+        if (toUserId == actor.UserId) return Failures.Invalid("ToUserId", "Choose someone other than yourself.");
+        if (!(await CandidatesAsync(actor.UserId, ct)).Any(p => p.Id == toUserId)) return Failures.Invalid("ToUserId", "Choose a BCM or SRO from the list.");
+        if (startsOn < clock.Today) return Failures.Invalid("StartsOn", "The start date cannot be in the past.");
+        if (endsOn < startsOn) return Failures.Invalid("EndsOn", "The end date must be on or after the start date.");
+        if (endsOn.DayNumber - startsOn.DayNumber >= MaxDays) return Failures.Invalid("EndsOn", $"A delegation can last at most {MaxDays} days.");
 
-        return await DbRetry.RunAsync(db, async () =>
+        var created = await unitOfWork.RunAsync(async c =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.UtcNow;
             var delegation = new Delegation(actor.UserId, toUserId, startsOn, endsOn, now);
             db.Delegations.Add(delegation);
-            await db.SaveChangesAsync(ct);
-            var moved = delegation.IsActiveOn(clock.Today) ? await ReassignPendingAsync(actor.UserId, toUserId, ct) : 0;
-            await audit.AppendAsync(new AuditRecord(now, actor.UserId, null, "delegation.created", "Delegation", delegation.Id.ToString(CultureInfo.InvariantCulture),
-                AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Decisions delegated {startsOn:yyyy-MM-dd}–{endsOn:yyyy-MM-dd}; {moved} waiting request(s) reassigned"), ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return Result<int>.Ok(delegation.Id);
-        });
+            var moved = delegation.IsActiveOn(clock.Today) ? await ReassignPendingAsync(actor.UserId, toUserId, c) : 0;
+            audit.Append(() => new AuditRecord(now, actor.UserId, null, "delegation.created", "Delegation", delegation.Id.ToString(CultureInfo.InvariantCulture),
+                AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Decisions delegated {startsOn:yyyy-MM-dd}–{endsOn:yyyy-MM-dd}; {moved} waiting request(s) reassigned"));
+            return Result<Delegation>.Ok(delegation);
+        }, ct);
+        return created.Map(d => d.Id);
     }
 
-    public async Task<Result<bool>> CancelAsync(Actor actor, int delegationId, RequestOrigin origin, CancellationToken ct)
+    public Task<Result<bool>> CancelAsync(Actor actor, int delegationId, RequestOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => CancelNowAsync(actor, delegationId, origin, c), ct);
+
+    private async Task<Result<bool>> CancelNowAsync(Actor actor, int delegationId, RequestOrigin origin, CancellationToken ct)
     {
         var delegation = await db.Delegations.FirstOrDefaultAsync(d => d.Id == delegationId && d.FromUserId == actor.UserId, ct);
         if (delegation is null) return Failures.NotFound("The delegation");
         delegation.Cancel(clock.UtcNow);
-        await audit.AppendAsync(new AuditRecord(clock.UtcNow, actor.UserId, null, "delegation.cancelled", "Delegation", delegationId.ToString(CultureInfo.InvariantCulture),
-            AuditChannel.Web, origin.IpAddress, origin.UserAgent, "Delegation cancelled; new requests come back to the delegator"), ct);
-        await db.SaveChangesAsync(ct);
+        audit.Append(new AuditRecord(clock.UtcNow, actor.UserId, null, "delegation.cancelled", "Delegation", delegationId.ToString(CultureInfo.InvariantCulture),
+            AuditChannel.Web, origin.IpAddress, origin.UserAgent, "Delegation cancelled; new requests come back to the delegator"));
         return Result<bool>.Ok(true);
     }
 

@@ -42,7 +42,8 @@ internal sealed class RequestSroDecision(ApprovalRequester requester, ApprovalEm
     public async Task RunAsync(WorkflowContext c, CancellationToken ct)
     {
         var gate = await c.Db.Gates.Include(g => g.Release).SingleAsync(g => g.Id == c.Instance.SubjectId, ct);
-        await c.Db.SaveChangesAsync(ct); // the pack digest must see the approvals made in this unit of work
+        // The digest is taken over tracked entities, so it includes the approval, conditions and waivers recorded
+        // earlier in this unit of work: the SRO's link is current from the start.
         await requester.RequestAsync(c.Instance, new ApprovalAsk(ApprovalKind.GoLive, gate.Id, gate.ReleaseId, [gate.Release!.SroUserId], null,
             await ContentHashes.ForGoLiveAsync(c.Db, gate.ReleaseId, ct), gate.DueOn(gate.Release.GoLive), await emails.ForGoLiveAsync(gate.Id, ct)), ct);
     }

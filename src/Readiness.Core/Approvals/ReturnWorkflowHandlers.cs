@@ -48,6 +48,24 @@ internal sealed class RequestSecondApproval(ApprovalRequester requester, Approva
     }
 }
 
+/// <summary>
+/// A wait state's timeout passed (the BCM did not decide in time): the BCM's links stop working and the release's SRO
+/// is asked to decide instead.
+/// </summary>
+internal sealed class RequestEscalatedApproval(ApprovalRequester requester, ApprovalEmails emails) : IWorkflowAction
+{
+    public string Name => HandlerNames.RequestEscalatedApproval;
+
+    public async Task RunAsync(WorkflowContext c, CancellationToken ct)
+    {
+        var a = await ReturnWorkflow.AssessmentAsync(c, ct);
+        await requester.CloseOpenAsync(c.Instance, ApprovalStatus.Revoked, "Not decided in time: escalated to the SRO", except: null, ct);
+        var sro = await c.Db.Releases.Where(r => r.Id == a.ReleaseId).Select(r => r.SroUserId).SingleAsync(ct);
+        await requester.RequestAsync(c.Instance, new ApprovalAsk(ApprovalKind.AreaReturn, a.Id, a.ReleaseId, [sro], a.SubmittedByUserId, a.ContentHash(),
+            await ReturnWorkflow.DueOnAsync(c.Db, a, ct), await emails.ForReturnAsync(a.Id, "decide it as the release's SRO: its BCM did not decide in time", ct)), ct);
+    }
+}
+
 internal sealed class MarkReturnReturned(Common.ReadinessClock clock) : IWorkflowAction
 {
     public string Name => HandlerNames.MarkReturnReturned;
@@ -59,8 +77,14 @@ internal sealed class MarkReturnApproved : IWorkflowAction
 {
     public string Name => HandlerNames.MarkReturnApproved;
 
-    public async Task RunAsync(WorkflowContext c, CancellationToken ct) =>
-        (await ReturnWorkflow.AssessmentAsync(c, ct)).MarkApproved(withConditions: c.Instance.State.Contains("Conditions", StringComparison.Ordinal));
+    public async Task RunAsync(WorkflowContext c, CancellationToken ct)
+    {
+        // The decision the trigger carries says whether conditions came with it; a variant definition's state name is only a fallback.
+        var withConditions = c.Trigger.PayloadAs<DecisionPayload>() is { } d
+            ? Decisions.HasConditions(d.Input.Decision)
+            : c.Instance.State.Contains("Conditions", StringComparison.Ordinal);
+        (await ReturnWorkflow.AssessmentAsync(c, ct)).MarkApproved(withConditions);
+    }
 }
 
 /// <summary>Tells the area's team leads their return came back, with the BCM's comment.</summary>
@@ -88,15 +112,20 @@ internal sealed class NotifyReturned(Outbox outbox, ApprovalSettings settings) :
     }
 }
 
-/// <summary>When a return is approved, moves the release's go-live gate to the SRO once every area is approved.</summary>
-internal sealed class CheckGateReady(GoLiveGateProgress progress) : IWorkflowAction
+/// <summary>
+/// When a return is approved, asks the release's go / no-go gate to move on: the trigger is queued and fired after this
+/// transition (the gate's guard decides whether every area is approved yet). The gate's workflow starts, showing it as
+/// collecting returns, with the first approval.
+/// </summary>
+internal sealed class CheckGateReady(WorkflowCatalog catalog) : IWorkflowAction
 {
     public string Name => HandlerNames.CheckGateReady;
 
     public async Task RunAsync(WorkflowContext c, CancellationToken ct)
     {
         var releaseId = await c.Db.Assessments.Where(a => a.Id == c.Instance.SubjectId).Select(a => a.ReleaseId).SingleAsync(ct);
-        await progress.AfterApprovalAsync(releaseId, ct);
+        var gate = await c.Db.Gates.FirstOrDefaultAsync(g => g.ReleaseId == releaseId && g.Kind == GateKind.GoNoGo, ct);
+        if (gate is not null) c.Raise(SubjectKinds.Gate, gate.Id, GateTriggers.AllReturnsApproved, catalog.DefinitionIdFor(gate));
     }
 }
 

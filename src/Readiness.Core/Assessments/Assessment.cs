@@ -10,6 +10,13 @@ public class Assessment
 {
     private Assessment() { }
 
+    /// <summary>A return for a gate possibly created in the same unit of work (its id is set on commit).</summary>
+    public Assessment(int releaseId, Portfolio.Gate gate, int businessAreaId, int templateId, DateTime createdAtUtc)
+        : this(releaseId, gate.Id, businessAreaId, templateId, createdAtUtc)
+    {
+        Gate = gate;
+    }
+
     public Assessment(int releaseId, int gateId, int businessAreaId, int templateId, DateTime createdAtUtc)
     {
         ReleaseId = releaseId;
@@ -22,6 +29,7 @@ public class Assessment
     public int Id { get; private set; }
     public int ReleaseId { get; private set; }
     public int GateId { get; private set; }
+    public Portfolio.Gate? Gate { get; private set; }
     public int BusinessAreaId { get; private set; }
     public int TemplateId { get; private set; }
     public AssessmentStatus Status { get; private set; }

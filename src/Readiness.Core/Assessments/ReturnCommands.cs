@@ -16,55 +16,43 @@ public sealed record NamedConflict(int CriterionId, string CriterionCode, Answer
 public sealed record DraftSaved(int Applied, IReadOnlyList<NamedConflict> Conflicts, IReadOnlyList<FieldProblem> Problems);
 
 /// <summary>Saving a draft and submitting a return: the team lead's two actions on a return.</summary>
-public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, ReadinessClock clock, WorkflowEngine engine, WorkflowCatalog catalog)
+public sealed class ReturnCommands(ReadinessDbContext db, UnitOfWork unitOfWork, ReturnAccess access, ReadinessClock clock, WorkflowEngine engine, WorkflowCatalog catalog)
 {
-    private const int MaxAttempts = 3;
 
     /// <summary>
     /// Saves the answers the person changed. Malformed answers are not stored (they come back as problems);
-    /// answers changed by someone else since the form was opened come back as conflicts. A lost race on the
-    /// row version re-runs the merge on fresh data, so two tabs saving at once both keep their answers.
+    /// answers changed by someone else since the form was opened come back as conflicts. A lost race — on the row
+    /// version, or two people giving the first answer to the same criterion at once (unique index) — re-runs the merge
+    /// on fresh data, so both keep their answers or the loser sees the winner's beside their own.
     /// </summary>
-    public async Task<Result<DraftSaved>> SaveDraftAsync(Actor actor, int assessmentId, IReadOnlyList<AnswerChange> changes, CancellationToken ct)
+    public Task<Result<DraftSaved>> SaveDraftAsync(Actor actor, int assessmentId, IReadOnlyList<AnswerChange> changes, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => SaveDraftNowAsync(actor, assessmentId, changes, c), ct,
+            "The return is being saved by someone else right now. Save again in a moment: your answers are still in the form.");
+
+    private async Task<Result<DraftSaved>> SaveDraftNowAsync(Actor actor, int assessmentId, IReadOnlyList<AnswerChange> changes, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var loaded = await LoadEditableAsync(actor, assessmentId, ct);
+        if (!loaded.Succeeded) return loaded.Failure!;
+        var (assessment, criteria, goLive) = loaded.Value;
+
+        var problems = new List<FieldProblem>();
+        var accepted = new List<AnswerChange>();
+        foreach (var change in changes)
         {
-            db.ChangeTracker.Clear();
-            var loaded = await LoadEditableAsync(actor, assessmentId, ct);
-            if (!loaded.Succeeded) return loaded.Failure!;
-            var (assessment, criteria, goLive) = loaded.Value;
-
-            var problems = new List<FieldProblem>();
-            var accepted = new List<AnswerChange>();
-            foreach (var change in changes)
+            if (!criteria.TryGetValue(change.CriterionId, out var criterion)) continue; // not on this template: ignore forged ids
+            var content = change.Content with { Value = AnswerRules.Canonical(criterion.AnswerType, change.Content.Value) };
+            var check = AnswerRules.Check(criterion, content, goLive);
+            if (check.FormatProblems.Count > 0 && content.Fingerprint != change.BaseFingerprint)
             {
-                if (!criteria.TryGetValue(change.CriterionId, out var criterion)) continue; // not on this template: ignore forged ids
-                var content = change.Content with { Value = AnswerRules.Canonical(criterion.AnswerType, change.Content.Value) };
-                var check = AnswerRules.Check(criterion, content, goLive);
-                if (check.FormatProblems.Count > 0 && content.Fingerprint != change.BaseFingerprint)
-                {
-                    problems.AddRange(check.FormatProblems.Select(p => new FieldProblem(criterion.Id, criterion.Code, p.Field, p.Message)));
-                    continue;
-                }
-                accepted.Add(change with { Content = content });
-            }
-
-            var outcome = assessment.SaveDraft(accepted, actor.UserId, clock.UtcNow);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
-            {
+                problems.AddRange(check.FormatProblems.Select(p => new FieldProblem(criterion.Id, criterion.Code, p.Field, p.Message)));
                 continue;
             }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Result<DraftSaved>.Fail(FailureKind.Conflict, "The return is being saved by someone else right now. Save again in a moment: your answers are still in the form.");
-            }
-            var conflicts = await NameConflictsAsync(outcome.Conflicts, criteria, ct);
-            return Result<DraftSaved>.Ok(new DraftSaved(outcome.Applied, conflicts, problems));
+            accepted.Add(change with { Content = content });
         }
+
+        var outcome = assessment.SaveDraft(accepted, actor.UserId, clock.UtcNow);
+        var conflicts = await NameConflictsAsync(outcome.Conflicts, criteria, ct);
+        return Result<DraftSaved>.Ok(new DraftSaved(outcome.Applied, conflicts, problems));
     }
 
     /// <summary>
@@ -79,10 +67,12 @@ public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, R
     /// template's validation, and moves its approval workflow on (submit, or resubmit after a return) in the same
     /// transaction, which also queues the BCM's email. On any failure nothing changes.
     /// </summary>
-    public async Task<Result<ScoreCard>> SubmitAsync(Actor actor, int assessmentId, int checkedVersion, Audit.RequestOrigin origin, CancellationToken ct)
+    public Task<Result<ScoreCard>> SubmitAsync(Actor actor, int assessmentId, int checkedVersion, Audit.RequestOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => SubmitNowAsync(actor, assessmentId, checkedVersion, origin, c), ct,
+            "The return changed while you were submitting it. Check the answers again before you submit.");
+
+    private async Task<Result<ScoreCard>> SubmitNowAsync(Actor actor, int assessmentId, int checkedVersion, Audit.RequestOrigin origin, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var loaded = await LoadEditableAsync(actor, assessmentId, ct);
         if (!loaded.Succeeded) return loaded.Failure!;
         var (assessment, _, goLive) = loaded.Value;
@@ -103,15 +93,6 @@ public sealed class ReturnCommands(ReadinessDbContext db, ReturnAccess access, R
         var fired = await engine.FireAsync(instance, new TriggerContext(resubmission ? "resubmit" : "submit", actor.UserId, actor.Roles,
             Channel: Audit.AuditChannel.Web, IpAddress: origin.IpAddress, UserAgent: origin.UserAgent), ct);
         if (!fired.Succeeded) return fired.Failure!;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbRetry.IsRace(ex))
-        {
-            return Result<ScoreCard>.Fail(FailureKind.Conflict, "The return changed while you were submitting it. Check the answers again before you submit.");
-        }
         return Result<ScoreCard>.Ok(card);
     }
 

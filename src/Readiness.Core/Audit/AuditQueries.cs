@@ -13,19 +13,13 @@ public sealed record AuditFilter(string? Text = null, string? SubjectType = null
 public sealed record AuditRow(long ChainIndex, DateTime AtUtc, string? Actor, string? OnBehalfOf, AuditChannel Channel, string Action,
     string SubjectType, string SubjectId, string Summary, string? IpAddress);
 
-/// <summary>The result of walking the hash chain: intact, or the first entry whose hash or link does not match.</summary>
-public sealed record ChainCheck(long Entries, long? FirstBroken)
-{
-    public bool Intact => FirstBroken is null;
-}
-
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, IReadOnlyList<string> SubjectTypes, ChainCheck Chain)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
 /// <summary>Read models over the audit log: the PMO's search with the chain check, and a release's recent trail.</summary>
-public sealed class AuditQueries(ReadinessDbContext db, AuditLog log, ReadinessClock clock)
+public sealed class AuditQueries(ReadinessDbContext db, AuditVerification verification, ReadinessClock clock)
 {
     public const int PageSize = 50;
     public const string ApprovalRequestSubject = "ApprovalRequest";
@@ -38,7 +32,7 @@ public sealed class AuditQueries(ReadinessDbContext db, AuditLog log, ReadinessC
         var page = Math.Clamp(filter.Page, 1, pages);
         var rows = await RowsAsync(query.OrderByDescending(e => e.ChainIndex).Skip((page - 1) * PageSize).Take(PageSize), ct);
         var types = await db.AuditEntries.Select(e => e.SubjectType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        var chain = new ChainCheck(await db.AuditEntries.LongCountAsync(ct), await log.FirstBrokenAsync(ct));
+        var chain = await verification.CheckAsync(ct);
         return new AuditPage(rows, page, PageSize, total, types, chain);
     }
 

@@ -22,7 +22,7 @@ public sealed record CheckSummary(int Indicators, int Imported, int Opened, int 
 /// is audited, in the same transaction. An indicator whose reading is late has its area's BCM(s) told once per lateness
 /// episode (<see cref="LateReadingNotice"/>). Running it again on the same data changes nothing.
 /// </summary>
-public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Outbox outbox, AuditLog audit, ApprovalSettings links,
+public sealed class IndicatorCheck(ReadinessDbContext db, UnitOfWork unitOfWork, IReadingFeed feed, Outbox outbox, AuditLog audit, ApprovalSettings links,
     ReadinessClock clock, IndicatorSettings settings, LateReadingNotice lateNotice)
 {
     public const string FeedIncidentKind = "indicator-feed";
@@ -35,23 +35,38 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
         int imported = 0, opened = 0, raised = 0, incidents = 0, lateNotices = 0;
         foreach (var t in targets)
         {
-            db.ChangeTracker.Clear();
             var indicator = await db.LeadIndicators.AsNoTracking().SingleAsync(i => i.Id == t.Id, ct);
-            if (indicator.Source == IndicatorSource.Http && !string.IsNullOrWhiteSpace(indicator.SourceUrl))
-            {
-                var fetched = await feed.FetchAsync(indicator.SourceUrl, indicator.Unit, ct);
-                // A lost race (e.g. on the audit chain with a person's action) runs the unit of work again on fresh state.
-                var (count, incident) = await DbRetry.RunAsync(db, () => StoreAsync(indicator, fetched, ct));
-                imported += count;
-                incidents += incident ? 1 : 0;
-            }
-            var change = await DbRetry.RunAsync(db, () => EvaluateAsync(indicator, t.GoLive, ct));
+            // Each step is its own unit of work: a lost race (e.g. on the audit chain with a person's action) runs that
+            // step again on fresh state, and one indicator's trouble does not undo another's.
+            var (count, incident) = await PollAsync(indicator, ct);
+            imported += count;
+            incidents += incident ? 1 : 0;
+            var change = (await unitOfWork.RunAsync(c => EvaluateAsync(indicator, t.GoLive, c), ct)).Value;
             opened += change == AlertChange.Opened ? 1 : 0;
             raised += change == AlertChange.Raised ? 1 : 0;
             // After the import, so a reading the source has just delivered ends the episode instead of being reported missing.
-            lateNotices += await DbRetry.RunAsync(db, () => lateNotice.SendIfLateAsync(indicator, t.GoLive, ct)) ? 1 : 0;
+            lateNotices += (await unitOfWork.RunAsync(async c => Result<bool>.Ok(await lateNotice.SendIfLateAsync(indicator, t.GoLive, c)), ct)).Value ? 1 : 0;
         }
         return new CheckSummary(targets.Count, imported, opened, raised, incidents, lateNotices);
+    }
+
+    /// <summary>Polls the indicator's HTTP source, if it has one: readings stored, or an incident the PMO can retry.</summary>
+    private async Task<(int Imported, bool Incident)> PollAsync(LeadIndicator indicator, CancellationToken ct)
+    {
+        if (indicator.Source != IndicatorSource.Http || string.IsNullOrWhiteSpace(indicator.SourceUrl)) return (0, false);
+        var fetched = await feed.FetchAsync(indicator.SourceUrl, indicator.Unit, ct);
+        return (await unitOfWork.RunAsync(async c => Result<(int, bool)>.Ok(await StoreAsync(indicator, fetched, c)), ct)).Value;
+    }
+
+    /// <summary>The PMO retrying a feed incident: polls that indicator's source again, inside the caller's unit of work.</summary>
+    public async Task<Result<int>> RetryFeedAsync(int indicatorId, CancellationToken ct)
+    {
+        var indicator = await db.LeadIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
+        if (indicator?.SourceUrl is not { Length: > 0 } url) return Failures.NotFound("The indicator's source");
+        var fetched = await feed.FetchAsync(url, indicator.Unit, ct);
+        if (fetched.Error is not null) return Failures.Conflict($"The source still fails: {fetched.Error}");
+        var (count, _) = await StoreAsync(indicator, fetched, ct);
+        return Result<int>.Ok(count);
     }
 
     private async Task<(int Imported, bool Incident)> StoreAsync(LeadIndicator indicator, FeedResult result, CancellationToken ct)
@@ -61,8 +76,7 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
         {
             var subject = $"Lead indicator {indicator.Code} (id {indicator.Id})";
             if (await db.Incidents.AnyAsync(i => i.Kind == FeedIncidentKind && i.Subject == subject && i.ResolvedAtUtc == null, ct)) return (0, false);
-            db.Incidents.Add(new Incident(FeedIncidentKind, subject, $"{indicator.SourceUrl}: {result.Error} Nothing was imported.", now));
-            await db.SaveChangesAsync(ct);
+            db.Incidents.Add(new Incident(FeedIncidentKind, subject, $"{indicator.SourceUrl}: {result.Error} Nothing was imported.", now).RetriesIndicator(indicator.Id));
             return (0, true);
         }
         // The source may send its whole history each time: days already held are kept as they are.
@@ -70,19 +84,18 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
         var fresh = result.Readings.Where(r => !held.Contains(r.Date) && r.Date <= clock.Today).ToList();
         if (fresh.Count == 0) return (0, false);
         db.IndicatorReadings.AddRange(fresh.Select(r => new IndicatorReading(indicator.Id, r.Date, r.Value, IndicatorSource.Http, null, now)));
-        await audit.AppendAsync(new AuditRecord(now, null, null, "indicator.readings.imported", "LeadIndicator", Id(indicator.Id), AuditChannel.System,
-            null, null, $"{indicator.Name}: {fresh.Count} reading(s) from {indicator.SourceUrl}"), ct);
-        await db.SaveChangesAsync(ct);
+        audit.Append(new AuditRecord(now, null, null, "indicator.readings.imported", "LeadIndicator", Id(indicator.Id), AuditChannel.System,
+            null, null, $"{indicator.Name}: {fresh.Count} reading(s) from {indicator.SourceUrl}"));
         return (fresh.Count, false);
     }
 
     private enum AlertChange { None, Opened, Raised }
 
-    private async Task<AlertChange> EvaluateAsync(LeadIndicator indicator, DateOnly goLive, CancellationToken ct)
+    private async Task<Result<AlertChange>> EvaluateAsync(LeadIndicator indicator, DateOnly goLive, CancellationToken ct)
     {
         var readings = await db.IndicatorReadings.AsNoTracking().Where(r => r.IndicatorId == indicator.Id).Select(r => new { r.Date, r.Value }).ToListAsync(ct);
         var verdict = IndicatorEvaluation.Evaluate(IndicatorRules.For(indicator, settings.ConsecutiveAmberForRed), goLive, readings.Select(r => (r.Date, r.Value)));
-        if (!verdict.IsBreach) return AlertChange.None;
+        if (!verdict.IsBreach) return Result<AlertChange>.Ok(AlertChange.None);
         var latest = verdict.Latest!;
         var severity = latest.Rag.ToString();
         var reason = $"{latest.Date:yyyy-MM-dd}: {latest.Value.ToString("0.##", CultureInfo.InvariantCulture)} {indicator.Unit} — {latest.Why}";
@@ -91,32 +104,27 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
         var active = alerts.FirstOrDefault(a => a.IsActive);
         if (active is not null)
         {
-            if (!(severity == nameof(Rag.Red) && active.Severity != nameof(Rag.Red))) return AlertChange.None;
+            if (!(severity == nameof(Rag.Red) && active.Severity != nameof(Rag.Red))) return Result<AlertChange>.Ok(AlertChange.None);
             active.Raise(severity, reason);
-            await audit.AppendAsync(new AuditRecord(now, null, null, "indicator.alert.raised", "IndicatorAlert", Id(active.Id), AuditChannel.System, null, null,
-                $"{indicator.Name}: severity Amber → Red — {reason}"), ct);
-            await NotifyAsync(indicator, active.Id, severity, reason, raised: true, ct);
-            await db.SaveChangesAsync(ct);
-            return AlertChange.Raised;
+            audit.Append(new AuditRecord(now, null, null, "indicator.alert.raised", "IndicatorAlert", Id(active.Id), AuditChannel.System, null, null,
+                $"{indicator.Name}: severity Amber → Red — {reason}"));
+            await NotifyAsync(indicator, active.BreachedOn, severity, reason, raised: true, ct);
+            return Result<AlertChange>.Ok(AlertChange.Raised);
         }
         // A breach already resolved (e.g. readings back-filled later) is not raised again.
-        if (alerts.Any(a => a.BreachedOn >= latest.Date)) return AlertChange.None;
+        if (alerts.Any(a => a.BreachedOn >= latest.Date)) return Result<AlertChange>.Ok(AlertChange.None);
 
         var breachedOn = verdict.Readings.Where(r => r.InWindow && r.Date <= latest.Date).Reverse().TakeWhile(r => r.Rag != Rag.Green).Last().Date;
-        // One transaction: the alert, its audit entry and the emails commit together or not at all.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One unit of work: the alert, its audit entry and the emails commit together or not at all.
         var alert = new IndicatorAlert(indicator.Id, breachedOn, severity, reason, now);
         db.IndicatorAlerts.Add(alert);
-        await db.SaveChangesAsync(ct);
-        await audit.AppendAsync(new AuditRecord(now, null, null, "indicator.alert.opened", "IndicatorAlert", Id(alert.Id), AuditChannel.System, null, null,
-            $"{indicator.Name}: {severity} alert opened — {reason}"), ct);
-        await NotifyAsync(indicator, alert.Id, severity, reason, raised: false, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return AlertChange.Opened;
+        audit.Append(() => new AuditRecord(now, null, null, "indicator.alert.opened", "IndicatorAlert", Id(alert.Id), AuditChannel.System, null, null,
+            $"{indicator.Name}: {severity} alert opened — {reason}"));
+        await NotifyAsync(indicator, breachedOn, severity, reason, raised: false, ct);
+        return Result<AlertChange>.Ok(AlertChange.Opened);
     }
 
-    private async Task NotifyAsync(LeadIndicator indicator, int alertId, string severity, string reason, bool raised, CancellationToken ct)
+    private async Task NotifyAsync(LeadIndicator indicator, DateOnly breachedOn, string severity, string reason, bool raised, CancellationToken ct)
     {
         var release = await db.Releases.AsNoTracking().Where(r => r.Id == indicator.ReleaseId).Select(r => new { r.Code, r.Name, r.SroUserId }).SingleAsync(ct);
         var area = await db.BusinessAreas.AsNoTracking().Where(a => a.Id == indicator.BusinessAreaId).Select(a => a.Name).SingleAsync(ct);
@@ -128,7 +136,7 @@ public sealed class IndicatorCheck(ReadinessDbContext db, IReadingFeed feed, Out
         {
             outbox.Enqueue(new Email("indicator-alert", p.Email!, p.DisplayName, subject,
                 $"A lead indicator of {release.Name} is outside its thresholds in {area}. Please look at it and acknowledge the alert.",
-                [("Indicator", indicator.Name), ("Business area", area), ("Severity", severity), ("Reading", reason), ("Alert", $"#{alertId}")],
+                [("Indicator", indicator.Name), ("Business area", area), ("Severity", severity), ("Reading", reason), ("Outside thresholds since", ApprovalEmails.Day(breachedOn))],
                 ["Resolve the alert once the newest reading is back inside thresholds: corrected, accepted or rolled back."],
                 "Open the indicator", links.Link($"Indicators/{indicator.Id}")));
         }

@@ -12,12 +12,21 @@ namespace Readiness.Core.Indicators;
 /// corrected, accepted or rolled back once the newest reading is back inside thresholds. Every change is audited
 /// in the same unit of work.
 /// </summary>
-public sealed class IndicatorCommands(ReadinessDbContext db, IndicatorAccess access, AuditLog audit, ReadinessClock clock, IndicatorSettings settings)
+public sealed class IndicatorCommands(ReadinessDbContext db, UnitOfWork unitOfWork, IndicatorAccess access, AuditLog audit, ReadinessClock clock, IndicatorSettings settings)
 {
     public async Task<Result<ImportOutcome>> AddReadingAsync(Actor actor, int indicatorId, DateOnly date, decimal value, RequestOrigin origin, CancellationToken ct) =>
         await ImportAsync(actor, indicatorId, [new ReadingRow(1, date, value)], IndicatorSource.Manual, origin, null, ct);
 
-    public async Task<Result<ImportOutcome>> ImportAsync(Actor actor, int indicatorId, IReadOnlyList<ReadingRow> rows, IndicatorSource source,
+    /// <summary>
+    /// All rows or none. A reading for the same day added by someone else at the same moment (unique index) runs the
+    /// import again, which then reports that day as already held.
+    /// </summary>
+    public Task<Result<ImportOutcome>> ImportAsync(Actor actor, int indicatorId, IReadOnlyList<ReadingRow> rows, IndicatorSource source,
+        RequestOrigin origin, IReadOnlyList<ImportProblem>? earlier, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => ImportNowAsync(actor, indicatorId, rows, source, origin, earlier, c), ct,
+            "Someone added readings for the same days at the same moment. Reload the page and try again.");
+
+    private async Task<Result<ImportOutcome>> ImportNowAsync(Actor actor, int indicatorId, IReadOnlyList<ReadingRow> rows, IndicatorSource source,
         RequestOrigin origin, IReadOnlyList<ImportProblem>? earlier, CancellationToken ct)
     {
         var indicator = await db.LeadIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
@@ -39,6 +48,7 @@ public sealed class IndicatorCommands(ReadinessDbContext db, IndicatorAccess acc
             if (row.Date > today)
                 problems.Add(new ImportProblem(row.Row, "date", $"{row.Date:yyyy-MM-dd} is in the future."));
         }
+        // Problems are the outcome, not a failure: the page lists them; nothing is written.
         if (problems.Count > 0) return Result<ImportOutcome>.Ok(new ImportOutcome(0, problems.OrderBy(p => p.Row).ToList()));
 
         var now = clock.UtcNow;
@@ -46,49 +56,49 @@ public sealed class IndicatorCommands(ReadinessDbContext db, IndicatorAccess acc
         var summary = rows.Count == 1
             ? $"Reading {rows[0].Date:yyyy-MM-dd} = {rows[0].Value.ToString(CultureInfo.InvariantCulture)} {indicator.Unit} ({source})"
             : $"{rows.Count} readings {rows.Min(r => r.Date):yyyy-MM-dd} to {rows.Max(r => r.Date):yyyy-MM-dd} ({source})";
-        await audit.AppendAsync(new AuditRecord(now, actor.UserId, null, rows.Count == 1 ? "indicator.reading.added" : "indicator.readings.imported",
-            "LeadIndicator", Id(indicatorId), AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"{indicator.Name}: {summary}"), ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbRetry.IsRace(ex) || ex.InnerException?.Message.Contains("UNIQUE", StringComparison.Ordinal) == true)
-        {
-            return Result<ImportOutcome>.Fail(FailureKind.Conflict, "Someone added readings for the same days at the same moment. Reload the page and try again.");
-        }
+        audit.Append(new AuditRecord(now, actor.UserId, null, rows.Count == 1 ? "indicator.reading.added" : "indicator.readings.imported",
+            "LeadIndicator", Id(indicatorId), AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"{indicator.Name}: {summary}"));
         return Result<ImportOutcome>.Ok(new ImportOutcome(rows.Count, []));
     }
 
-    public async Task<Result<bool>> AcknowledgeAsync(Actor actor, int alertId, string? comment, RequestOrigin origin, CancellationToken ct)
+    public Task<Result<bool>> AcknowledgeAsync(Actor actor, int alertId, string? comment, RequestOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => AcknowledgeNowAsync(actor, alertId, comment, origin, c), ct, AlertRace);
+
+    private const string AlertRace = "Someone else changed this alert at the same moment. Reload the page and try again.";
+
+    private async Task<Result<bool>> AcknowledgeNowAsync(Actor actor, int alertId, string? comment, RequestOrigin origin, CancellationToken ct)
     {
         var (alert, indicator, failure) = await LoadAsync(actor, alertId, ct);
         if (failure is not null) return failure;
-        if (alert!.Status != AlertStatus.Open) return Result<bool>.Fail(FailureKind.Conflict, $"The alert is already {Words(alert.Status)}.");
+        if (alert!.Status != AlertStatus.Open) return Failures.Conflict($"The alert is already {Words(alert.Status)}.");
         var now = clock.UtcNow;
         alert.Acknowledge(actor.UserId, comment?.Trim() ?? "", now);
-        await audit.AppendAsync(new AuditRecord(now, actor.UserId, null, "indicator.alert.acknowledged", "IndicatorAlert", Id(alertId), AuditChannel.Web,
-            origin.IpAddress, origin.UserAgent, $"{indicator!.Name}: Open → Acknowledged" + (string.IsNullOrWhiteSpace(comment) ? "" : $" — {comment.Trim()}")), ct);
-        return await SaveAsync(ct);
+        audit.Append(new AuditRecord(now, actor.UserId, null, "indicator.alert.acknowledged", "IndicatorAlert", Id(alertId), AuditChannel.Web,
+            origin.IpAddress, origin.UserAgent, $"{indicator!.Name}: Open → Acknowledged" + (string.IsNullOrWhiteSpace(comment) ? "" : $" — {comment.Trim()}")));
+        return Result<bool>.Ok(true);
     }
 
-    public async Task<Result<bool>> ResolveAsync(Actor actor, int alertId, AlertResolution resolution, string comment, RequestOrigin origin, CancellationToken ct)
+    public Task<Result<bool>> ResolveAsync(Actor actor, int alertId, AlertResolution resolution, string comment, RequestOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => ResolveNowAsync(actor, alertId, resolution, comment, origin, c), ct, AlertRace);
+
+    private async Task<Result<bool>> ResolveNowAsync(Actor actor, int alertId, AlertResolution resolution, string comment, RequestOrigin origin, CancellationToken ct)
     {
         var (alert, indicator, failure) = await LoadAsync(actor, alertId, ct);
         if (failure is not null) return failure;
-        if (string.IsNullOrWhiteSpace(comment)) return Result<bool>.Fail(FailureKind.Invalid, "Say what was done or why the breach is accepted.");
-        if (alert!.Status == AlertStatus.Resolved) return Result<bool>.Fail(FailureKind.Conflict, "The alert is already resolved.");
+        if (string.IsNullOrWhiteSpace(comment)) return Failures.Invalid("Comment", "Say what was done or why the breach is accepted.");
+        if (alert!.Status == AlertStatus.Resolved) return Failures.Conflict("The alert is already resolved.");
         var goLive = await db.Releases.Where(r => r.Id == indicator!.ReleaseId).Select(r => r.GoLive).SingleAsync(ct);
         var readings = await db.IndicatorReadings.Where(r => r.IndicatorId == indicator!.Id).Select(r => new { r.Date, r.Value }).ToListAsync(ct);
         var verdict = IndicatorEvaluation.Evaluate(IndicatorRules.For(indicator!, settings.ConsecutiveAmberForRed), goLive, readings.Select(r => (r.Date, r.Value)));
         if (verdict.IsBreach)
-            return Result<bool>.Fail(FailureKind.Invalid, $"The newest reading ({verdict.Latest!.Date:yyyy-MM-dd}) is still {verdict.Latest.Rag}. Add a reading inside thresholds before resolving the alert.");
+            return Failures.Invalid("Comment", $"The newest reading ({verdict.Latest!.Date:yyyy-MM-dd}) is still {verdict.Latest.Rag}. Add a reading inside thresholds before resolving the alert.");
 
         var now = clock.UtcNow;
         var before = Words(alert.Status);
         alert.Resolve(resolution, actor.UserId, comment.Trim(), now);
-        await audit.AppendAsync(new AuditRecord(now, actor.UserId, null, "indicator.alert.resolved", "IndicatorAlert", Id(alertId), AuditChannel.Web,
-            origin.IpAddress, origin.UserAgent, $"{indicator!.Name}: {before} → Resolved ({Words(resolution)}) — {comment.Trim()}"), ct);
-        return await SaveAsync(ct);
+        audit.Append(new AuditRecord(now, actor.UserId, null, "indicator.alert.resolved", "IndicatorAlert", Id(alertId), AuditChannel.Web,
+            origin.IpAddress, origin.UserAgent, $"{indicator!.Name}: {before} → Resolved ({Words(resolution)}) — {comment.Trim()}"));
+        return Result<bool>.Ok(true);
     }
 
     public static string Words(AlertStatus s) => s switch { AlertStatus.Open => "open", AlertStatus.Acknowledged => "acknowledged", _ => "resolved" };
@@ -108,19 +118,6 @@ public sealed class IndicatorCommands(ReadinessDbContext db, IndicatorAccess acc
         if (!await access.CanManageAsync(actor, indicator, ct))
             return (null, null, Failures.Forbidden("Only the area's BCM, the release's SRO or the PMO can act on this alert."));
         return (alert, indicator, null);
-    }
-
-    private async Task<Result<bool>> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (DbRetry.IsRace(ex))
-        {
-            return Result<bool>.Fail(FailureKind.Conflict, "Someone else changed this alert at the same moment. Reload the page and try again.");
-        }
-        return Result<bool>.Ok(true);
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

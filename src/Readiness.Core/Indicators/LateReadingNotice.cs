@@ -15,7 +15,7 @@ namespace Readiness.Core.Indicators;
 /// "Sent for this episode" is recorded in the existing reminder log, with no schema of its own: one row per BCM keyed by
 /// (person, <see cref="ItemKind"/>, indicator id, the day the reading was expected). That day only moves when a new
 /// reading arrives, so a new reading ends the episode and a later lateness is a new key, hence a new notice. The rows,
-/// the emails and the audit entry commit in one transaction, and the log's unique index means an overlapping or rerun
+/// the emails and the audit entry commit in the caller's unit of work, and the log's unique index means an overlapping or rerun
 /// check never sends twice.
 /// </summary>
 public sealed class LateReadingNotice(ReadinessDbContext db, Outbox outbox, AuditLog audit, ApprovalSettings links, ReadinessClock clock, IndicatorSettings settings)
@@ -44,28 +44,18 @@ public sealed class LateReadingNotice(ReadinessDbContext db, Outbox outbox, Audi
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
         if (people.Count == 0) return false;
 
+        // A concurrent check committing this episode's notice first takes the unique index: the unit of work runs this
+        // again, the log row is then found above, and nothing is sent twice.
         var now = clock.UtcNow;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        foreach (var p in people)
         {
-            var sent = people.Select(p => (Log: new ReminderLog(p.Id, ItemKind, indicator.Id, late.ExpectedBy, BcmLevel, now),
-                Message: outbox.Enqueue(Compose(p.Email!, p.DisplayName, indicator, release.Code, release.Name, area, late)))).ToList();
-            db.ReminderLogs.AddRange(sent.Select(s => s.Log));
-            await db.SaveChangesAsync(ct);
-            foreach (var (log, message) in sent) log.SentIn(message.Id);
-            await audit.AppendAsync(new AuditRecord(now, null, null, "indicator.reading.late", "LeadIndicator", indicator.Id.ToString(CultureInfo.InvariantCulture),
-                AuditChannel.System, null, null, $"{indicator.Name}: {late.Words}; told {string.Join(", ", people.Select(p => p.DisplayName))}"), ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
+            var log = new ReminderLog(p.Id, ItemKind, indicator.Id, late.ExpectedBy, BcmLevel, now);
+            log.SentIn(outbox.Enqueue(Compose(p.Email!, p.DisplayName, indicator, release.Code, release.Name, area, late)));
+            db.ReminderLogs.Add(log);
         }
-        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("ReminderLogs", StringComparison.Ordinal) == true)
-        {
-            // A concurrent check committed this episode's notice first (unique index): theirs stands, ours is dropped whole.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return false;
-        }
+        audit.Append(new AuditRecord(now, null, null, "indicator.reading.late", "LeadIndicator", indicator.Id.ToString(CultureInfo.InvariantCulture),
+            AuditChannel.System, null, null, $"{indicator.Name}: {late.Words}; told {string.Join(", ", people.Select(p => p.DisplayName))}"));
+        return true;
     }
 
     private Email Compose(string email, string name, LeadIndicator indicator, string releaseCode, string releaseName, string area, ReadingLate late) =>

@@ -44,7 +44,33 @@ public class OutboxMessage
     /// <summary>Concurrency token so two dispatchers never both record the same attempt.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The approval request whose link this email carries, if any: its delivery can close the request it replaces.</summary>
+    public int? ApprovalRequestId { get; private set; }
+    public Approvals.ApprovalRequest? ApprovalRequest { get; private set; }
+
     public bool IsPending => SentAtUtc is null && FailedAtUtc is null;
+
+    /// <summary>Marks the email as carrying <paramref name="request"/>'s link (a request possibly created in the same unit of work).</summary>
+    public OutboxMessage Carries(Approvals.ApprovalRequest request)
+    {
+        ApprovalRequest = request;
+        ApprovalRequestId = request.Id is > 0 ? request.Id : null;
+        return this;
+    }
+
+    /// <summary>
+    /// Puts a message that gave up back in the queue (the mail server is back): attempts start again from now. A sent
+    /// message is never re-queued — that would send it twice.
+    /// </summary>
+    public bool Requeue(DateTime nowUtc)
+    {
+        if (SentAtUtc is not null || FailedAtUtc is null) return false;
+        FailedAtUtc = null;
+        Attempts = 0;
+        NextAttemptAtUtc = nowUtc;
+        Version++;
+        return true;
+    }
 
     public void MarkSent(DateTime nowUtc)
     {

@@ -118,7 +118,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.HasIndex(a => new { a.GateId, a.BusinessAreaId }).IsUnique();
         b.HasIndex(a => a.BusinessAreaId);
         b.HasOne<Release>().WithMany().HasForeignKey(a => a.ReleaseId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Gate>().WithMany().HasForeignKey(a => a.GateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Gate).WithMany().HasForeignKey(a => a.GateId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<BusinessArea>().WithMany().HasForeignKey(a => a.BusinessAreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<QuestionnaireTemplate>().WithMany().HasForeignKey(a => a.TemplateId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Answers).WithOne().HasForeignKey(x => x.AssessmentId);

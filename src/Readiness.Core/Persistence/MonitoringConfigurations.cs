@@ -50,6 +50,7 @@ internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<Remind
         b.Property(r => r.ItemKind).HasMaxLength(20);
         b.HasIndex(r => new { r.RecipientUserId, r.ItemKind, r.ItemId, r.Day }).IsUnique();
         b.HasIndex(r => new { r.ItemKind, r.ItemId });
+        b.HasOne(r => r.OutboxMessage).WithMany().HasForeignKey(r => r.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -58,6 +59,7 @@ internal sealed class ReminderDigestConfiguration : IEntityTypeConfiguration<Rem
     public void Configure(EntityTypeBuilder<ReminderDigest> b)
     {
         b.HasIndex(d => new { d.UserId, d.Day }).IsUnique();
+        b.HasOne(d => d.OutboxMessage).WithMany().HasForeignKey(d => d.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -35,7 +35,7 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
     public void Configure(EntityTypeBuilder<WorkflowTimer> b)
     {
         b.HasIndex(t => new { t.FiredAtUtc, t.CancelledAtUtc, t.DueAtUtc });
-        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
+        b.HasOne(t => t.Instance).WithMany().HasForeignKey(t => t.InstanceId);
     }
 }
 
@@ -44,7 +44,7 @@ internal sealed class WorkflowJournalConfiguration : IEntityTypeConfiguration<Wo
     public void Configure(EntityTypeBuilder<WorkflowJournalEntry> b)
     {
         b.HasIndex(j => j.InstanceId);
-        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(j => j.InstanceId);
+        b.HasOne(j => j.Instance).WithMany().HasForeignKey(j => j.InstanceId);
     }
 }
 
@@ -62,7 +62,10 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.HasIndex(r => r.TokenHash).IsUnique();
         b.HasIndex(r => new { r.ApproverUserId, r.Status });
         b.HasIndex(r => r.WorkflowInstanceId);
-        b.HasOne<WorkflowInstance>().WithMany().HasForeignKey(r => r.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.WorkflowInstance).WithMany().HasForeignKey(r => r.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.IssuedInState).HasMaxLength(60);
+        b.HasOne<ApprovalRequest>().WithMany().HasForeignKey(r => r.ReplacesRequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.ReplacesRequestId);
     }
 }
 
@@ -102,6 +105,7 @@ internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxMessa
         b.Property(m => m.TextBody).HasMaxLength(100_000);
         b.HasIndex(m => m.MessageId).IsUnique();
         b.HasIndex(m => new { m.SentAtUtc, m.FailedAtUtc, m.NextAttemptAtUtc });
+        b.HasOne(m => m.ApprovalRequest).WithMany().HasForeignKey(m => m.ApprovalRequestId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -114,5 +118,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.SubjectType, e.SubjectId });
         b.Property(e => e.Hash).HasMaxLength(64);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Scheme).HasDefaultValue(AuditEntry.LegacyScheme);
+    }
+}
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> b)
+    {
+        b.HasIndex(i => i.ResolvedAtUtc);
+        b.Property(i => i.ActionState).HasMaxLength(60);
+        b.HasOne(i => i.WorkflowInstance).WithMany().HasForeignKey(i => i.WorkflowInstanceId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<OutboxMessage>().WithMany().HasForeignKey(i => i.OutboxMessageId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -33,7 +33,7 @@ public sealed record ResendSummary(int Sent, int Skipped);
 /// Pending decisions by approver and age, with their reminder history, and the PMO's bulk re-send of links
 /// (each old link revoked, a fresh one emailed, every re-send audited).
 /// </summary>
-public sealed class StuckApprovals(ReadinessDbContext db, ApprovalRequester requester, ApprovalEmails emails, AuditLog audit, ReadinessClock clock)
+public sealed class StuckApprovals(ReadinessDbContext db, UnitOfWork unitOfWork, ApprovalRequester requester, ApprovalEmails emails, AuditLog audit, ReadinessClock clock)
 {
     public const string ReminderItemKind = "Approval";
 
@@ -42,6 +42,7 @@ public sealed class StuckApprovals(ReadinessDbContext db, ApprovalRequester requ
         var today = clock.Today;
         var raw = await (from r in db.ApprovalRequests.AsNoTracking()
                          where r.Status == ApprovalStatus.Pending
+                               && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending)
                          join rel in db.Releases on r.ReleaseId equals rel.Id
                          join u in db.Users on r.ApproverUserId equals u.Id
                          select new
@@ -87,24 +88,23 @@ public sealed class StuckApprovals(ReadinessDbContext db, ApprovalRequester requ
     {
         if (!actor.IsIn(Roles.Pmo)) return Failures.Forbidden("Only the PMO re-sends approval links.");
         if (requestIds.Count == 0) return Result<ResendSummary>.Fail(FailureKind.Invalid, "Select at least one request to re-send.");
-        return await DbRetry.RunAsync(db, async () =>
+        return await unitOfWork.RunAsync(async c =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.UtcNow;
-            var pending = await db.ApprovalRequests.Where(r => requestIds.Contains(r.Id) && r.Status == ApprovalStatus.Pending).ToListAsync(ct);
+            // Only requests still waiting, and not already being replaced by a re-send whose email is on its way.
+            var pending = await db.ApprovalRequests.Where(r => requestIds.Contains(r.Id) && r.Status == ApprovalStatus.Pending
+                && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending)).ToListAsync(c);
             foreach (var request in pending)
             {
                 var compose = request.Kind == ApprovalKind.AreaReturn
-                    ? await emails.ForReturnAsync(request.SubjectId, "review it (this link replaces any earlier one, which no longer works)", ct)
-                    : await emails.ForGoLiveAsync(request.SubjectId, ct);
-                var replacement = await requester.ResendAsync(request, compose, ct);
-                await audit.AppendAsync(new AuditRecord(now, actor.UserId, null, "approval.resent", AuditQueries.ApprovalRequestSubject,
+                    ? await emails.ForReturnAsync(request.SubjectId, "review it (this link replaces any earlier one, which stops working once this email has arrived)", c)
+                    : await emails.ForGoLiveAsync(request.SubjectId, c);
+                var replacement = await requester.ResendAsync(request, compose, c);
+                audit.Append(() => new AuditRecord(now, actor.UserId, null, "approval.resent", AuditQueries.ApprovalRequestSubject,
                     request.Id.ToString(CultureInfo.InvariantCulture), AuditChannel.Web, origin.IpAddress, origin.UserAgent,
-                    $"Link re-sent by the PMO: request #{request.Id} revoked, replaced by #{replacement.Id}"), ct);
+                    $"Link re-sent by the PMO: request #{request.Id} is replaced by #{replacement.Id}, and stops working once the new link has been delivered"));
             }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return Result<ResendSummary>.Ok(new ResendSummary(pending.Count, requestIds.Count - pending.Count));
-        });
+        }, ct);
     }
 }

@@ -31,9 +31,11 @@ public class ReminderLog
     /// <summary>0: the person who owes the work; 1: escalated to the BCM; 2: escalated to the SRO.</summary>
     public int Level { get; private set; }
     public int? OutboxMessageId { get; private set; }
+    public Notifications.OutboxMessage? OutboxMessage { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
 
-    public void SentIn(int outboxMessageId) => OutboxMessageId = outboxMessageId;
+    /// <summary>The email it went out in, written in the same unit of work (its id is set on commit).</summary>
+    public void SentIn(Notifications.OutboxMessage message) => OutboxMessage = message;
 }
 
 /// <summary>One digest email per person per day (unique), however often the reminder job runs.</summary>
@@ -54,7 +56,9 @@ public class ReminderDigest
     public DateOnly Day { get; private set; }
     public int Items { get; private set; }
     public int? OutboxMessageId { get; private set; }
+    public Notifications.OutboxMessage? OutboxMessage { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
 
-    public void SentIn(int outboxMessageId) => OutboxMessageId = outboxMessageId;
+    /// <summary>The email it went out in, written in the same unit of work (its id is set on commit).</summary>
+    public void SentIn(Notifications.OutboxMessage message) => OutboxMessage = message;
 }

@@ -18,7 +18,7 @@ public sealed record ReminderSweepResult(int Digests, int Items, int Conflicts);
 /// a person's log rows, digest row and outbox email commit together, and the unique indexes on (person, item, day)
 /// and (person, day) mean a repeated, overlapping or crashed-and-rerun sweep never sends anything twice.
 /// </summary>
-public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, ApprovalSettings links, ReadinessClock clock, WorkingCalendar calendar, ReminderSettings settings)
+public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, Outbox outbox, ApprovalSettings links, ReadinessClock clock, WorkingCalendar calendar, ReminderSettings settings)
 {
     public const string ReturnItem = "Return";
     public const string ApprovalItem = "Approval";
@@ -66,32 +66,30 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
         return new(digests, items, conflicts);
     }
 
-    /// <summary>One person's log rows, digest row and email in one transaction; false when another run already did it.</summary>
+    /// <summary>
+    /// One person's log rows, digest row and email in one unit of work; false when another run already did it. A
+    /// concurrent sweep committing this person's digest first takes the unique index: the unit of work runs again, finds
+    /// the digest, and ours is dropped whole.
+    /// </summary>
     private async Task<bool> SendDigestAsync(string userId, string email, string name, DateOnly today, List<ReminderNotice> notices, Func<string, string> nameOf, CancellationToken ct)
     {
-        var now = clock.UtcNow;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        var sent = await unitOfWork.RunAsync(async c =>
         {
-            var logs = notices.Select(n => new ReminderLog(userId, n.Item.Kind, n.Item.Id, today, n.Level, now)).ToList();
-            db.ReminderLogs.AddRange(logs);
-            var digest = new ReminderDigest(userId, today, notices.Count, now);
-            db.ReminderDigests.Add(digest);
+            if (await db.ReminderDigests.AnyAsync(d => d.UserId == userId && d.Day == today, c)) return Result<bool>.Ok(false);
+            var now = clock.UtcNow;
             var message = outbox.Enqueue(ReminderDigestEmail.Compose(email, name, notices, nameOf, links.Link("/")));
-            await db.SaveChangesAsync(ct);
-            foreach (var log in logs) log.SentIn(message.Id);
-            digest.SentIn(message.Id);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent sweep committed this person's digest first (unique index): theirs stands, ours is dropped whole.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return false;
-        }
+            foreach (var n in notices)
+            {
+                var log = new ReminderLog(userId, n.Item.Kind, n.Item.Id, today, n.Level, now);
+                log.SentIn(message);
+                db.ReminderLogs.Add(log);
+            }
+            var digest = new ReminderDigest(userId, today, notices.Count, now);
+            digest.SentIn(message);
+            db.ReminderDigests.Add(digest);
+            return Result<bool>.Ok(true);
+        }, ct);
+        return sent.Value;
     }
 
     /// <summary>Drops caught-up notices for people already reminded of the item on or after the day it was missed.</summary>
@@ -143,6 +141,8 @@ public sealed class ReminderSweep(ReadinessDbContext db, Outbox outbox, Approval
         var pending = await (from q in db.ApprovalRequests
                              join r in db.Releases on q.ReleaseId equals r.Id
                              where q.Status == ApprovalStatus.Pending && r.Status != ReleaseStatus.Closed
+                                   // a re-sent link waiting for delivery: the replacement carries the reminders
+                                   && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == q.Id && n.Status == ApprovalStatus.Pending)
                              select new { q.Id, q.Kind, q.SubjectId, q.ApproverUserId, q.DueOn, r.Code, r.SroUserId })
             .ToListAsync(ct);
         if (pending.Count == 0) return [];

@@ -32,6 +32,18 @@ public sealed class WorkingCalendar
         return count;
     }
 
+    /// <summary>The working day <paramref name="days"/> working days after <paramref name="from"/> (from itself when 0).</summary>
+    public DateOnly AddWorkingDays(DateOnly from, int days)
+    {
+        var day = from;
+        for (var left = days; left > 0;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day)) left--;
+        }
+        return day;
+    }
+
     /// <summary>
     /// Whether the list has any bank holiday in <paramref name="year"/>: a year with none almost certainly means the
     /// list needs updating, and reminders would then fall on bank holidays.

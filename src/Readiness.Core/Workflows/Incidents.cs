@@ -7,18 +7,19 @@ using Readiness.Core.Persistence;
 
 namespace Readiness.Core.Workflows;
 
-public sealed record IncidentRow(int Id, string Kind, string Subject, string Message, DateTime CreatedAtUtc, DateTime? ResolvedAtUtc, string? ResolvedBy);
+public sealed record IncidentRow(int Id, string Kind, string Subject, string Message, DateTime CreatedAtUtc, DateTime? ResolvedAtUtc, string? ResolvedBy, bool CanRetry = false);
 
 /// <summary>
 /// What failed and needs a person (an email that could not be sent, a timer that was refused, a feed that sent
 /// nonsense): the PMO sees the open ones first and records when each is dealt with.
 /// </summary>
-public sealed class Incidents(ReadinessDbContext db, AuditLog audit, ReadinessClock clock)
+public sealed class Incidents(ReadinessDbContext db, UnitOfWork unitOfWork, AuditLog audit, ReadinessClock clock)
 {
     public async Task<IReadOnlyList<IncidentRow>> ListAsync(int recentResolved, CancellationToken ct)
     {
         var open = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAtUtc == null).OrderByDescending(i => i.CreatedAtUtc)
-            .Select(i => new IncidentRow(i.Id, i.Kind, i.Subject, i.Message, i.CreatedAtUtc, null, null)).ToListAsync(ct);
+            .Select(i => new IncidentRow(i.Id, i.Kind, i.Subject, i.Message, i.CreatedAtUtc, null, null,
+                i.OutboxMessageId != null || i.TimerId != null || i.ActionState != null || i.IndicatorId != null)).ToListAsync(ct);
         var resolved = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAtUtc != null).OrderByDescending(i => i.ResolvedAtUtc).Take(recentResolved)
             .Select(i => new IncidentRow(i.Id, i.Kind, i.Subject, i.Message, i.CreatedAtUtc, i.ResolvedAtUtc,
                 db.Users.Where(u => u.Id == i.ResolvedByUserId).Select(u => u.DisplayName).FirstOrDefault())).ToListAsync(ct);
@@ -27,17 +28,19 @@ public sealed class Incidents(ReadinessDbContext db, AuditLog audit, ReadinessCl
 
     public Task<int> OpenCountAsync(CancellationToken ct) => db.Incidents.CountAsync(i => i.ResolvedAtUtc == null, ct);
 
-    public async Task<Result<bool>> ResolveAsync(Actor actor, int incidentId, string note, RequestOrigin origin, CancellationToken ct)
+    public Task<Result<bool>> ResolveAsync(Actor actor, int incidentId, string note, RequestOrigin origin, CancellationToken ct) =>
+        unitOfWork.RunAsync(c => ResolveNowAsync(actor, incidentId, note, origin, c), ct);
+
+    private async Task<Result<bool>> ResolveNowAsync(Actor actor, int incidentId, string note, RequestOrigin origin, CancellationToken ct)
     {
         if (!actor.IsIn(Roles.Pmo)) return Failures.Forbidden("Only the PMO resolves incidents.");
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, ct);
         if (incident is null) return Failures.NotFound("The incident");
-        if (incident.ResolvedAtUtc is not null) return Result<bool>.Fail(FailureKind.Conflict, "The incident is already resolved.");
-        if (string.IsNullOrWhiteSpace(note)) return Result<bool>.Fail(FailureKind.Invalid, "Say what was done about it.");
+        if (incident.ResolvedAtUtc is not null) return Failures.Conflict("The incident is already resolved.");
+        if (string.IsNullOrWhiteSpace(note)) return Failures.Invalid("Note", "Say what was done about it.");
         incident.Resolve(actor.UserId, clock.UtcNow);
-        await audit.AppendAsync(new AuditRecord(clock.UtcNow, actor.UserId, null, "incident.resolved", "Incident", incidentId.ToString(CultureInfo.InvariantCulture),
-            AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Open → Resolved: {incident.Kind} “{incident.Subject}” — {note.Trim()}"), ct);
-        await db.SaveChangesAsync(ct);
+        audit.Append(new AuditRecord(clock.UtcNow, actor.UserId, null, "incident.resolved", "Incident", incidentId.ToString(CultureInfo.InvariantCulture),
+            AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Open → Resolved: {incident.Kind} “{incident.Subject}” — {note.Trim()}"));
         return Result<bool>.Ok(true);
     }
 }

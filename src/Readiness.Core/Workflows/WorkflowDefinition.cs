@@ -50,10 +50,12 @@ public sealed record TransitionDefinition(
 
 /// <summary>
 /// A timer armed on entering a state and cancelled on leaving it. Exactly one of <see cref="After"/> (an ISO 8601
-/// duration from entering the state, e.g. "P3D") or <see cref="At"/> (a day relative to go-live, e.g. "T+28")
-/// is set; when due, it fires <see cref="Trigger"/>.
+/// duration from entering the state, e.g. "P3D"), <see cref="AfterWorkingDays"/> (a timeout: working days from entering
+/// the state, skipping weekends and bank holidays) or <see cref="At"/> (a day relative to go-live, e.g. "T+28") is set;
+/// when due, it fires <see cref="Trigger"/>. A wait state's timeout is a timer whose trigger leads somewhere else
+/// (e.g. a BCM review not decided after 5 working days escalates to the SRO).
 /// </summary>
-public sealed record TimerDefinition(string Name, string Trigger, string? After = null, string? At = null);
+public sealed record TimerDefinition(string Name, string Trigger, string? After = null, string? At = null, int? AfterWorkingDays = null);
 
 /// <summary>Well-known names used by the runtime.</summary>
 public static class WorkflowRoles

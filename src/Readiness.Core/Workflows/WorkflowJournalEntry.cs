@@ -5,9 +5,10 @@ public class WorkflowJournalEntry
 {
     private WorkflowJournalEntry() { }
 
-    public WorkflowJournalEntry(int instanceId, string fromState, string toState, string trigger, string? actorUserId, string? onBehalfOfUserId, string comment, DateTime atUtc)
+    public WorkflowJournalEntry(WorkflowInstance instance, string fromState, string toState, string trigger, string? actorUserId, string? onBehalfOfUserId, string comment, DateTime atUtc)
     {
-        InstanceId = instanceId;
+        Instance = instance;
+        InstanceId = instance.Id;
         FromState = fromState;
         ToState = toState;
         Trigger = trigger;
@@ -19,6 +20,7 @@ public class WorkflowJournalEntry
 
     public long Id { get; private set; }
     public int InstanceId { get; private set; }
+    public WorkflowInstance? Instance { get; private set; }
     public string FromState { get; private set; } = "";
     public string ToState { get; private set; } = "";
     public string Trigger { get; private set; } = "";

@@ -5,9 +5,11 @@ public class WorkflowTimer
 {
     private WorkflowTimer() { }
 
-    public WorkflowTimer(int instanceId, string state, string name, string trigger, DateTime dueAtUtc)
+    /// <param name="instance">The instance, possibly created in the same unit of work (its id is set on commit).</param>
+    public WorkflowTimer(WorkflowInstance instance, string state, string name, string trigger, DateTime dueAtUtc)
     {
-        InstanceId = instanceId;
+        Instance = instance;
+        InstanceId = instance.Id;
         State = state;
         Name = name;
         Trigger = trigger;
@@ -16,6 +18,7 @@ public class WorkflowTimer
 
     public int Id { get; private set; }
     public int InstanceId { get; private set; }
+    public WorkflowInstance? Instance { get; private set; }
     public string State { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string Trigger { get; private set; } = "";
@@ -24,6 +27,8 @@ public class WorkflowTimer
     public DateTime? CancelledAtUtc { get; private set; }
 
     public bool IsPending => FiredAtUtc is null && CancelledAtUtc is null;
+
+    public bool IsFor(WorkflowInstance instance) => ReferenceEquals(Instance, instance) || (instance.Id != 0 && InstanceId == instance.Id);
 
     internal void Fire(DateTime nowUtc) => FiredAtUtc = nowUtc;
     internal void Cancel(DateTime nowUtc) => CancelledAtUtc ??= nowUtc;

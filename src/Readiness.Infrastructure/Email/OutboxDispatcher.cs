@@ -22,13 +22,15 @@ public sealed record DispatchResult(int Sent, int Retried, int Failed)
 /// <item>Before sending, a row is claimed with a conditional update (Version and a short lease on
 /// NextAttemptAtUtc, Email:ClaimLeaseSeconds), so two dispatchers — on one node or several — never send the same
 /// row; a crash mid-send retries after the lease.</item>
-/// <item>After sending, the outcome is saved with the row's Version as a concurrency token; if another dispatcher
-/// recorded it meanwhile, this one skips quietly.</item>
-/// <item>A permanent failure, or the last transient one, fails the row and opens an Incident in the same save.</item>
+/// <item>After sending, the outcome is recorded in one unit of work, only if the row still carries this claim's Version;
+/// if another dispatcher recorded it meanwhile, this one skips quietly. A delivered re-sent decision link closes the
+/// link it replaces in the same unit of work.</item>
+/// <item>A permanent failure, or the last transient one, fails the row and opens an Incident (which the PMO can retry:
+/// it puts the row back in the queue) in the same unit of work.</item>
 /// </list>
 /// </summary>
 public sealed class OutboxDispatcher(
-    ReadinessDbContext db, IMailTransport transport, ReadinessClock clock, IOptions<SmtpOptions> options, ILogger<OutboxDispatcher> logger)
+    ReadinessDbContext db, UnitOfWork unitOfWork, IMailTransport transport, ReadinessClock clock, IOptions<SmtpOptions> options, ILogger<OutboxDispatcher> logger)
 {
     public const int BatchSize = 50;
     public const string IncidentKind = "EmailFailed";
@@ -89,22 +91,17 @@ public sealed class OutboxDispatcher(
             error = ex;
         }
 
-        db.ChangeTracker.Clear();
-        var entry = db.Outbox.Attach(message);
-        entry.Property(m => m.Version).OriginalValue = claimedVersion;
-        entry.Property(m => m.Version).CurrentValue = claimedVersion;
-        var outcome = Record(message, error);
-        try
+        // Not cancellable: once the server has the message, recording that is what prevents a resend.
+        var recorded = await unitOfWork.RunAsync(async c =>
         {
-            // Not cancellable: once the server has the message, recording that is what prevents a resend.
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception ex) when (DbRetry.IsRace(ex))
-        {
-            logger.LogDebug("Outbox message {Id} was recorded by another dispatcher; skipped", message.Id);
-            return Outcome.Skipped;
-        }
-        return outcome;
+            var row = await db.Outbox.FirstOrDefaultAsync(m => m.Id == message.Id && m.Version == claimedVersion, c);
+            if (row is null) return Result<Outcome>.Ok(Outcome.Skipped); // another dispatcher recorded it meanwhile
+            var outcome = Record(row, error);
+            if (outcome == Outcome.Sent) await OutboxDelivery.AfterSentAsync(db, row, clock.UtcNow, c);
+            return Result<Outcome>.Ok(outcome);
+        }, CancellationToken.None);
+        if (recorded.Value == Outcome.Skipped) logger.LogDebug("Outbox message {Id} was recorded by another dispatcher; skipped", message.Id);
+        return recorded.Succeeded ? recorded.Value : Outcome.Skipped;
     }
 
     private Outcome Record(OutboxMessage message, Exception? error)
@@ -131,7 +128,7 @@ public sealed class OutboxDispatcher(
         var why = failure.Permanent
             ? $"The mail server refused the message permanently: {failure.Description}"
             : $"Gave up: retries exhausted after {attempt} attempts. Last error: {failure.Description}";
-        db.Incidents.Add(new Incident(IncidentKind, $"Email {message.Id} to {message.ToAddress}: {message.Subject}", why, now));
+        db.Incidents.Add(new Incident(IncidentKind, $"Email {message.Id} to {message.ToAddress}: {message.Subject}", why, now).RetriesEmail(message.Id));
         logger.LogError("Email {Id} to {To} failed: {Why}", message.Id, message.ToAddress, why);
         return Outcome.Failed;
     }

@@ -16,7 +16,8 @@ namespace Readiness.Infrastructure.Persistence;
 /// the highest id, then checks row counts and the audit chain on the target before it commits — so the target ends
 /// up either a faithful copy or untouched (apart from an empty schema).
 /// </summary>
-public sealed class DatabaseCopy(ReadinessDbContext source, ReadinessDbContext target, TextWriter log)
+/// <param name="verify">Checks a database's audit chain (the app's <see cref="AuditVerification"/> over that context: same key, same checkpoints).</param>
+public sealed class DatabaseCopy(ReadinessDbContext source, ReadinessDbContext target, Func<ReadinessDbContext, CancellationToken, Task<ChainCheck>> verify, TextWriter log)
 {
     private const int Chunk = 1000;
 
@@ -133,8 +134,8 @@ public sealed class DatabaseCopy(ReadinessDbContext source, ReadinessDbContext t
     /// </summary>
     private async Task CheckSourceAuditAsync(CancellationToken ct)
     {
-        if (await new AuditLog(source).FirstBrokenAsync(ct) is { } broken)
-            throw new BackupException($"The SQLite database's audit chain does not verify from entry {broken}; nothing was copied. Investigate the audit log first (Audit page).");
+        if (await verify(source, ct) is { Intact: false } broken)
+            throw new BackupException($"The SQLite database's audit chain does not verify ({broken.Problem}); nothing was copied. Investigate first (Audit page, or audit verify).");
         var fine = await source.AuditEntries.AsNoTracking().Select(e => new { e.ChainIndex, e.AtUtc }).AsAsyncEnumerable()
             .FirstOrDefaultAsync(e => e.AtUtc.Ticks % TimeSpan.TicksPerMicrosecond != 0, ct);
         if (fine is not null)
@@ -161,7 +162,7 @@ public sealed class DatabaseCopy(ReadinessDbContext source, ReadinessDbContext t
         var audit = await target.AuditEntries.LongCountAsync(ct);
         var expected = copied.Single(c => c.Table == target.Model.FindEntityType(typeof(AuditEntry))!.GetTableName()).Rows;
         if (audit != expected) throw new InvalidOperationException($"Copied {expected} audit entries but the target holds {audit}; rolled back.");
-        if (await new AuditLog(target).FirstBrokenAsync(ct) is { } broken)
-            throw new BackupException($"After the copy the audit chain does not verify from entry {broken}; rolled back, nothing was kept.");
+        if (await verify(target, ct) is { Intact: false } broken)
+            throw new BackupException($"After the copy the audit chain does not verify ({broken.Problem}); rolled back, nothing was kept.");
     }
 }

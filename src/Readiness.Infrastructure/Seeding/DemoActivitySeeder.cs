@@ -139,7 +139,7 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
             : throw new StartupValidationException($"{File}: {path}.conditions[{k}].due: '{c.Due}' is not a day relative to go-live, like T-7.")).ToList();
         var outcome = await decisions.DecideAsWebUserAsync(request.Id, request.ApproverUserId, new DecisionInput(decision, entry.Comment ?? "", conditions),
             new DecisionOrigin(AuditChannel.System, null, "demo seed"), ct);
-        if (outcome.Kind != DecisionOutcomeKind.Recorded) throw new StartupValidationException($"{File}: {path}: the decision was not recorded: {outcome.Message}");
+        if (!outcome.Succeeded) throw new StartupValidationException($"{File}: {path}: the decision was not recorded: {outcome.Failure!.Message}");
     }
 
     /// <summary>The best answers, or for "mixed" some Partial/Amber/80% answers on non-blocking criteria so RAGs vary.</summary>

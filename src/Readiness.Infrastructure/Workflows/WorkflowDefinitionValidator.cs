@@ -92,10 +92,15 @@ internal static partial class WorkflowDefinitionValidator
             var tp = $"{p}.timers[{j}]";
             if (!names.Add(timer.Name))
                 add($"{tp}.name", $"timer '{timer.Name}' is defined twice in state '{state.Name}'. Give each timer its own name.");
-            if (timer.After is not null && timer.At is not null)
-                add(tp, $"timer '{timer.Name}' has both \"after\" and \"at\". Give exactly one: \"after\" (a duration from entering the state) or \"at\" (a day relative to go-live).");
-            else if (timer.After is null && timer.At is null)
-                add(tp, $"timer '{timer.Name}' has neither \"after\" nor \"at\". Give exactly one: \"after\" (e.g. \"P3D\") or \"at\" (e.g. \"T-7\").");
+            var given = new[] { ("after", timer.After is not null), ("afterWorkingDays", timer.AfterWorkingDays is not null), ("at", timer.At is not null) }
+                .Where(g => g.Item2).Select(g => $"\"{g.Item1}\"").ToList();
+            const string Choice = "Give exactly one: \"after\" (a duration from entering the state, e.g. \"P3D\"), \"afterWorkingDays\" (a timeout in working days, e.g. 5) or \"at\" (a day relative to go-live, e.g. \"T-7\").";
+            if (given.Count > 1)
+                add(tp, $"timer '{timer.Name}' has both {string.Join(" and ", given)}. {Choice}");
+            else if (given.Count == 0)
+                add(tp, $"timer '{timer.Name}' has none of \"after\", \"afterWorkingDays\" and \"at\". {Choice}");
+            if (timer.AfterWorkingDays is < 1 or > 60)
+                add($"{tp}.afterWorkingDays", $"{timer.AfterWorkingDays} is not a number of working days from 1 to 60.");
             if (timer.After is { } after) CheckDuration(after, $"{tp}.after", add);
             if (timer.At is { } at && !AtPattern().IsMatch(at))
                 add($"{tp}.at", $"'{at}' is not a day relative to go-live. Use 'T0' (go-live day), 'T-7' (a week before) or 'T+28' (four weeks after).");

@@ -296,6 +296,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("IssuedInState")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -306,6 +311,9 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReplacesRequestId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -339,6 +347,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacesRequestId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -595,6 +605,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Scheme")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -952,6 +967,9 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ApprovalRequestId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1011,6 +1029,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApprovalRequestId");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
@@ -1265,6 +1285,8 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OutboxMessageId");
+
                     b.HasIndex("UserId", "Day")
                         .IsUnique();
 
@@ -1305,6 +1327,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
 
                     b.HasIndex("ItemKind", "ItemId");
 
@@ -1494,8 +1518,15 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ActionState")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1506,6 +1537,9 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("OutboxMessageId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1519,10 +1553,19 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("TimerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("WorkflowInstanceId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("ResolvedAtUtc");
+
+                    b.HasIndex("WorkflowInstanceId");
 
                     b.ToTable("Incidents");
                 });
@@ -1776,11 +1819,18 @@ namespace Readiness.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Readiness.Core.Approvals.ApprovalRequest", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "WorkflowInstance")
                         .WithMany()
                         .HasForeignKey("WorkflowInstanceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("WorkflowInstance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Approvals.Waiver", b =>
@@ -1821,7 +1871,7 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Readiness.Core.Portfolio.Gate", null)
+                    b.HasOne("Readiness.Core.Portfolio.Gate", "Gate")
                         .WithMany()
                         .HasForeignKey("GateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1838,6 +1888,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Gate");
                 });
 
             modelBuilder.Entity("Readiness.Core.BusinessAreas.AreaMembership", b =>
@@ -1896,6 +1948,16 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Readiness.Core.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Readiness.Core.Approvals.ApprovalRequest", "ApprovalRequest")
+                        .WithMany()
+                        .HasForeignKey("ApprovalRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ApprovalRequest");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>
@@ -1965,6 +2027,26 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Readiness.Core.Reminders.ReminderDigest", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Reminders.ReminderLog", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
+                });
+
             modelBuilder.Entity("Readiness.Core.Templates.Criterion", b =>
                 {
                     b.HasOne("Readiness.Core.Templates.TemplateSection", null)
@@ -1983,6 +2065,21 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Readiness.Core.Workflows.Incident", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "WorkflowInstance")
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("WorkflowInstance");
+                });
+
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowInstance", b =>
                 {
                     b.HasOne("Readiness.Core.Workflows.WorkflowSnapshot", null)
@@ -1994,20 +2091,24 @@ namespace Readiness.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowJournalEntry", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "Instance")
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowTimer", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "Instance")
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Assessments.Assessment", b =>

@@ -4,60 +4,58 @@ using Readiness.Infrastructure.Persistence;
 namespace Readiness.Web.CommandLine;
 
 /// <summary>
-/// Command-line commands, run instead of the web host when the first argument names one
-/// (<c>dotnet run --project src/Readiness.Web -- backup App_Data/backup.db</c>). Each reads the same settings as the
-/// app (appsettings.json, environment variables, <c>--Key=value</c> options after its own arguments) and returns the
-/// process exit code: 0 done, 1 refused or failed (the message says why), 2 wrong usage.
+/// Commands run instead of the web server (<c>dotnet run --project src/Readiness.Web -- audit verify</c>): the first
+/// words name the command, its own arguments follow, and <c>--Key=value</c> options after them reach the app's
+/// configuration as usual (its own arguments never do: a path such as /backups/x.db would read as a setting). Each
+/// uses the app's configuration and services — built, never started — prints what it found and returns the process
+/// exit code: 0 done, 1 refused or not intact (the message says why), 2 wrong usage.
 /// </summary>
 public static class Commands
 {
-    private sealed record Command(string Usage, int Arguments, Func<CommandContext, string[], Task<int>> Run);
-
-    private static readonly Dictionary<string, Command> All = new(StringComparer.Ordinal)
+    private sealed record Command(string Words, string Arguments, Func<CommandContext, string[], Task<int>> Run)
     {
-        ["backup"] = new("backup <file>   consistent online copy of the SQLite database (the app may keep running)", 1, DatabaseCommands.BackupAsync),
-        ["copy-to-postgres"] = new("copy-to-postgres \"<PostgreSQL connection string>\"   copy the SQLite database into an empty PostgreSQL database", 1, DatabaseCommands.CopyToPostgresAsync),
-    };
+        public int ArgumentCount => Arguments.Length == 0 ? 0 : Arguments.Split(' ').Length;
+        public string Usage => $"Usage: dotnet run --project src/Readiness.Web -- {Words} {Arguments}".TrimEnd();
+    }
+
+    private static readonly Command[] All =
+    [
+        new("audit verify", "", (c, _) => AuditVerifyCommand.RunAsync(c.App.Services, c.Out)),
+        new("backup", "<file>", DatabaseCommands.BackupAsync),
+        new("copy-to-postgres", "\"<PostgreSQL connection string>\"", DatabaseCommands.CopyToPostgresAsync),
+    ];
 
     /// <summary>The exit code when <paramref name="args"/> names a command, or null to run the web app.</summary>
-    public static async Task<int?> TryRunAsync(string[] args)
+    public static async Task<int?> TryRunAsync(string[] args, Func<string[], WebApplication> build)
     {
-        if (args.Length == 0 || !All.TryGetValue(args[0], out var command)) return null;
-        var positional = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        if (positional.Length != command.Arguments)
+        var family = All.Where(c => args.Length > 0 && string.Equals(c.Words.Split(' ')[0], args[0], StringComparison.OrdinalIgnoreCase)).ToList();
+        if (family.Count == 0) return null;
+        var command = family.FirstOrDefault(c => c.Words.Split(' ').SequenceEqual(args.Take(c.Words.Split(' ').Length), StringComparer.OrdinalIgnoreCase));
+        var rest = command is null ? [] : args.Skip(command.Words.Split(' ').Length).ToArray();
+        var positional = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        if (command is null || positional.Length != command.ArgumentCount)
         {
-            await Console.Error.WriteLineAsync($"Usage: dotnet run --project src/Readiness.Web -- {command.Usage}");
+            foreach (var usage in (command is null ? family : [command]).Select(c => c.Usage)) await Console.Error.WriteLineAsync(usage);
             return 2;
         }
         try
         {
-            return await command.Run(CommandContext.Create(args.Skip(1 + positional.Length).ToArray()), positional);
+            await using var app = build(rest.Skip(positional.Length).ToArray());
+            return await command.Run(new CommandContext(app, Console.Out), positional);
         }
-        catch (Exception ex) when (ex is BackupException or OptionsValidationException)
+        catch (BackupException ex)
         {
-            await Console.Error.WriteLineAsync($"{args[0]}: {ex.Message}");
+            await Console.Error.WriteLineAsync($"{command.Words}: {ex.Message}");
             return 1;
         }
     }
 }
 
-/// <summary>The app's configuration and content root, without starting the web host.</summary>
-public sealed record CommandContext(IConfiguration Configuration, string ContentRoot, TextWriter Out)
+/// <summary>The app, built but not started, for a command.</summary>
+public sealed record CommandContext(WebApplication App, TextWriter Out)
 {
-    public static CommandContext Create(string[] options)
-    {
-        var builder = WebApplication.CreateBuilder(options);
-        return new CommandContext(builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
-    }
+    public string ContentRoot => App.Environment.ContentRootPath;
 
-    /// <summary>Database settings, validated as at start-up.</summary>
-    public DatabaseOptions Database()
-    {
-        var database = new DatabaseOptions();
-        Configuration.GetSection(DatabaseOptions.Section).Bind(database);
-        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(database, new(database), errors, validateAllProperties: true))
-            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), errors.Select(e => e.ErrorMessage ?? ""));
-        return database;
-    }
+    /// <summary>Database settings, validated as at start-up (a bad value names its key).</summary>
+    public DatabaseOptions Database() => App.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 }

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Audit;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
 using Readiness.Infrastructure.Persistence;
 
 namespace Readiness.Web.CommandLine;
@@ -27,7 +30,10 @@ internal static class DatabaseCommands
         await using var from = DatabaseProvider.NewContext(source, context.ContentRoot);
         await using var to = DatabaseProvider.NewContext(target, context.ContentRoot);
         context.Out.WriteLine($"Copying {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(from.Database.GetConnectionString()).DataSource} into PostgreSQL database '{to.Database.GetDbConnection().Database}':");
-        var tables = await new DatabaseCopy(from, to, context.Out).RunAsync(CancellationToken.None);
+        var services = context.App.Services;
+        var verify = (ReadinessDbContext db, CancellationToken ct) => new AuditVerification(db, services.GetRequiredService<AuditChainKey>(),
+            services.GetRequiredService<IAuditCheckpoints>(), services.GetRequiredService<ReadinessClock>()).CheckAsync(ct);
+        var tables = await new DatabaseCopy(from, to, verify, context.Out).RunAsync(CancellationToken.None);
         context.Out.WriteLine($"Done: {tables.Count} tables, {tables.Sum(t => t.Rows):N0} rows, ids kept, sequences reset, audit chain verified. " +
             "Now start the app with Database:Provider=Postgres and this connection string.");
         return 0;

@@ -6,7 +6,9 @@ using Readiness.Core.Common;
 using Readiness.Core.Notifications;
 using Readiness.Core.Persistence;
 using Readiness.Core.Workflows;
+using Readiness.Core.Audit;
 using Readiness.Infrastructure.Email;
+using Readiness.Infrastructure.Persistence;
 using Readiness.Infrastructure.Tests.TestData;
 
 namespace Readiness.Infrastructure.Tests.Email;
@@ -49,7 +51,11 @@ internal sealed class OutboxTestDatabase : IDisposable
         new SmtpMailTransport(new MimeMessageFactory(Options.Create(options)), Options.Create(options));
 
     public OutboxDispatcher Dispatcher(ReadinessDbContext db, IMailTransport transport, SmtpOptions options) =>
-        new(db, transport, Clock, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+        new(db, UnitOfWorkOver(db), transport, Clock, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
+
+    /// <summary>The real unit of work over a context: the provider's retry rule, a test chain key, no checkpoints (nothing here audits).</summary>
+    public static UnitOfWork UnitOfWorkOver(ReadinessDbContext db) =>
+        new(db, new AuditLog(db, new AuditChainKey("outbox-tests-audit-chain-key-0123456789")), TestDatabase.ErrorRule, []);
 
     /// <summary>One dispatcher run on a fresh DbContext, as the recurring job does it.</summary>
     public async Task<DispatchResult> RunAsync(IMailTransport transport, SmtpOptions options)

@@ -28,6 +28,9 @@ internal static class TestDatabase
             $"{ServerVariable} is not set, so there is no PostgreSQL server to test on. Run ./tests/run.sh, which installs PostgreSQL when " +
             $"missing and starts a throwaway cluster (or set {ServerVariable} to a server's connection string yourself).");
 
+    /// <summary>The selected provider's half of the unit of work's retry rule.</summary>
+    public static IDbErrorRule ErrorRule => PostgresSelected ? new PostgresErrorRule() : new SqliteErrorRule();
+
     /// <summary>The database options for a test folder on the selected provider.</summary>
     public static DatabaseOptions For(string folder) => PostgresSelected ? Postgres(folder) : Sqlite(folder);
 

@@ -20,6 +20,7 @@ internal sealed class WorkflowFolder : IDisposable
     {
         HandlerNames.RequestBcmApproval,
         HandlerNames.RequestSecondApproval,
+        HandlerNames.RequestEscalatedApproval,
         HandlerNames.MarkReturnApproved,
         HandlerNames.MarkReturnReturned,
         HandlerNames.NotifyReturned,

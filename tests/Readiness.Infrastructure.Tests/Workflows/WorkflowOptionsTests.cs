@@ -29,7 +29,7 @@ public sealed class WorkflowOptionsTests
 
         var message = Assert.Throws<StartupValidationException>(() => options.ValidateDefaults(Loaded)).Message;
 
-        Assert.Contains("Workflows:Defaults:GoNoGo: no workflow definition has id 'go-live-gates'. Use one of: area-return, area-return-two-approvers, go-live-gate", message, StringComparison.Ordinal);
+        Assert.Contains("Workflows:Defaults:GoNoGo: no workflow definition has id 'go-live-gates'. Use one of: area-return, area-return-escalating, area-return-two-approvers, go-live-gate", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class WorkflowTimerRuleTests : IDisposable
             {{Done}}
             """);
 
-        Assert.Contains("workflows/mini.json: $.states[0].timers[0]: timer 'nudge' has neither \"after\" nor \"at\".", message, StringComparison.Ordinal);
+        Assert.Contains("workflows/mini.json: $.states[0].timers[0]: timer 'nudge' has none of \"after\", \"afterWorkingDays\" and \"at\".", message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -53,6 +53,8 @@ public sealed partial class TwoNodes : IAsyncLifetime, IAppDatabase
             ["Scheduling:WorkflowClockCron"] = "*/2 * * * * *",
             ["Scheduling:CatchUpAtStart"] = "false",
             ["Portfolio:CalendarKey"] = "two-node-calendar-key-0123456789abcdef",
+            // One audit chain key for every node (each keeps its checkpoints in its own folder).
+            ["Audit:ChainKey"] = ReadinessFactory.TestChainKey,
             // The balancer's address; the tests send a link's path to whichever node they mean.
             ["Approvals:PublicBaseUrl"] = "http://readiness.example/",
         };

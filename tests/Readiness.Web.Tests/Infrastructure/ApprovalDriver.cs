@@ -16,7 +16,7 @@ namespace Readiness.Web.Tests.Infrastructure;
 /// </summary>
 internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestServer smtp)
 {
-    [GeneratedRegex(@"https?://[^/\s]+(/Decide/\d+/[A-Za-z0-9_-]+)")]
+    [GeneratedRegex(@"https?://[^/\s]+(/Decide/[A-Za-z0-9_-]+)")]
     private static partial Regex DecisionLink();
 
     public static Dictionary<string, string?> SmtpSettings(SmtpTestServer smtp) => new()

@@ -21,10 +21,21 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly Dictionary<string, string?> _settings;
-
-    public ReadinessFactory(string? folder = null, IDictionary<string, string?>? settings = null)
+    static ReadinessFactory()
     {
+        // Dozens of test apps run in one process: each would watch its settings files and web root with inotify, and the
+        // machine's per-user limit (128 instances) runs out. Tests never edit those files while running.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Extra registrations for a test (e.g. a workflow action only a test definition uses).</param>
+    public ReadinessFactory(string? folder = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
         Folder = folder ?? Directory.CreateTempSubdirectory("readiness-test-").FullName;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         Database = _settings.GetValueOrDefault("Database:Provider") switch
@@ -41,7 +52,12 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
         _settings.TryAdd("Seed:DemoActivity", "false");
         _settings.TryAdd("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
         _settings.TryAdd("Email:PickupFolder", Path.Combine(Folder, "mail"));
+        _settings.TryAdd("Audit:ChainKey", TestChainKey);
+        _settings.TryAdd("Audit:CheckpointPath", Path.Combine(Folder, "audit"));
     }
+
+    /// <summary>The audit chain key of every test app (a test environment's own secret, like a deployment's).</summary>
+    public const string TestChainKey = "test-audit-chain-key-0123456789-abcdefghijklmnop";
 
     public string Folder { get; }
 
@@ -58,6 +74,7 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
             services.AddSingleton<TimeProvider>(Clock);
             // Hashing 45 demo passwords at full strength makes every factory slow; strength is not under test here.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            _services?.Invoke(services);
         });
     }
 

@@ -281,6 +281,11 @@ namespace Readiness.Core.Persistence.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuedInState")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -291,6 +296,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplacesRequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -324,6 +332,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacesRequestId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -570,6 +580,11 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheme")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
@@ -915,6 +930,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ApprovalRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -974,6 +992,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApprovalRequestId");
 
                     b.HasIndex("MessageId")
                         .IsUnique();
@@ -1214,6 +1234,8 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OutboxMessageId");
+
                     b.HasIndex("UserId", "Day")
                         .IsUnique();
 
@@ -1252,6 +1274,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
 
                     b.HasIndex("ItemKind", "ItemId");
 
@@ -1433,8 +1457,15 @@ namespace Readiness.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActionState")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1445,6 +1476,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
@@ -1458,10 +1492,19 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("TimerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("WorkflowInstanceId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OutboxMessageId");
+
+                    b.HasIndex("ResolvedAtUtc");
+
+                    b.HasIndex("WorkflowInstanceId");
 
                     b.ToTable("Incidents");
                 });
@@ -1707,11 +1750,18 @@ namespace Readiness.Core.Persistence.Migrations
 
             modelBuilder.Entity("Readiness.Core.Approvals.ApprovalRequest", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "WorkflowInstance")
                         .WithMany()
                         .HasForeignKey("WorkflowInstanceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("WorkflowInstance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Approvals.Waiver", b =>
@@ -1752,7 +1802,7 @@ namespace Readiness.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Readiness.Core.Portfolio.Gate", null)
+                    b.HasOne("Readiness.Core.Portfolio.Gate", "Gate")
                         .WithMany()
                         .HasForeignKey("GateId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1769,6 +1819,8 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Gate");
                 });
 
             modelBuilder.Entity("Readiness.Core.BusinessAreas.AreaMembership", b =>
@@ -1827,6 +1879,16 @@ namespace Readiness.Core.Persistence.Migrations
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Readiness.Core.Notifications.OutboxMessage", b =>
+                {
+                    b.HasOne("Readiness.Core.Approvals.ApprovalRequest", "ApprovalRequest")
+                        .WithMany()
+                        .HasForeignKey("ApprovalRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ApprovalRequest");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>
@@ -1896,6 +1958,26 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Readiness.Core.Reminders.ReminderDigest", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Reminders.ReminderLog", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("OutboxMessage");
+                });
+
             modelBuilder.Entity("Readiness.Core.Templates.Criterion", b =>
                 {
                     b.HasOne("Readiness.Core.Templates.TemplateSection", null)
@@ -1914,6 +1996,21 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Readiness.Core.Workflows.Incident", b =>
+                {
+                    b.HasOne("Readiness.Core.Notifications.OutboxMessage", null)
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "WorkflowInstance")
+                        .WithMany()
+                        .HasForeignKey("WorkflowInstanceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("WorkflowInstance");
+                });
+
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowInstance", b =>
                 {
                     b.HasOne("Readiness.Core.Workflows.WorkflowSnapshot", null)
@@ -1925,20 +2022,24 @@ namespace Readiness.Core.Persistence.Migrations
 
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowJournalEntry", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "Instance")
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Workflows.WorkflowTimer", b =>
                 {
-                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", null)
+                    b.HasOne("Readiness.Core.Workflows.WorkflowInstance", "Instance")
                         .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Readiness.Core.Assessments.Assessment", b =>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Readiness.Core.Admin;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Web.Infrastructure;
 
@@ -15,20 +15,26 @@ public abstract class AdminPageModel : PageModel
 
     protected RequestOrigin Origin() => HttpContext.Origin();
 
-    /// <summary>Flashes a success; otherwise puts each problem on its field (a stale edit clears the form to show the newer values).</summary>
-    protected bool Apply(AdminOutcome outcome)
+    /// <summary>
+    /// Flashes a success; otherwise puts each problem on its field under the form's <paramref name="prefix"/> (a stale
+    /// edit clears what was posted, so the form shows the newer values with the message).
+    /// </summary>
+    protected bool Apply(Result<string> outcome, string? prefix = null)
     {
         if (outcome.Succeeded)
         {
-            TempData["Flash"] = outcome.Message;
+            TempData["Flash"] = outcome.Value;
             return true;
         }
-        if (outcome.Stale) ModelState.Clear();
-        foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field, e.Message);
-        if (outcome.Stale || outcome.NotFound) ModelState.AddModelError("", outcome.Message);
+        if (IsStale(outcome)) ModelState.Clear();
+        this.Show(outcome.Failure!, prefix);
         CollectErrors();
         return false;
     }
+
+    protected static bool IsStale(Result<string> outcome) => outcome.Failure?.Kind == FailureKind.Stale;
+
+    protected static bool IsMissing(Result<string> outcome) => outcome.Failure?.Kind == FailureKind.NotFound;
 
     /// <summary>The error summary: each message links to its field ("Gate.Name" → #Gate_Name); form-wide ones to the form.</summary>
     protected void CollectErrors() =>

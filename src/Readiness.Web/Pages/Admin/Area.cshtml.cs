@@ -42,15 +42,15 @@ public class AreaModel(AdminQueries queries, AreaAdmin admin, Actor actor) : Adm
         var outcome = Code is null
             ? await admin.CreateAsync(actor, new AreaInput(Area.Code ?? "", Area.Name ?? "", Area.Kind, NullIfBlank(Area.ParentCode)), Origin(), ct)
             : await admin.EditAsync(actor, Code, Area.Name ?? "", NullIfBlank(Area.ParentCode), Stamp ?? "", Origin(), ct);
-        if (Apply(outcome)) return Redirect($"/Admin/Areas/{Code ?? (Area.Code ?? "").Trim()}");
-        return await LoadAsync(fill: outcome.Stale, ct) && !outcome.NotFound ? Page() : NotFound();
+        if (Apply(outcome, "Area")) return Redirect($"/Admin/Areas/{Code ?? (Area.Code ?? "").Trim()}");
+        return await LoadAsync(fill: IsStale(outcome), ct) && !IsMissing(outcome) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAddMemberAsync(CancellationToken ct)
     {
         if (Code is null) return NotFound();
         var outcome = await admin.AddMemberAsync(actor, new MembershipInput(Code, Member.UserEmail ?? "", Member.Role), Origin(), ct);
-        if (Apply(outcome)) return Redirect($"/Admin/Areas/{Code}");
+        if (Apply(outcome, "Member")) return Redirect($"/Admin/Areas/{Code}");
         return await LoadAsync(fill: true, ct) ? Page() : NotFound();
     }
 

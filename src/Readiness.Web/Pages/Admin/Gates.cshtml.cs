@@ -45,10 +45,10 @@ public class GatesModel(AdminQueries queries, ReleaseAdmin admin, Actor actor) :
         if (ModelState.IsValid)
         {
             var outcome = Edit is { } id ? await admin.EditGateAsync(actor, id, input, Stamp ?? "", Origin(), ct) : await admin.AddGateAsync(actor, Code, input, Origin(), ct);
-            if (Apply(outcome)) return Redirect($"/Admin/Releases/{Code}/Gates");
-            if (outcome.NotFound) return NotFound();
+            if (Apply(outcome, "Gate")) return Redirect($"/Admin/Releases/{Code}/Gates");
+            if (IsMissing(outcome)) return NotFound();
             if (!await LoadAsync(ct)) return NotFound();
-            if (outcome.Stale && Gates.FirstOrDefault(g => g.Id == Edit) is { } g)
+            if (IsStale(outcome) && Gates.FirstOrDefault(g => g.Id == Edit) is { } g)
             {
                 Gate = new GateForm { Kind = g.Kind, Name = g.Name, OffsetDays = g.OffsetDays, WorkflowDefinitionId = g.WorkflowDefinitionId };
                 Stamp = g.Stamp;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Readiness.Core.Admin;
+using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
 
@@ -48,11 +49,11 @@ public class ImpactsModel(AdminQueries queries, ImpactAdmin admin, Actor actor) 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct) =>
         await AfterAsync(await admin.RemoveAsync(actor, id, Stamp ?? "", Origin(), ct), ct);
 
-    private async Task<IActionResult> AfterAsync(AdminOutcome outcome, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Result<string> outcome, CancellationToken ct)
     {
-        if (Apply(outcome)) return Redirect($"/Admin/Releases/{Code}/Impacts");
-        if (outcome.NotFound || !await LoadAsync(ct)) return NotFound();
-        if (outcome.Stale && Edit is { } id) Fill(id);
+        if (Apply(outcome, "Impact")) return Redirect($"/Admin/Releases/{Code}/Impacts");
+        if (IsMissing(outcome) || !await LoadAsync(ct)) return NotFound();
+        if (IsStale(outcome) && Edit is { } id) Fill(id);
         return Page();
     }
 

@@ -43,8 +43,8 @@ public class ReleaseModel(AdminQueries queries, ReleaseAdmin admin, Actor actor)
         }
         var outcome = IsNew ? await admin.CreateAsync(actor, input, Origin(), ct) : await admin.EditAsync(actor, Code!, input, Stamp ?? "", Origin(), ct);
         if (Apply(outcome)) return Redirect(IsNew ? $"/Admin/Releases/{input.Code.Trim()}" : $"/Admin/Releases/{Code}");
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Stale) await LoadReleaseAsync(ct);
+        if (IsMissing(outcome)) return NotFound();
+        if (IsStale(outcome)) await LoadReleaseAsync(ct);
         await LoadChoicesAsync(ct);
         return Page();
     }

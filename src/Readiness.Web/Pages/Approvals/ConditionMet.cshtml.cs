@@ -34,8 +34,8 @@ public class ConditionMetModel(ConditionCommands conditions, ReadinessDbContext 
                 TempData["Flash"] = "Condition recorded as met.";
                 return Redirect($"/Releases/{ReleaseCode}");
             }
-            if (result.Failure!.Kind == FailureKind.Forbidden) return Forbid();
-            ModelState.AddModelError(nameof(Note), result.Failure.Message);
+            if (this.Refusal(result.Failure) is { } refused) return refused;
+            this.Show(result.Failure!);
         }
         Errors = ErrorLink.From(ModelState);
         return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Web.Infrastructure;
 
@@ -31,20 +32,18 @@ public class DecideModel(ApprovalQueries queries, ApprovalDecisions decisions, R
     {
         var (input, formErrors) = Form.ToInput();
         var outcome = input is null
-            ? new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors)
-            : await decisions.DecideAsWebUserAsync(id, actor.UserId, input,
-                HttpContext.DecisionOrigin(AuditChannel.Web), ct);
-        if (outcome.Kind == DecisionOutcomeKind.Refused) return NotFound();
-        if (outcome.Kind == DecisionOutcomeKind.Recorded)
+            ? Failures.Invalid(formErrors, "Check the decision: " + string.Join(" ", formErrors.Values))
+            : await decisions.DecideAsWebUserAsync(id, actor.UserId, input, HttpContext.DecisionOrigin(AuditChannel.Web), ct);
+        if (outcome.Succeeded)
         {
-            TempData["Flash"] = outcome.Message;
+            TempData["Flash"] = outcome.Value!.Message;
             return RedirectToPage("Index");
         }
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Message = outcome.Message;
-        Errors = outcome.FieldErrors?.ToDictionary() ?? [];
+        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(id, ct)) return NotFound();
+        this.Show(outcome.Failure, "Form");
+        Message = outcome.Failure.Message;
+        Errors = DecisionForm.ErrorsFrom(ModelState);
         Form.Prepare(Return, clock.Today);
-        Response.StatusCode = outcome.Kind == DecisionOutcomeKind.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }
 

@@ -58,6 +58,11 @@ public sealed class DecisionForm
         while (Conditions.Count < 3) Conditions.Add(new ConditionRow());
     }
 
+    /// <summary>The decision form's errors by the use case's field names ("Comment", "Conditions[0]"), as the partial shows them.</summary>
+    public static Dictionary<string, string> ErrorsFrom(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState) =>
+        modelState.Where(kv => kv.Key.StartsWith("Form.", StringComparison.Ordinal) && kv.Value!.Errors.Count > 0)
+            .ToDictionary(kv => kv.Key["Form.".Length..], kv => kv.Value!.Errors[0].ErrorMessage);
+
     /// <summary>Maps the form to the use case's input, or returns the field errors the form itself can tell.</summary>
     public (DecisionInput? Input, Dictionary<string, string> Errors) ToInput()
     {

@@ -44,7 +44,7 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
                 TempData["Flash"] = "Delegation saved. Decisions in that period go to your delegate.";
                 return RedirectToPage();
             }
-            ModelState.AddModelError(nameof(ToUserId), result.Failure!.Message);
+            this.Show(result.Failure!);
         }
         Errors = ErrorLink.From(ModelState);
         await LoadAsync(ct);

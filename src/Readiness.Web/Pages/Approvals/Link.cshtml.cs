@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
+using Readiness.Core.Common;
 using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
 
 /// <summary>
 /// The page behind an email link (DESIGN §6). GET and HEAD only show the confirmation page; the decision is a POST
-/// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404.
+/// with antiforgery after an explicit choice. Forged, expired and mismatched links get one uniform 404. The token alone
+/// finds the request; links sent before that carry the request id too (a second route to this page).
 /// </summary>
 [AllowAnonymous]
 public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, ReturnBriefs briefs, GatePackQueries packs, Readiness.Core.Common.ReadinessClock clock) : PageModel
@@ -24,50 +26,41 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
     public string? Message { get; private set; }
     public Dictionary<string, string> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, string token, CancellationToken ct)
+    /// <param name="id">Only in links sent before links carried just the token (/Decide/{id}/{token}).</param>
+    public async Task<IActionResult> OnGetAsync(string token, int? id, CancellationToken ct)
     {
         NoStore();
-        if (!await LoadAsync(id, token, ct)) return Uniform();
+        if (!await LoadAsync(token, id, ct)) return Uniform();
         Form.Prepare(Return, clock.Today);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string token, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string token, int? id, CancellationToken ct)
     {
         NoStore();
         var (input, formErrors) = Form.ToInput();
-        DecisionOutcome outcome;
-        if (input is null) outcome = new DecisionOutcome(DecisionOutcomeKind.Invalid, "Check the decision.", formErrors);
-        else
+        var outcome = input is null
+            ? Failures.Invalid(formErrors, "Check the decision: " + string.Join(" ", formErrors.Values))
+            : await decisions.DecideByTokenAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), input, HttpContext.DecisionOrigin(AuditChannel.EmailLink), ct);
+        if (outcome.Succeeded)
         {
-            var origin = HttpContext.DecisionOrigin(AuditChannel.EmailLink);
-            outcome = await decisions.DecideByTokenAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), input, origin, ct);
+            TempData["Flash"] = outcome.Value!.Message;
+            return Redirect($"/Decide/{token}");
         }
-        if (outcome.Kind == DecisionOutcomeKind.Refused) return Uniform();
-        if (outcome.Kind == DecisionOutcomeKind.Recorded)
-        {
-            TempData["Flash"] = outcome.Message;
-            return Redirect($"/Decide/{id}/{token}");
-        }
-        if (!await LoadAsync(id, token, ct)) return Uniform();
-        Message = outcome.Message;
-        Errors = outcome.FieldErrors?.ToDictionary() ?? [];
+        if (outcome.Failure!.Kind == FailureKind.NotFound || !await LoadAsync(token, id, ct)) return Uniform();
+        this.Show(outcome.Failure, "Form");
+        Message = outcome.Failure.Message;
+        Errors = DecisionForm.ErrorsFrom(ModelState);
         Form.Prepare(Return, clock.Today);
-        Response.StatusCode = outcome.Kind switch
-        {
-            DecisionOutcomeKind.Invalid => StatusCodes.Status400BadRequest,
-            DecisionOutcomeKind.SelfApproval => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        };
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, string token, CancellationToken ct)
+    private async Task<bool> LoadAsync(string token, int? id, CancellationToken ct)
     {
-        View = await queries.ForLinkAsync(id, token, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+        View = await queries.ForLinkAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         if (View is null) return false;
         if (View.Request.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(View.Request.SubjectId, ct);
-        else Pack = await packs.ForReleaseAsync((await queries.ReleaseIdOfAsync(id, ct)), ct);
+        else Pack = await packs.ForReleaseAsync((await queries.ReleaseIdOfAsync(View.Request.Id, ct)), ct);
         return true;
     }
 

@@ -39,16 +39,22 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
     public async Task<IActionResult> OnPostAsync(int id, string? go, CancellationToken ct)
     {
         var saved = await commands.SaveDraftAsync(actor, id, Answers.Select(a => a.ToChange()).ToList(), ct);
-        if (!saved.Succeeded)
-        {
-            if (saved.Failure!.Kind == FailureKind.NotFound) return NotFound();
-            if (saved.Failure.Kind == FailureKind.Forbidden) return Forbid();
-            TempData["Flash"] = saved.Failure.Message;
-            return RedirectToPage("View", new { id });
-        }
-
+        if (this.Refusal(saved.Failure) is { } refused) return refused;
         var loaded = await LoadAsync(id, ct);
-        if (loaded is not null) return loaded;
+        if (loaded is not null)
+        {
+            // No longer editable (submitted meanwhile): say so on the read-only return.
+            if (saved.Failure is { } gone) TempData["Flash"] = gone.Message;
+            return loaded;
+        }
+        if (saved.Failure is { } failure)
+        {
+            // A lost race that kept losing: nothing was saved, and the form keeps what the person typed.
+            this.Show(failure);
+            Fields = BuildFields(Answers, [], [], keepPosted: true);
+            Errors = [new ErrorLink(failure.Message, "#main")];
+            return Page();
+        }
         var outcome = saved.Value!;
         if (outcome.Problems.Count == 0 && outcome.Conflicts.Count == 0)
         {
@@ -85,7 +91,8 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
     /// Problem fields keep what the person typed (and their original base, so the next save retries them);
     /// conflicting fields show the saved answer with a fresh base; everything else shows what is saved.
     /// </summary>
-    private List<FieldState> BuildFields(List<AnswerInput> posted, IReadOnlyList<FieldProblem> problems, IReadOnlyList<NamedConflict> conflicts)
+    /// <param name="keepPosted">Nothing was saved (a lost race): every field shows what the person typed.</param>
+    private List<FieldState> BuildFields(List<AnswerInput> posted, IReadOnlyList<FieldProblem> problems, IReadOnlyList<NamedConflict> conflicts, bool keepPosted = false)
     {
         var fields = new List<FieldState>();
         foreach (var outcome in View.OutcomesOf(CurrentSection))
@@ -95,7 +102,7 @@ public class EditModel(ReturnQueries queries, ReturnCommands commands, Actor act
             var errors = problems.Where(p => p.CriterionId == id).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.First().Message);
             var conflict = conflicts.FirstOrDefault(c => c.CriterionId == id);
             var input = posted.FirstOrDefault(a => a.CriterionId == id);
-            fields.Add(errors.Count > 0 && input is not null && conflict is null && posted.Count > 0
+            fields.Add((errors.Count > 0 || keepPosted) && input is not null && conflict is null && posted.Count > 0
                 ? new FieldState(outcome, AnswerContent.From(input.Value, input.EvidenceLink, input.Comment), input.BaseRevision, input.BaseFingerprint, errors, null)
                 : new FieldState(outcome, saved.Content, saved.Revision, saved.Fingerprint, errors, conflict));
         }

@@ -27,13 +27,10 @@ public class SubmitModel(ReturnQueries queries, ReturnCommands commands, Actor a
             TempData["Flash"] = $"Return submitted. Score {result.Value!.Score:0.#} – {result.Value.Rag}.";
             return RedirectToPage("View", new { id });
         }
-        switch (result.Failure!.Kind)
-        {
-            case FailureKind.NotFound: return NotFound();
-            case FailureKind.Forbidden: return Forbid();
-        }
+        if (this.Refusal(result.Failure) is { } refused) return refused;
         var loaded = await LoadAsync(id, ct);
         if (loaded is not null) return loaded;
+        Response.StatusCode = ResultPages.StatusCodeOf(result.Failure!.Kind);
         if (result.Failure.Kind == FailureKind.Invalid)
             Errors = View.Card.Errors.Select(e => new ErrorLink(e.Message, EditLink(e.CriterionId, e.Field))).ToList();
         else

@@ -84,12 +84,7 @@ public class IndexModel(IndicatorQueries queries, IndicatorCommands commands, Ac
         return await ErrorPageAsync(id, alertId, ct);
     }
 
-    private IActionResult? Fail(Failure? failure) => failure?.Kind switch
-    {
-        FailureKind.NotFound => NotFound(),
-        FailureKind.Forbidden => Forbid(),
-        _ => null,
-    };
+    private IActionResult? Fail(Failure? failure) => this.Refusal(failure);
 
     private async Task<IActionResult> ErrorPageAsync(int id, int? alertId, CancellationToken ct)
     {

@@ -35,8 +35,7 @@ public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Acto
         }
         await using var stream = CsvFile.OpenReadStream();
         var result = await import.ImportAsync(actor, id, stream, HttpContext.Origin(), ct);
-        if (result.Failure is { Kind: FailureKind.Forbidden }) return Forbid();
-        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (this.Refusal(result.Failure) is { } refused) return refused;
         if (result.Failure is { } failure)
         {
             Errors = [new ErrorLink(failure.Message, "#File")];

@@ -70,7 +70,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                     UserAgent = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Scheme = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -132,51 +133,6 @@ namespace Readiness.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Incidents",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    WorkflowInstanceId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ResolvedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Incidents", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Outbox",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    MessageId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ToAddress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    TextBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    HtmlBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FailedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Outbox", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Programmes",
                 columns: table => new
                 {
@@ -189,42 +145,6 @@ namespace Readiness.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Programmes", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReminderDigests",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Items = table.Column<int>(type: "integer", nullable: false),
-                    OutboxMessageId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReminderDigests", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ReminderLogs",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RecipientUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ItemKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ItemId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    OutboxMessageId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -663,6 +583,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     WorkflowInstanceId = table.Column<int>(type: "integer", nullable: false),
+                    IssuedInState = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ReplacesRequestId = table.Column<int>(type: "integer", nullable: true),
                     SubjectId = table.Column<int>(type: "integer", nullable: false),
                     ReleaseId = table.Column<int>(type: "integer", nullable: false),
                     ApproverUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
@@ -687,6 +609,12 @@ namespace Readiness.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_ApprovalRequests_ReplacesRequestId",
+                        column: x => x.ReplacesRequestId,
+                        principalTable: "ApprovalRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_ApprovalRequests_WorkflowInstances_WorkflowInstanceId",
                         column: x => x.WorkflowInstanceId,
@@ -878,6 +806,39 @@ namespace Readiness.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ToAddress = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TextBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ApprovalRequestId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_ApprovalRequests_ApprovalRequestId",
+                        column: x => x.ApprovalRequestId,
+                        principalTable: "ApprovalRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Waivers",
                 columns: table => new
                 {
@@ -940,6 +901,89 @@ namespace Readiness.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WorkflowInstanceId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OutboxMessageId = table.Column<int>(type: "integer", nullable: true),
+                    TimerId = table.Column<int>(type: "integer", nullable: true),
+                    ActionState = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Incidents_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Incidents_WorkflowInstances_WorkflowInstanceId",
+                        column: x => x.WorkflowInstanceId,
+                        principalTable: "WorkflowInstances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderDigests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Items = table.Column<int>(type: "integer", nullable: false),
+                    OutboxMessageId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderDigests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderDigests_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderLogs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ItemKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    OutboxMessageId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderLogs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReminderLogs_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Answers_AssessmentId_CriterionId",
                 table: "Answers",
@@ -965,6 +1009,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "IX_ApprovalRequests_ApproverUserId_Status",
                 table: "ApprovalRequests",
                 columns: new[] { "ApproverUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_ReplacesRequestId",
+                table: "ApprovalRequests",
+                column: "ReplacesRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_TokenHash",
@@ -1101,6 +1150,21 @@ namespace Readiness.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Incidents_OutboxMessageId",
+                table: "Incidents",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ResolvedAtUtc",
+                table: "Incidents",
+                column: "ResolvedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_WorkflowInstanceId",
+                table: "Incidents",
+                column: "WorkflowInstanceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorAlerts_IndicatorId_Status",
                 table: "IndicatorAlerts",
                 columns: new[] { "IndicatorId", "Status" });
@@ -1121,6 +1185,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                 table: "LeadIndicators",
                 columns: new[] { "ReleaseId", "Code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_ApprovalRequestId",
+                table: "Outbox",
+                column: "ApprovalRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Outbox_MessageId",
@@ -1167,6 +1236,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                 column: "SroUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReminderDigests_OutboxMessageId",
+                table: "ReminderDigests",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReminderDigests_UserId_Day",
                 table: "ReminderDigests",
                 columns: new[] { "UserId", "Day" },
@@ -1176,6 +1250,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "IX_ReminderLogs_ItemKind_ItemId",
                 table: "ReminderLogs",
                 columns: new[] { "ItemKind", "ItemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderLogs_OutboxMessageId",
+                table: "ReminderLogs",
+                column: "OutboxMessageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReminderLogs_RecipientUserId_ItemKind_ItemId_Day",
@@ -1246,11 +1325,29 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "IX_WorkflowTimers_InstanceId",
                 table: "WorkflowTimers",
                 column: "InstanceId");
+
+            // The audit log is append-only in the database itself, as on SQLite (migration RuntimeUnitOfWork): updates and
+            // deletes are refused by triggers, with the same messages.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION "AuditEntries_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP = 'UPDATE' THEN RAISE EXCEPTION 'The audit log is append-only: entries cannot be changed.'; END IF;
+                    RAISE EXCEPTION 'The audit log is append-only: entries cannot be deleted.';
+                END $$;
+                CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "AuditEntries_NoUpdate" ON "AuditEntries";
+                DROP TRIGGER IF EXISTS "AuditEntries_NoDelete" ON "AuditEntries";
+                DROP FUNCTION IF EXISTS "AuditEntries_AppendOnly"();
+                """);
+
             migrationBuilder.DropTable(
                 name: "Answers");
 
@@ -1297,9 +1394,6 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "IndicatorReadings");
 
             migrationBuilder.DropTable(
-                name: "Outbox");
-
-            migrationBuilder.DropTable(
                 name: "ReleaseDependencies");
 
             migrationBuilder.DropTable(
@@ -1330,7 +1424,7 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "LeadIndicators");
 
             migrationBuilder.DropTable(
-                name: "ApprovalRequests");
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "Criteria");
@@ -1342,7 +1436,7 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "BusinessAreas");
 
             migrationBuilder.DropTable(
-                name: "WorkflowInstances");
+                name: "ApprovalRequests");
 
             migrationBuilder.DropTable(
                 name: "TemplateSections");
@@ -1351,7 +1445,7 @@ namespace Readiness.Migrations.Postgres.Migrations
                 name: "Releases");
 
             migrationBuilder.DropTable(
-                name: "WorkflowSnapshots");
+                name: "WorkflowInstances");
 
             migrationBuilder.DropTable(
                 name: "Templates");
@@ -1361,6 +1455,9 @@ namespace Readiness.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Programmes");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowSnapshots");
         }
     }
 }
