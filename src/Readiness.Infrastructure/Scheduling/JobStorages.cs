@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Readiness.Infrastructure.Persistence;
@@ -52,12 +54,15 @@ internal static class JobStorages
 /// Installs or upgrades Hangfire's PostgreSQL schema once the app database exists, one node at a time (inside the
 /// start-up lock); on SQLite, opening the storage makes its file.
 /// </summary>
-internal sealed class JobStorageStartupStep(JobStorage storage, IOptions<SchedulingOptions> options, IOptions<DatabaseOptions> database) : IStartupStep
+internal sealed class JobStorageStartupStep(JobStorage storage, IOptions<SchedulingOptions> options, IOptions<DatabaseOptions> database, ILoggerFactory logging) : IStartupStep
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (database.Value.IsPostgres)
         {
+            // Hangfire's log provider is process-wide and Hangfire's types take their loggers from it once: point it at
+            // this host's logging before the installer first logs (not at another host's, disposed, in a test process).
+            GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(logging));
             await using var connection = new NpgsqlConnection(JobStorages.PostgresConnectionString(options.Value, database.Value));
             await connection.OpenAsync(cancellationToken);
             PostgreSqlObjectsInstaller.Install(connection, options.Value.PostgresSchema);

@@ -12,17 +12,17 @@ namespace Readiness.Web.CommandLine;
 /// </summary>
 public static class Commands
 {
-    private sealed record Command(string Words, string Arguments, Func<CommandContext, string[], Task<int>> Run)
+    /// <param name="Arguments">What the command's own arguments are, one entry each, for its usage line.</param>
+    private sealed record Command(string Words, string[] Arguments, Func<CommandContext, string[], Task<int>> Run)
     {
-        public int ArgumentCount => Arguments.Length == 0 ? 0 : Arguments.Split(' ').Length;
-        public string Usage => $"Usage: dotnet run --project src/Readiness.Web -- {Words} {Arguments}".TrimEnd();
+        public string Usage => $"Usage: dotnet run --project src/Readiness.Web -- {Words} {string.Join(' ', Arguments)}".TrimEnd();
     }
 
     private static readonly Command[] All =
     [
-        new("audit verify", "", (c, _) => AuditVerifyCommand.RunAsync(c.App.Services, c.Out)),
-        new("backup", "<file>", DatabaseCommands.BackupAsync),
-        new("copy-to-postgres", "\"<PostgreSQL connection string>\"", DatabaseCommands.CopyToPostgresAsync),
+        new("audit verify", [], (c, _) => AuditVerifyCommand.RunAsync(c.App.Services, c.Out)),
+        new("backup", ["<file>"], DatabaseCommands.BackupAsync),
+        new("copy-to-postgres", ["\"<PostgreSQL connection string>\""], DatabaseCommands.CopyToPostgresAsync),
     ];
 
     /// <summary>The exit code when <paramref name="args"/> names a command, or null to run the web app.</summary>
@@ -33,7 +33,7 @@ public static class Commands
         var command = family.FirstOrDefault(c => c.Words.Split(' ').SequenceEqual(args.Take(c.Words.Split(' ').Length), StringComparer.OrdinalIgnoreCase));
         var rest = command is null ? [] : args.Skip(command.Words.Split(' ').Length).ToArray();
         var positional = rest.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        if (command is null || positional.Length != command.ArgumentCount)
+        if (command is null || positional.Length != command.Arguments.Length)
         {
             foreach (var usage in (command is null ? family : [command]).Select(c => c.Usage)) await Console.Error.WriteLineAsync(usage);
             return 2;

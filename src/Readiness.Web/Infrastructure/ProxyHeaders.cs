@@ -39,7 +39,9 @@ public sealed class ProxyHeadersOptions : IValidatableObject
 
     internal void ApplyTo(ForwardedHeadersOptions options)
     {
-        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // Off: the middleware stays in the pipeline and reads nothing (the options are checked at start, not while the
+        // pipeline is built).
+        options.ForwardedHeaders = Enabled ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
         options.ForwardLimit = ForwardLimit;
         if (KnownProxies.Length == 0 && KnownNetworks.Length == 0) return; // keep the loopback default
         options.KnownProxies.Clear();
@@ -61,7 +63,7 @@ public static class ProxyHeaders
     /// <summary>First in the pipeline, so everything after it sees the client's address and scheme.</summary>
     public static WebApplication UseReadinessProxyHeaders(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<ProxyHeadersOptions>>().Value.Enabled) app.UseForwardedHeaders();
+        app.UseForwardedHeaders();
         return app;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Persistence;
@@ -16,7 +15,7 @@ namespace Readiness.ScaleOut.Tests.Infrastructure;
 /// seconds, both sending through one in-process SMTP server. A starts first and B once A is ready, as a rolling
 /// deployment would. The test reads the database directly to check what the nodes did.
 /// </summary>
-public sealed partial class TwoNodes : IAsyncLifetime, IAppDatabase
+public sealed class TwoNodes : IAsyncLifetime, IAppDatabase
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
@@ -97,9 +96,6 @@ public sealed partial class TwoNodes : IAsyncLifetime, IAppDatabase
          orderby u.Email
          select u.Email!).FirstAsync());
 
-    [GeneratedRegex(@"https?://[^/\s]+(/Decide/\d+/[A-Za-z0-9_-]+)")]
-    private static partial Regex DecisionLink();
-
     /// <summary>The decision link (path only) of the newest email to <paramref name="address"/>, waiting for a node to send it.</summary>
     public async Task<string> LinkEmailedToAsync(string address, int after)
     {
@@ -107,7 +103,7 @@ public sealed partial class TwoNodes : IAsyncLifetime, IAppDatabase
         await WaitUntilAsync(() =>
         {
             var mail = Smtp.Accepted.Skip(after).LastOrDefault(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase));
-            link = mail is null ? null : DecisionLink().Match(mail.Message.TextBody ?? "").Groups[1].Value;
+            link = mail is null ? null : ApprovalDriver.DecisionPathIn(mail.Message.TextBody);
             return Task.FromResult(!string.IsNullOrEmpty(link));
         }, TimeSpan.FromSeconds(60), $"a node emails {address} a decision link");
         return link!;
