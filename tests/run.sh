@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs what the tests need when it is missing, so a fresh
-# machine with only the .NET SDK can run it (CI calls this same script from .ci/run).
+# Runs every test of the solution, on both database providers. Installs what the tests need when it is missing, so a
+# fresh machine with only the .NET SDK can run it (CI calls this same script from .ci/run, as root).
+#   1. every project on SQLite (the embedded default), plus the scale-out drills (two app nodes, backups, the copy
+#      to PostgreSQL), which always run on PostgreSQL;
+#   2. the integration tests again on PostgreSQL (READINESS_TEST_DB=postgres: each app gets a database of its own).
+# A throwaway PostgreSQL cluster (tests/postgres.sh) serves both runs and is stopped at the end, pass or fail.
+# Extra arguments go to every dotnet test run (e.g. --filter "FullyQualifiedName~Heatmap").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The browser tests (tests/Readiness.BrowserTests) drive Debian's Chromium at /usr/bin/chromium through Playwright;
-# Playwright cannot download its own browsers here. CI runs this script as root on a fresh clone.
+# Playwright cannot download its own browsers here.
 if ! command -v chromium >/dev/null; then
     echo "run.sh: chromium is missing; installing Debian's chromium package (apt-get update && apt-get install -y chromium)"
     if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }; then
@@ -15,5 +20,24 @@ if ! command -v chromium >/dev/null; then
     echo "run.sh: installed $(chromium --version)"
 fi
 
+# shellcheck source=tests/postgres.sh
+source tests/postgres.sh
+pg_test_start
+trap pg_test_stop EXIT
+
 dotnet tool restore >/dev/null
-dotnet test Readiness.sln --configuration Release "$@"
+dotnet build Readiness.sln --configuration Release
+
+status=0
+run() {
+    local label="$1"; shift
+    local started=$SECONDS
+    echo "run.sh: $label"
+    if ! "$@"; then status=1; fi
+    echo "run.sh: $label took $((SECONDS - started)) s"
+}
+run "every project on SQLite (scale-out drills on PostgreSQL)" dotnet test Readiness.sln --configuration Release --no-build "$@"
+for project in Readiness.Web.Tests Readiness.Infrastructure.Tests; do
+    run "$project on PostgreSQL" env READINESS_TEST_DB=postgres dotnet test "tests/$project" --configuration Release --no-build "$@"
+done
+exit $status

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Readiness.Benchmarks;
 
 /// <summary>
-/// The real app hosted in-process (TestServer) on a SQLite file in <see cref="Folder"/>, with a fixed fake clock,
+/// The real app hosted in-process (TestServer) on the database of <see cref="Folder"/> (<see cref="BenchDatabase"/>), with a fixed fake clock,
 /// no Hangfire server and no seed data (the generator writes the portfolio). Mirrors tests' ReadinessFactory.
 /// </summary>
 public sealed partial class BenchApp : WebApplicationFactory<Program>
@@ -27,13 +27,13 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
     }
 
     public string Folder { get; }
-    public string DatabasePath => Path.Combine(Folder, "readiness.db");
     public FakeTimeProvider Clock { get; } = new(Now);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", BenchDatabase.ProviderName);
+        builder.UseSetting("Database:ConnectionString", BenchDatabase.ConnectionString(Folder));
         builder.UseSetting("Scheduling:RunServer", "false");
         builder.UseSetting("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
         builder.UseSetting("Email:PickupFolder", Path.Combine(Folder, "mail"));

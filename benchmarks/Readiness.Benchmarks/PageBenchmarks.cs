@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
 
 namespace Readiness.Benchmarks;
 
@@ -42,7 +41,7 @@ public class PageBenchmarks
         _pmo.Dispose();
         _teamLead.Dispose();
         _app.Dispose();
-        SqliteConnection.ClearAllPools();
+        BenchDatabase.ReleaseConnections();
         Workspace.Delete(_folder);
     }
 

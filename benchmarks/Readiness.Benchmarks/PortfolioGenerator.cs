@@ -28,7 +28,7 @@ public sealed record PortfolioShape(
 }
 
 /// <summary>
-/// Builds the benchmark portfolio in a SQLite file: the app starts on it first (so the real migrations and the
+/// Builds the benchmark portfolio in the folder's database (<see cref="BenchDatabase"/>): the app starts on it first (so the real migrations and the
 /// workflow snapshots are applied by StartupInitializer), then people go through Identity's UserManager and the
 /// portfolio through the domain constructors and methods (SaveDraft, Submit, MarkApproved), added in bulk.
 /// Deterministic: a fixed Random seed and a fixed "now" (<see cref="BenchApp.Now"/>).
@@ -259,7 +259,7 @@ public static class PortfolioGenerator
             db.ChangeTracker.Clear();
         }
 
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        await BenchDatabase.SettleAsync(db);
         var busyReturns = await db.Assessments.CountAsync(a => busyAreas.Contains(a.BusinessAreaId));
         var shape = new PortfolioShape(Programmes, Releases, areas.Count, areas.Count(a => a.ParentId is not null), await db.Users.CountAsync(),
             criteria.Count, impacts, gates, returns, byStatus.GetValueOrDefault(AssessmentStatus.NotStarted), byStatus.GetValueOrDefault(AssessmentStatus.Draft),

@@ -8,13 +8,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace Readiness.Benchmarks;
 
 // DESIGN §10: generate the portfolio once for the run, then time the pages and the reminder sweep on copies of it.
-// Usage: dotnet run -c Release --project benchmarks/Readiness.Benchmarks [-- --filter '*Tracker*']
-// READINESS_BENCH_PORTFOLIO=<folder> reuses a portfolio generated earlier (its readiness.db and shape.json).
+// Usage: dotnet run -c Release --project benchmarks/Readiness.Benchmarks [-- [--provider postgres] --filter '*Tracker*']
+// READINESS_BENCH_PORTFOLIO=<folder> reuses a portfolio generated earlier (its database and shape.json) on the same provider.
 public static class BenchmarkMain
 {
     public static async Task Main(string[] args)
     {
         var watch = Stopwatch.StartNew();
+        args = TakeProvider(args);
+        Console.WriteLine($"// Database provider: {BenchDatabase.ProviderName}");
         // WebApplicationFactory reads MvcTestingAppManifest.json (Readiness.Web's content root) from the current directory.
         // BenchmarkDotNet's artifacts (reports) then land in bin/Release/net10.0/BenchmarkDotNet.Artifacts.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -44,5 +46,18 @@ public static class BenchmarkMain
         BenchmarkSwitcher.FromAssembly(typeof(PageBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
         if (generated is not null) Workspace.Delete(generated);
         Console.WriteLine($"// Whole run (generation + benchmarks): {watch.Elapsed.TotalMinutes:0.0} min");
+    }
+
+    /// <summary>Reads and removes <c>--provider sqlite|postgres</c> (BenchmarkDotNet refuses arguments it does not know).</summary>
+    private static string[] TakeProvider(string[] args)
+    {
+        var at = Array.IndexOf(args, "--provider");
+        if (at < 0) return args;
+        var provider = at + 1 < args.Length ? args[at + 1].ToLowerInvariant() : "";
+        if (provider is not ("sqlite" or "postgres"))
+            throw new ArgumentException("--provider takes 'sqlite' (the default) or 'postgres'.");
+        // Benchmarks run in this process, so the choice reaches them through the environment.
+        Environment.SetEnvironmentVariable(BenchDatabase.ProviderVariable, provider);
+        return [.. args.Take(at), .. args.Skip(at + 2)];
     }
 }

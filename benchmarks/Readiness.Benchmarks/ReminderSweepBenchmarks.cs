@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Core.Persistence;
@@ -59,7 +58,7 @@ public class ReminderSweepBenchmarks
     public void Cleanup()
     {
         _app.Dispose();
-        SqliteConnection.ClearAllPools();
+        BenchDatabase.ReleaseConnections();
         Workspace.Delete(_folder);
     }
 

@@ -22,12 +22,13 @@ public static class Workspace
     public static string CopyOfPortfolio(string name)
     {
         var folder = Directory.CreateTempSubdirectory($"readiness-bench-{name}-").FullName;
-        File.Copy(Path.Combine(Portfolio, "readiness.db"), Path.Combine(folder, "readiness.db"));
+        BenchDatabase.Copy(Portfolio, folder);
         return folder;
     }
 
     public static void Delete(string folder)
     {
+        BenchDatabase.Drop(folder);
         try { Directory.Delete(folder, recursive: true); }
         catch (IOException) { } // a file still held open; the temp folder is cleaned up by the OS
     }

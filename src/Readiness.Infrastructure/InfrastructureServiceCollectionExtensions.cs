@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,13 +37,9 @@ public static class InfrastructureServiceCollectionExtensions
             TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<TimeOptions>>().Value.TimeZone)));
 
         services.AddDbContext<ReadinessDbContext>((sp, options) =>
-        {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            options.UseSqlite(SqliteConnectionString(db.ConnectionString, contentRoot))
-                .AddInterceptors(new SqlitePragmaInterceptor());
-        });
+            DatabaseProvider.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
         // The provider's half of the unit of work's retry rule.
-        services.AddSingleton<IDbErrorRule, SqliteErrorRule>();
+        services.AddSingleton(sp => DatabaseProvider.ErrorRule(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
         services.AddOptions<Audit.AuditOptions>().Bind(configuration.GetSection(Audit.AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new Core.Audit.AuditChainKey(sp.GetRequiredService<IOptions<Audit.AuditOptions>>().Value.ChainKey));
@@ -72,14 +67,5 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddReadinessScheduling(configuration, contentRoot);
         Indicators.IndicatorInfrastructure.AddReadinessIndicatorInfrastructure(services, configuration);
         return services;
-    }
-
-    private static string SqliteConnectionString(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        builder.Pooling = true;
-        return builder.ToString();
     }
 }

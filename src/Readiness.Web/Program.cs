@@ -4,17 +4,11 @@ using Readiness.Infrastructure;
 using Readiness.Infrastructure.Startup;
 using Readiness.Web;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services
-    .AddReadinessCore()
-    .AddReadinessInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddReadinessWeb(builder.Environment);
-
-var app = builder.Build();
-
 try
 {
-    if (await Readiness.Web.CommandLine.Commands.TryRunAsync(app, args) is { } exitCode) return exitCode;
+    // `-- audit verify`, `-- backup <file>`, `-- copy-to-postgres "<connection string>"`: a command instead of the web app.
+    if (await Readiness.Web.CommandLine.Commands.TryRunAsync(args, Build) is { } exitCode) return exitCode;
+    var app = Build(args);
     app.UseReadinessWeb();
     await app.RunAsync();
     return 0;
@@ -24,6 +18,16 @@ catch (Exception ex) when (ex is StartupValidationException or OptionsValidation
     // Bad configuration or data: say what to fix, without a stack trace.
     Console.Error.WriteLine($"Readiness could not start.\n{ex.Message}");
     return 1;
+}
+
+static WebApplication Build(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services
+        .AddReadinessCore()
+        .AddReadinessInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
+        .AddReadinessWeb(builder.Configuration, builder.Environment);
+    return builder.Build();
 }
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

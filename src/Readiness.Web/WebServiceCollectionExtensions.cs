@@ -9,8 +9,11 @@ namespace Readiness.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IWebHostEnvironment environment)
+    public static IServiceCollection AddReadinessWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Scale-out: keys shared through the database, the client's address through trusted proxies, health for the balancer.
+        services.AddReadinessSharedKeys().AddReadinessProxyHeaders(configuration).AddReadinessHealthChecks();
+
         services.AddIdentity<ReadinessUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -53,6 +56,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseReadinessWeb(this WebApplication app)
     {
+        app.UseReadinessProxyHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -72,6 +76,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapReadinessDashboard();
+        app.MapReadinessHealth();
         return app;
     }
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Web.Tests.Infrastructure;
 
@@ -8,7 +10,7 @@ namespace Readiness.Web.Tests;
 /// <summary>
 /// The audit log survives a person with database access: the database refuses edits and deletions, and whatever is
 /// done behind the guard (trigger dropped, rows deleted, the chain rebuilt) is reported against the keyed hashes and the
-/// checkpoints kept outside the database — on /Audit and by the command-line verify, on a real SQLite file.
+/// checkpoints kept outside the database — on /Audit and by the command-line verify, on the real database (either provider).
 /// </summary>
 public sealed class AuditChainTests : EmailedAppTest
 {
@@ -22,15 +24,26 @@ public sealed class AuditChainTests : EmailedAppTest
         return await Factory.WithDbAsync(db => db.AuditEntries.LongCountAsync());
     }
 
-    /// <summary>SQL run on the database file directly, as someone with access to it would, outside the app.</summary>
+    /// <summary>SQL run on the database directly, as someone with access to it would, outside the app.</summary>
     private async Task BehindTheAppsBackAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Factory.Folder, "readiness.db")};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenDirectAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>A connection of its own to the app's database (SQLite file or PostgreSQL), not through the app.</summary>
+    private async Task<DbConnection> OpenDirectAsync()
+    {
+        DbConnection connection = Factory.Database.IsPostgres
+            ? new NpgsqlConnection(Factory.Database.ConnectionString)
+            : new SqliteConnection($"{Factory.Database.ConnectionString};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private string DropGuard(string trigger) => AuditGuard.Drop(Factory.Database, trigger);
 
     private async Task<string> ChainOnAuditPageAsync()
     {
@@ -39,13 +52,13 @@ public sealed class AuditChainTests : EmailedAppTest
     }
 
     [Theory]
-    [InlineData("UPDATE AuditEntries SET Summary = 'nothing happened' WHERE ChainIndex = 3", "changed")]
-    [InlineData("DELETE FROM AuditEntries WHERE ChainIndex = (SELECT MAX(ChainIndex) FROM AuditEntries)", "deleted")]
+    [InlineData("UPDATE \"AuditEntries\" SET \"Summary\" = 'nothing happened' WHERE \"ChainIndex\" = 3", "changed")]
+    [InlineData("DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" = (SELECT MAX(\"ChainIndex\") FROM \"AuditEntries\")", "deleted")]
     public async Task The_database_itself_refuses_to_change_or_delete_an_audit_entry(string sql, string word)
     {
         var count = await HistoryAsync();
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => BehindTheAppsBackAsync(sql));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => BehindTheAppsBackAsync(sql));
 
         Assert.Contains($"append-only: entries cannot be {word}", refused.Message, StringComparison.Ordinal);
         Assert.Equal(count, await Factory.WithDbAsync(db => db.AuditEntries.LongCountAsync()));
@@ -57,7 +70,7 @@ public sealed class AuditChainTests : EmailedAppTest
     {
         var count = await HistoryAsync();
 
-        await BehindTheAppsBackAsync($"DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE ChainIndex = {count}");
+        await BehindTheAppsBackAsync($"{DropGuard("NoDelete")}DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" = {count}");
 
         var chain = await ChainOnAuditPageAsync();
         Assert.Contains($"Entry #{count} is missing", chain, StringComparison.Ordinal);
@@ -70,7 +83,7 @@ public sealed class AuditChainTests : EmailedAppTest
     {
         var count = await HistoryAsync();
 
-        await BehindTheAppsBackAsync($"DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE ChainIndex > {count - 4}");
+        await BehindTheAppsBackAsync($"{DropGuard("NoDelete")}DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" > {count - 4}");
 
         Assert.Contains($"Entries #{count - 3} to #{count} are missing", await ChainOnAuditPageAsync(), StringComparison.Ordinal);
     }
@@ -80,7 +93,7 @@ public sealed class AuditChainTests : EmailedAppTest
     {
         await HistoryAsync();
 
-        await BehindTheAppsBackAsync("DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE ChainIndex = 4");
+        await BehindTheAppsBackAsync($"{DropGuard("NoDelete")}DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" = 4");
 
         Assert.Contains("Entry #4 is missing: the log goes from #3 to #5.", await ChainOnAuditPageAsync(), StringComparison.Ordinal);
     }
@@ -90,7 +103,7 @@ public sealed class AuditChainTests : EmailedAppTest
     {
         await HistoryAsync();
 
-        await BehindTheAppsBackAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET Summary = 'nothing happened' WHERE ChainIndex = 3");
+        await BehindTheAppsBackAsync($"{DropGuard("NoUpdate")}UPDATE \"AuditEntries\" SET \"Summary\" = 'nothing happened' WHERE \"ChainIndex\" = 3");
 
         Assert.Contains("Chain broken at entry #3: its content does not match its hash.", await ChainOnAuditPageAsync(), StringComparison.Ordinal);
     }
@@ -102,7 +115,7 @@ public sealed class AuditChainTests : EmailedAppTest
 
         // Without the key, the only chain one can rebuild is the unkeyed (legacy) one: every entry marked scheme 1 with its
         // SHA-256 recomputed in order, the edit included. The hashes then verify among themselves, not with the checkpoints.
-        await BehindTheAppsBackAsync("DROP TRIGGER AuditEntries_NoUpdate; UPDATE AuditEntries SET Summary = 'nothing happened' WHERE ChainIndex = 2");
+        await BehindTheAppsBackAsync($"{DropGuard("NoUpdate")}UPDATE \"AuditEntries\" SET \"Summary\" = 'nothing happened' WHERE \"ChainIndex\" = 2");
         await RechainUnkeyedAsync();
 
         var chain = await ChainOnAuditPageAsync();
@@ -112,15 +125,18 @@ public sealed class AuditChainTests : EmailedAppTest
 
     private async Task RechainUnkeyedAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Factory.Folder, "readiness.db")};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenDirectAsync();
         var rows = new List<(long Index, string[] Fields)>();
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = "SELECT ChainIndex, AtUtc, ActorUserId, OnBehalfOfUserId, Action, SubjectType, SubjectId, Channel, IpAddress, UserAgent, Summary FROM AuditEntries ORDER BY ChainIndex";
+            read.CommandText = "SELECT \"ChainIndex\", \"AtUtc\", \"ActorUserId\", \"OnBehalfOfUserId\", \"Action\", \"SubjectType\", \"SubjectId\", \"Channel\", \"IpAddress\", \"UserAgent\", \"Summary\" FROM \"AuditEntries\" ORDER BY \"ChainIndex\"";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                rows.Add((reader.GetInt64(0), Enumerable.Range(1, 10).Select(i => reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString()!).ToArray()));
+                rows.Add((reader.GetInt64(0), Enumerable.Range(1, 10).Select(i => reader.IsDBNull(i) ? "" : reader.GetValue(i) switch
+                {
+                    DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture), // PostgreSQL: timestamptz; SQLite keeps this text
+                    var value => value.ToString()!,
+                }).ToArray()));
         }
         var previous = new string('0', 64);
         foreach (var (index, f) in rows)
@@ -129,10 +145,10 @@ public sealed class AuditChainTests : EmailedAppTest
             var text = string.Join('\u001f', index, at, f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], previous);
             var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
             await using var write = connection.CreateCommand();
-            write.CommandText = "UPDATE AuditEntries SET Scheme = 1, PreviousHash = $p, Hash = $h WHERE ChainIndex = $i";
-            write.Parameters.AddWithValue("$p", previous);
-            write.Parameters.AddWithValue("$h", hash);
-            write.Parameters.AddWithValue("$i", index);
+            write.CommandText = "UPDATE \"AuditEntries\" SET \"Scheme\" = 1, \"PreviousHash\" = @p, \"Hash\" = @h WHERE \"ChainIndex\" = @i";
+            Parameter(write, "p", previous);
+            Parameter(write, "h", hash);
+            Parameter(write, "i", index);
             await write.ExecuteNonQueryAsync();
             previous = hash;
         }
@@ -144,13 +160,21 @@ public sealed class AuditChainTests : EmailedAppTest
         var count = await HistoryAsync();
 
         var intact = await VerifyAsync();
-        await BehindTheAppsBackAsync($"DROP TRIGGER AuditEntries_NoDelete; DELETE FROM AuditEntries WHERE ChainIndex = {count}");
+        await BehindTheAppsBackAsync($"{DropGuard("NoDelete")}DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" = {count}");
         var broken = await VerifyAsync();
 
         Assert.Equal(0, intact.ExitCode);
         Assert.Contains($"Audit chain intact: {count} entries", intact.Output, StringComparison.Ordinal);
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains($"Entry #{count} is missing", broken.Output, StringComparison.Ordinal);
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>The real app binary run as an auditor would: <c>audit verify</c> against this test's database and checkpoints.</summary>
@@ -163,7 +187,8 @@ public sealed class AuditChainTests : EmailedAppTest
             RedirectStandardOutput = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(Factory.Folder, "readiness.db")}";
+        start.Environment["Database__Provider"] = Factory.Database.Provider;
+        start.Environment["Database__ConnectionString"] = Factory.Database.ConnectionString;
         start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey;
         start.Environment["Audit__CheckpointPath"] = Path.Combine(Factory.Folder, "audit");
         using var process = Process.Start(start)!;

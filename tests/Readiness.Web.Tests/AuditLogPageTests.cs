@@ -105,8 +105,9 @@ public sealed class AuditLogPageTests : EmailedAppTest
     public async Task An_entry_changed_directly_in_the_database_is_reported_as_the_break_in_the_chain()
     {
         await CustodyReturnApprovedByEmailAsync();
-        // Someone with write access to the database file drops the guard first (the database itself refuses the edit).
-        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER IF EXISTS AuditEntries_NoUpdate; UPDATE AuditEntries SET Summary = 'x' WHERE ChainIndex = 2"));
+        // Someone with write access to the database drops the guard first (the database itself refuses the edit).
+        var edit = AuditGuard.Drop(Factory.Database, "NoUpdate") + "UPDATE \"AuditEntries\" SET \"Summary\" = 'x' WHERE \"ChainIndex\" = 2";
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(edit));
 
         var page = await AuditPageAsync();
 

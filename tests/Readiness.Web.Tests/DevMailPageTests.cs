@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Readiness.Core.Notifications;
@@ -119,11 +120,14 @@ public sealed class DevMailPageTests(DevMailPageTests.Fixture fixture) : IClassF
     }
 
     [Fact]
-    public void Tests_run_no_hangfire_server_and_keep_its_storage_in_the_test_folder()
+    public async Task Tests_run_no_hangfire_server_and_keep_its_storage_with_the_test()
     {
         var hosted = fixture.Shown.Services.GetServices<IHostedService>();
 
         Assert.DoesNotContain(hosted, s => s.GetType().Name == "BackgroundJobServerHostedService");
-        Assert.True(File.Exists(Path.Combine(fixture.Shown.Folder, "hangfire.db")));
+        if (fixture.Shown.Database.IsPostgres)
+            Assert.Equal(1, await fixture.Shown.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT COUNT(*)::int AS \"Value\" FROM information_schema.schemata WHERE schema_name = 'hangfire'").SingleAsync()));
+        else
+            Assert.True(File.Exists(Path.Combine(fixture.Shown.Folder, "hangfire.db")));
     }
 }

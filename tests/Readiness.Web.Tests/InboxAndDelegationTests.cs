@@ -113,7 +113,7 @@ public sealed class InboxAndDelegationTests : EmailedAppTest
         var requestId = await Factory.WithDbAsync(async db =>
         {
             var r = await db.ApprovalRequests.FirstAsync(x => x.SubjectId == id);
-            await db.Database.ExecuteSqlAsync($"UPDATE ApprovalRequests SET ApproverUserId = {leadId} WHERE Id = {r.Id}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"ApprovalRequests\" SET \"ApproverUserId\" = {leadId} WHERE \"Id\" = {r.Id}");
             return r.Id;
         });
         var lead = await Driver.SignedInAsync("tl.custody@readiness.demo");

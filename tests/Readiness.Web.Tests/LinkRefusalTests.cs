@@ -134,7 +134,7 @@ public sealed class LinkRefusalTests : EmailedAppTest
         var browser = new Browser(Factory.CreateBrowser());
         var page = await browser.GetAsync(_link);
         // An administrator corrects an answer directly (the UI has no way to change a return under review).
-        await Factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Answers SET Comment = 'corrected', Revision = Revision + 1 WHERE Id = (SELECT MIN(Id) FROM Answers WHERE AssessmentId = {_returnId})"));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Answers\" SET \"Comment\" = 'corrected', \"Revision\" = \"Revision\" + 1 WHERE \"Id\" = (SELECT MIN(\"Id\") FROM \"Answers\" WHERE \"AssessmentId\" = {_returnId})"));
         var before = await SnapshotAsync();
 
         var response = await ApprovalDriver.DecideAsync(browser, page, "Approve");

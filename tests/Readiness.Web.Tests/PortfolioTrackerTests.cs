@@ -229,9 +229,9 @@ public sealed class PortfolioTrackerTests(PortfolioFixture fixture) : IClassFixt
     private static async Task<(int Rows, int Commands)> CountCommandsAsync(ReadinessFactory factory)
     {
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<ReadinessDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(factory.Folder, "readiness.db")}").AddInterceptors(counter).Options;
-        await using var db = new ReadinessDbContext(options);
+        var options = new DbContextOptionsBuilder<ReadinessDbContext>();
+        factory.UseDatabase(options).AddInterceptors(counter);
+        await using var db = new ReadinessDbContext(options.Options);
         var tracker = new GateTracker(db, factory.Services.GetRequiredService<ReadinessClock>());
         await tracker.RowsAsync(new TrackerFilter(), CancellationToken.None);
         counter.Count = 0;

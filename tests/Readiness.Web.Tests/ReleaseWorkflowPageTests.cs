@@ -156,9 +156,9 @@ public sealed class ReleaseWorkflowPageTests : EmailedAppTest
     private async Task<(int Instances, int Commands)> CountCommandsAsync(int releaseId)
     {
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<ReadinessDbContext>()
-            .UseSqlite($"Data Source={Path.Combine(Factory.Folder, "readiness.db")}").AddInterceptors(counter).Options;
-        await using var db = new ReadinessDbContext(options);
+        var options = new DbContextOptionsBuilder<ReadinessDbContext>();
+        Factory.UseDatabase(options).AddInterceptors(counter);
+        await using var db = new ReadinessDbContext(options.Options);
         var queries = new WorkflowJournalQueries(db, Factory.Services.GetRequiredService<WorkflowCatalog>());
         await queries.ForReleaseAsync(releaseId, CancellationToken.None);
         counter.Count = 0;

@@ -8,7 +8,16 @@ namespace Readiness.Core.Common;
 public sealed class ReadinessClock(TimeProvider time, TimeZoneInfo zone)
 {
     public TimeZoneInfo Zone => zone;
-    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Now, to the whole microsecond: PostgreSQL's timestamptz keeps microseconds, not .NET's 100 ns ticks, so a
+    /// time is read back exactly as it was written on either provider — which the audit chain, hashing its entries'
+    /// times, depends on.
+    /// </summary>
+    public DateTime UtcNow => Microseconds(time.GetUtcNow().UtcDateTime);
+
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(UtcNow, zone));
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
+    private static DateTime Microseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
 }

@@ -112,7 +112,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
 {
     public void Configure(EntityTypeBuilder<Assessment> b)
     {
-        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(30);
         b.Property(a => a.Rag).HasConversion<string>().HasMaxLength(10);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.GateId, a.BusinessAreaId }).IsUnique();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Approvals;
@@ -14,9 +15,10 @@ namespace Readiness.Core.Persistence;
 
 /// <summary>
 /// The application database. The model is kept provider-neutral (no SQLite-only column types or SQL) so a
-/// PostgreSQL provider can use the same model with its own migrations.
+/// PostgreSQL provider can use the same model with its own migrations (Readiness.Migrations.Postgres).
+/// It also holds the Data Protection key ring, so a cookie or token made by one node is read by every other.
 /// </summary>
-public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : IdentityDbContext<ReadinessUser>(options)
+public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : IdentityDbContext<ReadinessUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Release> Releases => Set<Release>();
@@ -47,6 +49,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<ReleaseDependency> ReleaseDependencies => Set<ReleaseDependency>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,7 +20,8 @@ public sealed record DispatchResult(int Sent, int Retried, int Failed)
 /// without losing or repeating mail:
 /// <list type="bullet">
 /// <item>Before sending, a row is claimed with a conditional update (Version and a short lease on
-/// NextAttemptAtUtc), so two dispatchers never send the same row; a crash mid-send retries after the lease.</item>
+/// NextAttemptAtUtc, Email:ClaimLeaseSeconds), so two dispatchers — on one node or several — never send the same
+/// row; a crash mid-send retries after the lease.</item>
 /// <item>After sending, the outcome is recorded in one unit of work, only if the row still carries this claim's Version;
 /// if another dispatcher recorded it meanwhile, this one skips quietly. A delivered re-sent decision link closes the
 /// link it replaces in the same unit of work.</item>
@@ -33,9 +34,6 @@ public sealed class OutboxDispatcher(
 {
     public const int BatchSize = 50;
     public const string IncidentKind = "EmailFailed";
-
-    /// <summary>How long a claimed row stays invisible to other dispatchers while it is being sent.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
     private enum Outcome { Sent, Retried, Failed, Skipped }
 
@@ -75,7 +73,7 @@ public sealed class OutboxDispatcher(
     private async Task<Outcome> DispatchOneAsync(OutboxMessage message, CancellationToken ct)
     {
         var claimedVersion = message.Version + 1;
-        var leaseUntil = clock.UtcNow + ClaimLease;
+        var leaseUntil = clock.UtcNow + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds);
         var claimed = await db.Outbox
             .Where(m => m.Id == message.Id && m.Version == message.Version && m.SentAtUtc == null && m.FailedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, claimedVersion).SetProperty(m => m.NextAttemptAtUtc, leaseUntil), ct);

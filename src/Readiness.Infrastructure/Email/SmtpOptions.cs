@@ -50,6 +50,13 @@ public sealed class SmtpOptions : IValidatableObject
     /// <summary>Shows the demo inbox (/Dev/Mail) outside Development, e.g. on a demo server.</summary>
     public bool ShowMailPage { get; set; }
 
+    /// <summary>
+    /// How long an email claimed by a dispatcher stays hidden from the others while it is sent. If the node dies
+    /// mid-send, another sends it after this (at most that one message is then sent twice).
+    /// </summary>
+    [Range(5, 3600, ErrorMessage = "Email:ClaimLeaseSeconds must be between 5 and 3600.")]
+    public int ClaimLeaseSeconds { get; set; } = 600;
+
     public bool IsSmtp => string.Equals(Mode, SmtpMode, StringComparison.OrdinalIgnoreCase);
     public bool IsPickup => string.Equals(Mode, PickupMode, StringComparison.OrdinalIgnoreCase);
 

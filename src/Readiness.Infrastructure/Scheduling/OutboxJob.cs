@@ -13,8 +13,9 @@ namespace Readiness.Infrastructure.Scheduling;
 public sealed class OutboxJob(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<OutboxJob> logger)
 {
     // No Hangfire retries: the dispatcher keeps per-message retry state in the app DB, and the next run comes
-    // within a minute anyway. One run at a time keeps SMTP connections and log lines tidy.
-    [DisableConcurrentExecution(timeoutInSeconds: 10)]
+    // within a minute anyway. No Hangfire lock either: each row is claimed in the app DB before it is sent, so runs
+    // that overlap (a long batch, several nodes) share the work, and a node that dies mid-batch leaves no lock that
+    // would stop the others sending until it timed out.
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync()
     {

@@ -1,18 +1,19 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Readiness.Core.Workflows;
+using Readiness.Infrastructure.Persistence;
+using Readiness.Infrastructure.Startup;
 
 namespace Readiness.Infrastructure.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Hangfire on its own SQLite file, the recurring jobs, and (when Scheduling:RunServer is true) the server.
+    /// Hangfire on its own SQLite file (or PostgreSQL when Database:Provider is Postgres), the recurring jobs, and (when Scheduling:RunServer is true) the server.
     /// Nothing touches the storage file until the host starts, so `dotnet ef` and plain DI builds create nothing.
     /// </summary>
     public static IServiceCollection AddReadinessScheduling(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -25,17 +26,10 @@ public static class SchedulingServiceCollectionExtensions
         // TryAdd defaults (process-wide JobStorage.Current / JobActivator.Current, which UseSQLiteStorage would
         // set) are not used: several hosts in one process (the web tests) would otherwise share or dispose
         // each other's storage.
-        services.AddSingleton<JobStorage>(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
-            var path = Path.Combine(contentRoot, o.StoragePath);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            return new SQLiteStorage(path, new SQLiteStorageOptions
-            {
-                QueuePollInterval = TimeSpan.FromSeconds(o.PollIntervalSeconds),
-            });
-        });
+        services.AddSingleton(sp => JobStorages.Create(
+            sp.GetRequiredService<IOptions<SchedulingOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        // Made inside the start-up lock, so nodes started together do not race to install Hangfire's schema.
+        services.AddSingleton<IStartupStep, JobStorageStartupStep>();
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -12,10 +12,12 @@ namespace Readiness.Infrastructure.Startup;
 
 /// <summary>
 /// Start-up work, before the server takes requests: apply the migrations (the schema only ever comes from them), switch SQLite to WAL,
-/// then read, validate and apply the seed data. Every step is idempotent, so restarts are safe.
+/// then read, validate and apply the seed data, then the registered <see cref="IStartupStep"/>s. Every step is idempotent,
+/// so restarts are safe; on PostgreSQL the nodes go through it one at a time (<see cref="StartupLock"/>).
 /// </summary>
 internal sealed class StartupInitializer(
     IServiceProvider services,
+    IEnumerable<IStartupStep> steps,
     IOptions<SeedOptions> seedOptions,
     IOptions<WorkflowOptions> workflowOptions,
     ReadinessClock clock,
@@ -37,6 +39,7 @@ internal sealed class StartupInitializer(
 
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
+        await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await WorkflowSnapshotSync.SyncAsync(db, workflows, clock.UtcNow, cancellationToken);
@@ -51,6 +54,7 @@ internal sealed class StartupInitializer(
                 await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
             logger.LogInformation("Seed data applied from {Path}", seed.Path);
         }
+        foreach (var step in steps) await step.RunAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

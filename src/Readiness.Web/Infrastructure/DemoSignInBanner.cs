@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Readiness.Core.Identity;
+using Readiness.Infrastructure.Persistence;
 using Readiness.Infrastructure.Seeding;
 
 namespace Readiness.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Readiness.Web.Infrastructure;
 /// Development only: once the server listens, prints where it is and how to sign in as each demo role,
 /// so a newcomer can start clicking straight away.
 /// </summary>
-internal sealed class DemoSignInBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<SeedOptions> seed) : IHostedService
+internal sealed class DemoSignInBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<SeedOptions> seed, IOptions<DatabaseOptions> database) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ internal sealed class DemoSignInBanner(IHostApplicationLifetime lifetime, IServe
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         Console.WriteLine();
-        Console.WriteLine("Readiness is running (embedded default: SQLite, seeded demo data).");
+        Console.WriteLine($"Readiness is running ({(database.Value.IsPostgres ? "PostgreSQL" : "embedded default: SQLite")}, seeded demo data).");
         foreach (var address in addresses) Console.WriteLine($"  Open {address}");
         var users = ReadUsers();
         if (users is null) return;

@@ -9,11 +9,12 @@ using Readiness.Core.Workflows;
 using Readiness.Core.Audit;
 using Readiness.Infrastructure.Email;
 using Readiness.Infrastructure.Persistence;
+using Readiness.Infrastructure.Tests.TestData;
 
 namespace Readiness.Infrastructure.Tests.Email;
 
 /// <summary>
-/// A real SQLite file in a temp folder with the real migrations, a fake clock, and helpers to write outbox rows
+/// A real database (a SQLite file in a temp folder, or PostgreSQL with READINESS_TEST_DB=postgres) with the real migrations, a fake clock, and helpers to write outbox rows
 /// and build dispatchers over their own DbContext (as separate job runs would have).
 /// </summary>
 internal sealed class OutboxTestDatabase : IDisposable
@@ -36,10 +37,7 @@ internal sealed class OutboxTestDatabase : IDisposable
         return database;
     }
 
-    // No pooling, so the file is closed when a context is disposed and the folder can be deleted.
-    public ReadinessDbContext NewContext() => new(new DbContextOptionsBuilder<ReadinessDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(_folder, "readiness.db")};Pooling=False")
-        .Options);
+    public ReadinessDbContext NewContext() => TestDatabase.NewContext(_folder);
 
     public static SmtpOptions SmtpTo(int port) => new()
     {
@@ -55,9 +53,9 @@ internal sealed class OutboxTestDatabase : IDisposable
     public OutboxDispatcher Dispatcher(ReadinessDbContext db, IMailTransport transport, SmtpOptions options) =>
         new(db, UnitOfWorkOver(db), transport, Clock, Options.Create(options), NullLogger<OutboxDispatcher>.Instance);
 
-    /// <summary>The real unit of work over a context: SQLite's retry rule, a test chain key, no checkpoints (nothing here audits).</summary>
+    /// <summary>The real unit of work over a context: the provider's retry rule, a test chain key, no checkpoints (nothing here audits).</summary>
     public static UnitOfWork UnitOfWorkOver(ReadinessDbContext db) =>
-        new(db, new AuditLog(db, new AuditChainKey("outbox-tests-audit-chain-key-0123456789")), new SqliteErrorRule(), []);
+        new(db, new AuditLog(db, new AuditChainKey("outbox-tests-audit-chain-key-0123456789")), TestDatabase.ErrorRule, []);
 
     /// <summary>One dispatcher run on a fresh DbContext, as the recurring job does it.</summary>
     public async Task<DispatchResult> RunAsync(IMailTransport transport, SmtpOptions options)

@@ -2,21 +2,20 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Persistence;
 using Readiness.Infrastructure.Startup;
+using Readiness.Infrastructure.Tests.TestData;
 using Readiness.Infrastructure.Workflows;
 
 namespace Readiness.Infrastructure.Tests.Workflows;
 
-/// <summary>WorkflowSnapshotSync against a real, migrated SQLite database in a temp file.</summary>
+/// <summary>WorkflowSnapshotSync against a real, migrated database (SQLite in a temp folder, or PostgreSQL).</summary>
 public sealed class WorkflowSnapshotSyncTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTime Monday = new(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc);
 
     private readonly WorkflowFolder _folder = new(withRealDefinitions: true);
-    private readonly string _dbFile = Path.Combine(Path.GetTempPath(), $"readiness-wf-{Guid.NewGuid():N}.db");
+    private readonly string _dbFolder = Directory.CreateTempSubdirectory("readiness-wf-").FullName;
 
-    // No pooling, so the file is released and can be deleted when the test ends.
-    private ReadinessDbContext NewDb() =>
-        new(new DbContextOptionsBuilder<ReadinessDbContext>().UseSqlite($"Data Source={_dbFile};Pooling=False").Options);
+    private ReadinessDbContext NewDb() => TestDatabase.NewContext(_dbFolder);
 
     public async Task InitializeAsync()
     {
@@ -29,7 +28,7 @@ public sealed class WorkflowSnapshotSyncTests : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         _folder.Dispose();
-        if (File.Exists(_dbFile)) File.Delete(_dbFile);
+        Directory.Delete(_dbFolder, recursive: true);
     }
 
     private async Task SyncAsync(DateTime nowUtc)

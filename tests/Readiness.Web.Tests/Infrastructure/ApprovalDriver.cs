@@ -82,7 +82,10 @@ internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestS
         smtp.Accepted.Last(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).Message;
 
     /// <summary>The decision link (path only) in the newest message to <paramref name="address"/>, from its plain-text part.</summary>
-    public string LinkFor(string address) => DecisionLink().Match(LastMailTo(address).TextBody ?? "").Groups[1].Value;
+    public string LinkFor(string address) => DecisionPathIn(LastMailTo(address).TextBody);
+
+    /// <summary>The path of the decision link in an email's plain text ("" when there is none).</summary>
+    public static string DecisionPathIn(string? text) => DecisionLink().Match(text ?? "").Groups[1].Value;
 
     public static async Task<HttpResponseMessage> DecideAsync(Browser browser, IDocument page, string decision, string comment = "", Dictionary<string, string>? extra = null)
     {

@@ -4,15 +4,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Persistence;
+using Readiness.Infrastructure.Persistence;
+using Readiness.Infrastructure.Tests.TestData;
 
 namespace Readiness.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file with the real migrations and seed data, in a temp folder of its own.
-/// Only the clock is fake. Pass the same folder to a second factory to "restart" on the same database.
+/// The real app on a real database with the real migrations and seed data: a SQLite file in a temp folder of its own,
+/// or a PostgreSQL database of its own with READINESS_TEST_DB=postgres (see <see cref="TestDatabase"/>; a test may also
+/// name the provider in its settings). Only the clock is fake. Pass the same folder to a second factory to "restart"
+/// on the same database.
 /// </summary>
-public sealed class ReadinessFactory : WebApplicationFactory<Program>
+public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatabase
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -32,10 +37,16 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>
     {
         _services = services;
         Folder = folder ?? Directory.CreateTempSubdirectory("readiness-test-").FullName;
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        Database = _settings.GetValueOrDefault("Database:Provider") switch
         {
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(Folder, "readiness.db")}",
+            DatabaseOptions.Postgres => TestDatabase.Postgres(Folder),
+            DatabaseOptions.Sqlite => TestDatabase.Sqlite(Folder),
+            _ => TestDatabase.For(Folder),
         };
+        if (_settings.GetValueOrDefault("Database:ConnectionString") is { Length: > 0 } given) Database.ConnectionString = given;
+        _settings["Database:Provider"] = Database.Provider;
+        _settings["Database:ConnectionString"] = Database.ConnectionString;
         // No Hangfire server in tests; its storage and the pickup mail stay in this test's folder unless a test says otherwise.
         _settings.TryAdd("Scheduling:RunServer", "false");
         _settings.TryAdd("Seed:DemoActivity", "false");
@@ -49,6 +60,9 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>
     public const string TestChainKey = "test-audit-chain-key-0123456789-abcdefghijklmnop";
 
     public string Folder { get; }
+
+    /// <summary>The provider and connection string this app runs on.</summary>
+    public DatabaseOptions Database { get; }
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -65,6 +79,15 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Points <paramref name="options"/> at this app's database, as the app itself does (e.g. to add an interceptor).</summary>
+    public DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) => DatabaseProvider.Configure(options, Database, Folder);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TestDatabase.Release(Database);
+    }
 
     /// <summary>Runs a query against the app's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<ReadinessDbContext, Task<T>> query)

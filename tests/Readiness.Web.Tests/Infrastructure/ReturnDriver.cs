@@ -9,7 +9,7 @@ using Readiness.Core.Templates;
 namespace Readiness.Web.Tests.Infrastructure;
 
 /// <summary>Drives the return form through its real pages, answering each criterion as a team lead would.</summary>
-public sealed class ReturnDriver(ReadinessFactory factory, Browser browser)
+public sealed class ReturnDriver(IAppDatabase factory, Browser browser)
 {
     public const string Evidence = "https://intranet.example/evidence/1";
 

@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Infrastructure.Persistence;
+
+/// <summary>
+/// The one place a <see cref="ReadinessDbContext"/> is pointed at its provider: SQLite (pragmas per connection,
+/// migrations in Readiness.Core) or PostgreSQL (migrations in Readiness.Migrations.Postgres). The app, the command-line
+/// commands and the tests all go through here, so they run the same migrations on the same settings.
+/// </summary>
+public static class DatabaseProvider
+{
+    public const string PostgresMigrationsAssembly = "Readiness.Migrations.Postgres";
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions database, string contentRoot) =>
+        database.IsPostgres
+            ? UsePostgres(options, database.ConnectionString)
+            : options.UseSqlite(SqliteConnectionString(database.ConnectionString, contentRoot)).AddInterceptors(new SqlitePragmaInterceptor());
+
+    // No provider-level retrying strategy: the unit of work owns retries (IDbErrorRule), and a retrying strategy
+    // would refuse the transactions it opens. Transactions read one snapshot, as on SQLite.
+    public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly))
+            .AddInterceptors(new SnapshotTransactionInterceptor());
+
+    /// <summary>A context of its own (not from DI), e.g. for the copy and backup commands.</summary>
+    public static ReadinessDbContext NewContext(DatabaseOptions database, string contentRoot)
+    {
+        var options = new DbContextOptionsBuilder<ReadinessDbContext>();
+        Configure(options, database, contentRoot);
+        return new ReadinessDbContext(options.Options);
+    }
+
+    public static IDbErrorRule ErrorRule(DatabaseOptions database) => database.IsPostgres ? new PostgresErrorRule() : new SqliteErrorRule();
+
+    /// <summary>A relative SQLite path is under the content root, so the database lands in the app's folder whatever the working directory.</summary>
+    public static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(builder.DataSource))
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

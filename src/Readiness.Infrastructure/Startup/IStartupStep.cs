@@ -1,0 +1,11 @@
+namespace Readiness.Infrastructure.Startup;
+
+/// <summary>
+/// Start-up work that needs the migrated database and must be done by one node at a time (e.g. Hangfire's schema, the
+/// first Data Protection key). The initializer runs every registered step after migrations and seed data, inside the
+/// start-up lock. Steps are idempotent: they run on every start.
+/// </summary>
+public interface IStartupStep
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
