@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddReadinessCore()
     .AddReadinessInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddReadinessWeb(builder.Environment);
+    .AddReadinessWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

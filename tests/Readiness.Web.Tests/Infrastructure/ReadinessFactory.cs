@@ -64,7 +64,13 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client over HTTPS, as people reach the app (its cookies are Secure), that does not follow redirects.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
 
     /// <summary>Runs a query against the app's database in a scope of its own.</summary>
     public async Task<T> WithDbAsync<T>(Func<ReadinessDbContext, Task<T>> query)

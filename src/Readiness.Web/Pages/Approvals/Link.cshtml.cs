@@ -59,6 +59,8 @@ public class LinkModel(ApprovalQueries queries, ApprovalDecisions decisions, Ret
     {
         View = await queries.ForLinkAsync(token, id, User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
         if (View is null) return false;
+        // A link that can no longer decide shows who decided (or why it was withdrawn), never the return as it is now.
+        if (View.Closed is not null) return true;
         if (View.Request.Kind == ApprovalKind.AreaReturn) Return = await briefs.ForAsync(View.Request.SubjectId, ct);
         else Pack = await packs.ForReleaseAsync((await queries.ReleaseIdOfAsync(View.Request.Id, ct)), ct);
         return true;
