@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Delegations>();
         services.AddScoped<ConditionCommands>();
         services.AddScoped<Incidents>();
+        services.AddScoped<People.ExternalSignIns>();
         services.AddScoped<Reminders.ReminderSweep>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);

@@ -34,6 +34,10 @@ public static class WebServiceCollectionExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddAntiforgery(o => o.Cookie.Name = "readiness.af");
+        services.AddReadinessSecurity(configuration);
+        services.AddReadinessOidc(configuration);
+        // Deactivating a person or changing their roles changes their security stamp: every session notices within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // Every page needs a signed-in person unless it opts out (only sign-in does).
         services.AddAuthorizationBuilder()
@@ -43,7 +47,10 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages(o =>
             {
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/ExternalSignIn");
                 o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.ConfigureFilter(new MethodNotAllowedPageFilter());
+                o.Conventions.ConfigureFilter(new FormLimitsFilter());
                 // Decision links sent before links carried only the token also name the request: they keep working.
                 o.Conventions.AddPageRoute("/Approvals/Link", "Decide/{id:int}/{token}");
             })
@@ -63,6 +70,7 @@ public static class WebServiceCollectionExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestGuards();
         app.Use(async (context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";

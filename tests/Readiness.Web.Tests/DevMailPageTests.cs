@@ -22,9 +22,11 @@ public sealed class DevMailPageTests(DevMailPageTests.Fixture fixture) : IClassF
         }
     }
 
-    private static Task<OutboxMessage> AddMessageAsync(ReadinessFactory factory, string subject) => factory.WithDbAsync(async db =>
+    private const string Lead = "tl.custody@readiness.demo";
+
+    private static Task<OutboxMessage> AddMessageAsync(ReadinessFactory factory, string subject, string to = Lead) => factory.WithDbAsync(async db =>
     {
-        var message = new OutboxMessage("ApprovalRequest", "bcm.custody@readiness.demo", "Sam Okafor", subject,
+        var message = new OutboxMessage("ApprovalRequest", to, "Sam Okafor", subject,
             $"Dear Sam,\n\n{subject}\n\nhttps://readiness.example/approve/t1\n",
             $"<!DOCTYPE html><html><head><title>{subject}</title></head><body><p>{subject}</p><a href=\"https://readiness.example/approve/t1\">Review</a></body></html>",
             factory.Clock.GetUtcNow().UtcDateTime, "readiness.local");
@@ -51,7 +53,7 @@ public sealed class DevMailPageTests(DevMailPageTests.Fixture fixture) : IClassF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = Assert.Single(page.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Approval needed: Custody, listed", StringComparison.Ordinal));
-        Assert.Contains("bcm.custody@readiness.demo", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Lead, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Pending", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("nav a"), a => a.TextContent == "Mail (demo)" && a.GetAttribute("href") == "/Dev/Mail");
     }
@@ -88,6 +90,32 @@ public sealed class DevMailPageTests(DevMailPageTests.Fixture fixture) : IClassF
         Assert.Contains("Bulk 29", firstRows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Bulk 05", firstRows[24].TextContent, StringComparison.Ordinal);
         Assert.Contains("Bulk 04", second.QuerySelectorAll("tbody tr")[0].TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The defect: every signed-in person saw every email, so a team lead could open the BCM's decision link.</summary>
+    [Fact]
+    public async Task A_person_sees_only_the_mail_addressed_to_them_and_cannot_open_anyone_elses()
+    {
+        var theirs = await AddMessageAsync(fixture.Shown, "Decision needed: for the BCM only", to: "bcm.justice@readiness.demo");
+        await AddMessageAsync(fixture.Shown, "Returned: for the team lead");
+        var lead = await SignedInAsync(fixture.Shown, Lead);
+
+        var list = await lead.GetAsync("/Dev/Mail");
+        var other = await lead.GetRawAsync($"/Dev/Mail/{theirs.Id}");
+
+        Assert.Contains(list.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Returned: for the team lead", StringComparison.Ordinal));
+        Assert.DoesNotContain(list.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("for the BCM only", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pmo_sees_everyones_mail()
+    {
+        var theirs = await AddMessageAsync(fixture.Shown, "Decision needed: seen by the PMO", to: "bcm.justice@readiness.demo");
+        var pmo = await SignedInAsync(fixture.Shown, "pmo@readiness.demo");
+
+        Assert.Equal(HttpStatusCode.OK, (await pmo.GetRawAsync($"/Dev/Mail/{theirs.Id}")).StatusCode);
+        Assert.Contains((await pmo.GetAsync("/Dev/Mail")).QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("seen by the PMO", StringComparison.Ordinal));
     }
 
     [Fact]

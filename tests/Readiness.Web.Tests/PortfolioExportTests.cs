@@ -143,4 +143,23 @@ public sealed class PortfolioExportTests(PortfolioFixture fixture) : IClassFixtu
         Assert.Equal(shown, rows.Select(r => r["#"]).ToList());
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["Action"])));
     }
+
+    /// <summary>The defect: exports (the audit one holds IP addresses) could be kept by a browser or proxy cache.</summary>
+    [Theory]
+    [InlineData("/Portfolio/Tracker?handler=Csv")]
+    [InlineData("/Portfolio/Tracker?handler=Xlsx")]
+    [InlineData("/Portfolio/Heatmap?handler=Csv")]
+    [InlineData("/Portfolio/Heatmap?handler=Xlsx")]
+    [InlineData("/Audit?handler=Csv")]
+    [InlineData("feed")]
+    public async Task Every_export_and_feed_is_sent_no_store(string url)
+    {
+        var target = url == "feed" ? await FeedLinkAsync("CONNECT") : url;
+        var browser = url == "feed" ? new Browser(fixture.Factory.CreateBrowser()) : await fixture.SignedInAsync(Pmo);
+
+        var response = await browser.GetRawAsync(target);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control is '{response.Headers.CacheControl}'");
+    }
 }

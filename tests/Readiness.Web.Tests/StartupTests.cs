@@ -70,6 +70,35 @@ public sealed class StartupTests
         Assert.False(File.Exists(Path.Combine(work, "readiness.db")));
     }
 
+    /// <summary>The defect: the demo calendar key (in the repository) was accepted outside Development, so feed tokens could be forged.</summary>
+    [Theory]
+    [InlineData("Portfolio__CalendarKey", "demo-calendar-key-change-me-in-production-0123456789", "Portfolio:CalendarKey is the demo secret")]
+    [InlineData("Audit__ChainKey", "demo-audit-chain-key-for-development-only-0123456789", "Audit:ChainKey is the demo secret")]
+    public async Task A_demo_secret_stops_the_app_outside_development_naming_the_key(string variable, string value, string message)
+    {
+        var work = Directory.CreateTempSubdirectory("readiness-demo-secret-").FullName;
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "Readiness.Web.dll")])
+        {
+            WorkingDirectory = work,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "readiness.db")}";
+        start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey;
+        start.Environment[variable] = value;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(message, await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+    }
+
     private static Task<(int, int, int, int)> CountsAsync(ReadinessFactory factory) => factory.WithDbAsync(async db =>
         (await db.Releases.CountAsync(), await db.Assessments.CountAsync(), await db.Users.CountAsync(), await db.Criteria.CountAsync()));
 

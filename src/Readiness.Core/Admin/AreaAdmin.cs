@@ -106,8 +106,20 @@ public sealed class AreaAdmin(ReadinessDbContext db, AdminSupport support)
             var area = await db.BusinessAreas.FirstAsync(a => a.Id == m.BusinessAreaId, ct);
             var email = await db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstAsync(ct);
             db.AreaMemberships.Remove(m);
-            support.Audit(actor, origin, "area.member-removed", "BusinessArea", area.Code, $"{email}: {m.Role} of {area.Code} → no longer {m.Role}");
-            return AdminSupport.Done($"{email} is no longer {m.Role} of {area.Name}.");
+            // The TeamLead and BCM roles come from memberships: the last one gone, the role goes too (and the person's
+            // sessions are refreshed), so nobody keeps the portfolio pages and exports of a role they no longer hold.
+            var roleName = m.Role == AreaRole.Bcm ? Roles.Bcm : Roles.TeamLead;
+            var lastOne = !await db.AreaMemberships.AnyAsync(x => x.UserId == m.UserId && x.Role == m.Role && x.Id != m.Id, ct);
+            if (lastOne)
+            {
+                var roleId = await db.Roles.Where(r => r.Name == roleName).Select(r => r.Id).FirstAsync(ct);
+                db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == m.UserId && r.RoleId == roleId).ToListAsync(ct));
+                var person = await db.Users.FirstAsync(u => u.Id == m.UserId, ct);
+                person.SecurityStamp = Guid.NewGuid().ToString();
+            }
+            support.Audit(actor, origin, "area.member-removed", "BusinessArea", area.Code,
+                $"{email}: {m.Role} of {area.Code} → no longer {m.Role}{(lastOne ? $"; the {roleName} role removed (no other {m.Role} membership)" : "")}");
+            return AdminSupport.Done($"{email} is no longer {m.Role} of {area.Name}{(lastOne ? $", and no longer has the {roleName} role" : "")}.");
         }, ct);
     }
 }

@@ -95,6 +95,7 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
             {
                 if (!failing.Contains(w.CriterionId)) errors[$"Waivers[{w.CriterionId}]"] = "Only a criterion that does not pass can be waived.";
                 else if (string.IsNullOrWhiteSpace(w.Reason)) errors[$"Waivers[{w.CriterionId}]"] = "Say why the failed criterion is acceptable.";
+                else if (TextLimits.TooLong(w.Reason, TextLimits.Comment, "The waiver's reason") is { } longReason) errors[$"Waivers[{w.CriterionId}]"] = longReason;
                 else if (w.ExpiresOn <= clock.Today) errors[$"Waivers[{w.CriterionId}]"] = "A waiver must expire after today.";
             }
         }
@@ -105,7 +106,8 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
     {
         var errors = new Dictionary<string, string>();
         if (!Decisions.For(request.Kind).Contains(input.Decision)) errors["Decision"] = "Choose one of the decisions offered.";
-        if (Decisions.NeedsComment(input.Decision) && string.IsNullOrWhiteSpace(input.Comment))
+        if (TextLimits.TooLong(input.Comment, TextLimits.Comment, "The comment") is { } longComment) errors["Comment"] = longComment;
+        else if (Decisions.NeedsComment(input.Decision) && string.IsNullOrWhiteSpace(input.Comment))
             errors["Comment"] = $"Add a comment: it is required for “{Decisions.Words(input.Decision)}”.";
         if (Decisions.HasConditions(input.Decision) && input.Conditions.Count == 0)
             errors["Conditions"] = "Add at least one condition, with an owner and when it is due.";
@@ -114,6 +116,9 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
         for (var i = 0; i < input.Conditions.Count; i++)
             if (string.IsNullOrWhiteSpace(input.Conditions[i].Description) || string.IsNullOrWhiteSpace(input.Conditions[i].Owner))
                 errors[$"Conditions[{i}]"] = $"Condition {i + 1} needs what must be done and who owns it.";
+            else if ((TextLimits.TooLong(input.Conditions[i].Description, TextLimits.Comment, $"Condition {i + 1}")
+                      ?? TextLimits.TooLong(input.Conditions[i].Owner, TextLimits.Name, $"Condition {i + 1}'s owner")) is { } longCondition)
+                errors[$"Conditions[{i}]"] = longCondition;
         if (request.Kind == ApprovalKind.GoLive && input.Dca is null) errors["Dca"] = "Choose the Delivery Confidence Assessment (DCA) for the release.";
         if (request.Kind == ApprovalKind.GoLive && string.IsNullOrWhiteSpace(input.Comment))
             errors["Comment"] = "Give the rationale for your decision and DCA.";

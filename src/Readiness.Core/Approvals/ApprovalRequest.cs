@@ -79,13 +79,14 @@ public class ApprovalRequest
     public bool IsPending => Status == ApprovalStatus.Pending;
 
     /// <summary>
-    /// Whether an email link may show or act on this request: the exact token, nobody else signed in, and not expired
-    /// while still pending (a decided request's link keeps saying who decided). One rule for the page and the POST.
+    /// Whether an email link may show or act on this request: the exact token, nobody else signed in, and not expired.
+    /// A decided or withdrawn request's link says who decided and when (and nothing of the return) until it would have
+    /// expired; after that it is simply no longer valid. One rule for the page and the POST.
     /// </summary>
     public bool AcceptsLink(string? token, string? signedInUserId, DateTime nowUtc) =>
         ApprovalTokens.Matches(token, TokenHash)
         && (signedInUserId is null || signedInUserId == ApproverUserId)
-        && !(IsPending && TokenExpiresAtUtc <= nowUtc);
+        && TokenExpiresAtUtc > nowUtc;
 
     internal void Record(Decision decision, string comment, Dca? dca, string decidedBy, DecisionChannel via, DateTime nowUtc)
     {

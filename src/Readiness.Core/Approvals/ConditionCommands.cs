@@ -27,6 +27,7 @@ public sealed class ConditionCommands(ReadinessDbContext db, UnitOfWork unitOfWo
         if (setBy != actor.UserId && !await CanMarkMetAsync(actor, condition.ReleaseId, ct))
             return Failures.Forbidden("Only the PMO, the release's SRO or the person who set the condition can record it as met.");
         if (string.IsNullOrWhiteSpace(note)) return Failures.Invalid("Note", "Say how the condition was met (for example, a link to the evidence).");
+        if (TextLimits.TooLong(note, TextLimits.Comment, "The note") is { } tooLong) return Failures.Invalid("Note", tooLong);
         if (condition.IsMet) return Failures.Conflict("The condition is already recorded as met.");
 
         var now = clock.UtcNow;

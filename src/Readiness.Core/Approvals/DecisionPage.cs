@@ -35,6 +35,11 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
 
     private async Task<DecisionPage> BuildAsync(RequestSummary summary, string approverName, string? closed, bool stale, bool justDecided, CancellationToken ct)
     {
+        // Straight after deciding, the person sees what their decision did, not "already decided by" themselves.
+        var confirmation = justDecided && summary.Status == ApprovalStatus.Decided ? await confirmations.AfterDecisionAsync(summary.Id, ct) : null;
+        // A link that can no longer decide shows who decided (or why it was withdrawn), never the return as it is now.
+        if (closed is not null && confirmation is null)
+            return new DecisionPage(summary, approverName, null, null, null, closed, stale, null);
         ReturnBrief? brief = null;
         GatePack? pack = null;
         ChangeLoadWarning? load = null;
@@ -45,8 +50,6 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
             pack = await packs.ForReleaseAsync(releaseId, ct);
             load = await heatmap.WarningAsync(releaseId, ct);
         }
-        // Straight after deciding, the person sees what their decision did, not "already decided by" themselves.
-        var confirmation = justDecided && summary.Status == ApprovalStatus.Decided ? await confirmations.AfterDecisionAsync(summary.Id, ct) : null;
         return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation);
     }
 }

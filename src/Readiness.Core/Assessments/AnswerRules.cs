@@ -1,4 +1,5 @@
 using System.Globalization;
+using Readiness.Core.Common;
 using Readiness.Core.Templates;
 
 namespace Readiness.Core.Assessments;
@@ -38,9 +39,13 @@ public static class AnswerRules
     public static AnswerCheck Check(Criterion criterion, AnswerContent answer, DateOnly goLive)
     {
         var problems = new List<AnswerProblem>();
-        if (answer.EvidenceLink.Length > 0 && !IsWebLink(answer.EvidenceLink))
+        if (TextLimits.TooLong(answer.Comment, TextLimits.Comment, "The comment") is { } longComment) problems.Add(new(AnswerField.Comment, longComment));
+        if (TextLimits.TooLong(answer.EvidenceLink, TextLimits.Link, "The evidence link") is { } longLink) problems.Add(new(AnswerField.EvidenceLink, longLink));
+        else if (answer.EvidenceLink.Length > 0 && !IsWebLink(answer.EvidenceLink))
             problems.Add(new(AnswerField.EvidenceLink, "Enter the evidence link as a full web address starting with https:// or http://."));
         if (answer.Value.Length == 0) return new AnswerCheck(false, null, 0m, problems);
+        if (TextLimits.TooLong(answer.Value, TextLimits.Answer, "The answer") is { } longAnswer)
+            return new AnswerCheck(true, null, 0m, [.. problems, new(AnswerField.Value, longAnswer)]);
 
         var (passed, fraction, problem) = criterion.AnswerType switch
         {

@@ -71,6 +71,7 @@ public sealed class IndicatorCommands(ReadinessDbContext db, UnitOfWork unitOfWo
         var (alert, indicator, failure) = await LoadAsync(actor, alertId, ct);
         if (failure is not null) return failure;
         if (alert!.Status != AlertStatus.Open) return Failures.Conflict($"The alert is already {Words(alert.Status)}.");
+        if (TextLimits.TooLong(comment, TextLimits.Comment, "The comment") is { } tooLong) return Failures.Invalid("Comment", tooLong);
         var now = clock.UtcNow;
         alert.Acknowledge(actor.UserId, comment?.Trim() ?? "", now);
         audit.Append(new AuditRecord(now, actor.UserId, null, "indicator.alert.acknowledged", "IndicatorAlert", Id(alertId), AuditChannel.Web,
@@ -86,6 +87,7 @@ public sealed class IndicatorCommands(ReadinessDbContext db, UnitOfWork unitOfWo
         var (alert, indicator, failure) = await LoadAsync(actor, alertId, ct);
         if (failure is not null) return failure;
         if (string.IsNullOrWhiteSpace(comment)) return Failures.Invalid("Comment", "Say what was done or why the breach is accepted.");
+        if (TextLimits.TooLong(comment, TextLimits.Comment, "The comment") is { } tooLong) return Failures.Invalid("Comment", tooLong);
         if (alert!.Status == AlertStatus.Resolved) return Failures.Conflict("The alert is already resolved.");
         var goLive = await db.Releases.Where(r => r.Id == indicator!.ReleaseId).Select(r => r.GoLive).SingleAsync(ct);
         var readings = await db.IndicatorReadings.Where(r => r.IndicatorId == indicator!.Id).Select(r => new { r.Date, r.Value }).ToListAsync(ct);

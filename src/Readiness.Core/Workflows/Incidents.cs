@@ -38,6 +38,7 @@ public sealed class Incidents(ReadinessDbContext db, UnitOfWork unitOfWork, Audi
         if (incident is null) return Failures.NotFound("The incident");
         if (incident.ResolvedAtUtc is not null) return Failures.Conflict("The incident is already resolved.");
         if (string.IsNullOrWhiteSpace(note)) return Failures.Invalid("Note", "Say what was done about it.");
+        if (TextLimits.TooLong(note, TextLimits.Comment, "The note") is { } tooLong) return Failures.Invalid("Note", tooLong);
         incident.Resolve(actor.UserId, clock.UtcNow);
         audit.Append(new AuditRecord(clock.UtcNow, actor.UserId, null, "incident.resolved", "Incident", incidentId.ToString(CultureInfo.InvariantCulture),
             AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Open → Resolved: {incident.Kind} “{incident.Subject}” — {note.Trim()}"));

@@ -26,6 +26,9 @@ internal sealed class StartupInitializer(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        var secrets = DemoSecrets.Problems(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
+        if (secrets.Count > 0) throw new StartupValidationException(string.Join(Environment.NewLine, secrets));
 
         // Read and validate every file first: a bad workflow or seed file stops start-up before the database is touched.
         var (guards, actions) = Core.CoreServiceCollectionExtensions.WorkflowHandlerNames(scope.ServiceProvider);

@@ -34,6 +34,8 @@ public sealed class ServedApp(IReadOnlyDictionary<string, string?>? extraSetting
         BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var settings = ApprovalDriver.SmtpSettings(Smtp);
         settings["Approvals:PublicBaseUrl"] = BaseUrl.ToString();
+        // Kestrel serves plain HTTP on loopback here, so the cookies cannot be HTTPS-only.
+        settings["Security:SecureCookies"] = "false";
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>()) settings[key] = value;
         Factory = new ReadinessFactory(settings: settings);
         Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));

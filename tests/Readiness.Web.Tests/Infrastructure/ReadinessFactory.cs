@@ -78,7 +78,13 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
         });
     }
 
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client over HTTPS, as people reach the app (its cookies are Secure), that does not follow redirects.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
 
     /// <summary>Points <paramref name="options"/> at this app's database, as the app itself does (e.g. to add an interceptor).</summary>
     public DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder options) => DatabaseProvider.Configure(options, Database, Folder);

@@ -4,8 +4,12 @@ using Readiness.Core.Identity;
 
 namespace Readiness.Web.Pages.Admin;
 
-/// <summary>Publish a new questionnaire template version from an uploaded JSON file (same format and rules as seed-data/templates).</summary>
+/// <summary>
+/// Publish a new questionnaire template version from an uploaded JSON file (same format and rules as seed-data/templates).
+/// A larger upload is refused before it is read (413, with the size limit in words): see RequestGuards.
+/// </summary>
 [RequestSizeLimit(TemplateAdmin.MaxBytes + 64_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = TemplateAdmin.MaxBytes + 64_000)]
 public class TemplatesModel(AdminQueries queries, TemplateAdmin admin, Actor actor) : AdminPageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }

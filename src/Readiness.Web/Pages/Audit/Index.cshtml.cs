@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Audit;
 using Readiness.Core.Identity;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Audit;
 
@@ -29,10 +30,10 @@ public class IndexModel(AuditQueries audit, Readiness.Core.Common.ReadinessClock
     {
         var rows = await audit.ExportAsync(new AuditFilter(Text, SubjectType, ActorEmail, From, To, Release), ct);
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var csv = Portfolio.CsvFile.Write(["#", $"Time ({clock.Zone.Id})", "Actor", "On behalf of", "Channel", "Action", "Subject type", "Subject id", "Summary", "IP address"],
+        var csv = CsvFile.Write(["#", $"Time ({clock.Zone.Id})", "Actor", "On behalf of", "Channel", "Action", "Subject type", "Subject id", "Summary", "IP address"],
             rows.Select(e => new[] { e.ChainIndex.ToString(inv), clock.ToLocal(e.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", inv), e.Actor ?? "System",
                 e.OnBehalfOf ?? "", AuditWords.Channel(e.Channel), e.Action, e.SubjectType, e.SubjectId, e.Summary, e.IpAddress ?? "" }));
-        return File(csv, "text/csv", "audit-log.csv");
+        return this.Download(csv, Downloads.Csv, "audit-log.csv");
     }
 
     /// <summary>Passed to <see cref="PageUrl"/> for the CSV export of every page of this search.</summary>

@@ -6,10 +6,10 @@ using Readiness.Infrastructure.Email;
 namespace Readiness.Web.Pages.Dev;
 
 /// <summary>
-/// The demo inbox: every email in the outbox, newest first, with its delivery state. Only in Development or when
-/// Email:ShowMailPage is set; otherwise the page does not exist (404).
+/// The demo inbox: the emails addressed to the signed-in person (every email for the PMO), newest first, with their
+/// delivery state. Only in Development or when Email:ShowMailPage is set; otherwise the page does not exist (404).
 /// </summary>
-public class MailModel(MailPageAvailability availability, OutboxQueries outbox, ReadinessClock clock) : PageModel
+public class MailModel(MailPageAvailability availability, OutboxQueries outbox, Readiness.Core.Identity.Actor actor, ReadinessClock clock) : PageModel
 {
     // "p", not "page": Razor Pages reserves the "page" route value.
     [BindProperty(SupportsGet = true, Name = "p")]
@@ -21,7 +21,7 @@ public class MailModel(MailPageAvailability availability, OutboxQueries outbox, 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!availability.IsAvailable) return NotFound();
-        Result = await outbox.ListAsync(PageNumber, ct);
+        Result = await outbox.ListAsync(actor, PageNumber, ct);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ using Readiness.Infrastructure.Email;
 namespace Readiness.Web.Pages.Dev;
 
 /// <summary>One email of the demo inbox: its headers, the HTML part in a sandboxed frame and the plain-text part.</summary>
-public partial class MailMessageModel(MailPageAvailability availability, OutboxQueries outbox, IOptions<SmtpOptions> email, ReadinessClock clock) : PageModel
+public partial class MailMessageModel(MailPageAvailability availability, OutboxQueries outbox, IOptions<SmtpOptions> email, Readiness.Core.Identity.Actor actor, ReadinessClock clock) : PageModel
 {
     public OutboxMessage Message { get; private set; } = null!;
     public string From => $"{email.Value.FromName} <{email.Value.FromAddress}>";
@@ -24,7 +24,7 @@ public partial class MailMessageModel(MailPageAvailability availability, OutboxQ
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!availability.IsAvailable) return NotFound();
-        var message = await outbox.FindAsync(id, ct);
+        var message = await outbox.FindAsync(actor, id, ct);
         if (message is null) return NotFound();
         Message = message;
         HtmlDocument = WithTopTarget(message.HtmlBody);

@@ -10,6 +10,8 @@ using Readiness.Web.Infrastructure;
 namespace Readiness.Web.Pages.Indicators;
 
 /// <summary>CSV upload of readings: all rows are imported or none, and every problem is listed by row and column.</summary>
+[RequestSizeLimit(4 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 4 * 1024 * 1024)]
 public class UploadModel(IndicatorQueries queries, CsvReadingImport import, Actor actor, IndicatorSettings settings) : PageModel
 {
     [BindProperty(Name = "File")] public IFormFile? CsvFile { get; set; }

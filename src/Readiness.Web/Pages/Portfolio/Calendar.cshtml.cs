@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Portfolio;
 
@@ -33,7 +34,7 @@ public class CalendarModel(PortfolioCalendar calendar, CalendarTokens tokens, Us
             return StatusCode(StatusCodes.Status403Forbidden);
         var items = await calendar.ItemsAsync(Programme, Area, ct);
         var name = Programme ?? Area ?? "portfolio";
-        return File(System.Text.Encoding.UTF8.GetBytes(Serialize(items, name)), "text/calendar; charset=utf-8", $"readiness-{name}.ics");
+        return this.Download(System.Text.Encoding.UTF8.GetBytes(Serialize(items, name)), "text/calendar; charset=utf-8", $"readiness-{name}.ics");
     }
 
     private string Serialize(IEnumerable<CalendarItem> items, string name)

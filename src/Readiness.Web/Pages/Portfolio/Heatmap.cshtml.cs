@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Portfolio;
 
@@ -32,13 +33,13 @@ public class HeatmapModel(HeatmapQueries heatmap) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var view = await heatmap.GridAsync(From, ct);
-        return File(HeatmapExports.Csv(view), "text/csv; charset=utf-8", $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.csv");
+        return this.Download(HeatmapExports.Csv(view), Downloads.Csv, $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         var view = await heatmap.GridAsync(From, ct);
-        return File(HeatmapExports.Excel(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.xlsx");
+        return this.Download(HeatmapExports.Excel(view), Downloads.Excel, $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.xlsx");
     }
 
     public string Link(DateOnly from) => $"/Portfolio/Heatmap?from={from:yyyy-MM-dd}" + (Level is { } l ? $"&level={l}" : "");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using CsvHelper;
+using Readiness.Web.Infrastructure;
 using Readiness.Core.Portfolio;
 
 namespace Readiness.Web.Pages.Portfolio;
@@ -8,17 +8,10 @@ namespace Readiness.Web.Pages.Portfolio;
 /// <summary>The heatmap as CSV (CsvHelper) and Excel (ClosedXML): one row per area, one column per week, values in person-hours.</summary>
 public static class HeatmapExports
 {
-    public static byte[] Csv(HeatmapView view)
-    {
-        using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, null, leaveOpen: true))
-        {
-            csv.WriteHeader(["Area code", "Area", "Parent code", .. view.Weeks.Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
-            foreach (var row in view.Rows)
-                csv.WriteRecord([row.Code, row.Name, row.ParentCode ?? "", .. row.Cells.Select(c => c.Load.ToString("0.##", CultureInfo.InvariantCulture))]);
-        }
-        return stream.ToArray();
-    }
+    /// <summary>Through the shared writer, so an area named like a formula stays text in a spreadsheet.</summary>
+    public static byte[] Csv(HeatmapView view) =>
+        CsvFile.Write(["Area code", "Area", "Parent code", .. view.Weeks.Select(w => w.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
+            view.Rows.Select(row => (string[])[row.Code, row.Name, row.ParentCode ?? "", .. row.Cells.Select(c => c.Load.ToString("0.##", CultureInfo.InvariantCulture))]));
 
     public static byte[] Excel(HeatmapView view)
     {

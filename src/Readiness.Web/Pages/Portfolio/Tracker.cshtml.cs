@@ -8,6 +8,7 @@ using Readiness.Core.Approvals;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Portfolio;
 
@@ -41,10 +42,10 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        File(TrackerExport.Csv(await tracker.RowsAsync(Filter(), ct)), TrackerExport.CsvType, FileName("csv"));
+        this.Download(TrackerExport.Csv(await tracker.RowsAsync(Filter(), ct)), TrackerExport.CsvType, FileName("csv"));
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        File(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
+        this.Download(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
 
     private TrackerFilter Filter() => new(Programme, Area, PortfolioWords.ParseStatus(Status), From, To,
         GateTracker.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber, Rag: Rag, OpenOnly: Open);

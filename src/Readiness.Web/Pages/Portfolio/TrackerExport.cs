@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Readiness.Core.Portfolio;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Portfolio;
 

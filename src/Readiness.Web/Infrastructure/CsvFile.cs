@@ -1,10 +1,11 @@
 using CsvHelper;
 
-namespace Readiness.Web.Pages.Portfolio;
+namespace Readiness.Web.Infrastructure;
 
 /// <summary>
-/// Writes a header and rows as RFC 4180 CSV with CsvHelper: UTF-8 with a byte-order mark (so Excel reads accents),
-/// and cells that a spreadsheet would run as formulas escaped (comments and summaries are people's text).
+/// The one CSV writer of every export: RFC 4180 with CsvHelper, UTF-8 with a byte-order mark (so Excel reads accents),
+/// and any cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) escaped — names, comments and summaries
+/// are people's text.
 /// </summary>
 public static class CsvFile
 {
