@@ -36,8 +36,11 @@ run() {
     if ! "$@"; then status=1; fi
     echo "run.sh: $label took $((SECONDS - started)) s"
 }
-run "every project on SQLite (scale-out drills on PostgreSQL)" dotnet test Readiness.sln --configuration Release --no-build "$@"
+# A test that hangs (a browser waiting on something that never comes) fails after 10 quiet minutes, with a dump in
+# TestResults, instead of holding CI until its time runs out.
+hang=(--blame-hang-timeout 10m)
+run "every project on SQLite (scale-out drills on PostgreSQL)" dotnet test Readiness.sln --configuration Release --no-build "${hang[@]}" "$@"
 for project in Readiness.Web.Tests Readiness.Infrastructure.Tests; do
-    run "$project on PostgreSQL" env READINESS_TEST_DB=postgres dotnet test "tests/$project" --configuration Release --no-build "$@"
+    run "$project on PostgreSQL" env READINESS_TEST_DB=postgres dotnet test "tests/$project" --configuration Release --no-build "${hang[@]}" "$@"
 done
 exit $status

@@ -55,6 +55,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConditionCommands>();
         services.AddScoped<Incidents>();
         services.AddScoped<People.ExternalSignIns>();
+        services.AddScoped<People.PeopleAdmin>();
+        services.AddScoped<People.PeopleQueries>();
+        services.AddScoped<People.PasswordSetting>();
         services.AddScoped<Reminders.ReminderSweep>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);

@@ -20,7 +20,10 @@ public static class WebServiceCollectionExtensions
                 o.Password.RequiredLength = 12;
                 o.Lockout.MaxFailedAccessAttempts = 10;
             })
-            .AddEntityFrameworkStores<ReadinessDbContext>();
+            .AddEntityFrameworkStores<ReadinessDbContext>()
+            .AddDefaultTokenProviders();
+        // An invitation's set-password link (Identity's reset token, single-use through the security stamp) lasts a week.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -48,6 +51,7 @@ public static class WebServiceCollectionExtensions
             {
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/ExternalSignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.ConfigureFilter(new MethodNotAllowedPageFilter());
                 o.Conventions.ConfigureFilter(new FormLimitsFilter());
@@ -71,13 +75,8 @@ public static class WebServiceCollectionExtensions
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseRequestGuards();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers["Referrer-Policy"] = "same-origin";
-            await next();
-        });
+        var authentication = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReadinessAuthenticationOptions>>().Value;
+        app.UseSecurityHeaders(HangfireDashboard.Path, authentication.OidcEnabled ? new Uri(authentication.Oidc.Authority) : null);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

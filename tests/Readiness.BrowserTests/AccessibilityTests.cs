@@ -6,7 +6,7 @@ namespace Readiness.BrowserTests;
 /// <summary>
 /// axe-core on every page, as the person who uses each one sees it, on a desktop (1,280 px) and on a phone
 /// (375 px): no serious or critical violations, and on the phone no page wider than the screen (WCAG 2.2 reflow:
-/// only data tables scroll sideways, inside their own box).
+/// only data tables scroll sideways, inside their own box); and nothing on it refused by the Content-Security-Policy.
 /// </summary>
 public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFixture<AccessibilityFixture>
 {
@@ -27,12 +27,15 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
         var viewport = new ViewportSize { Width = width, Height = width == 375 ? 812 : 900 };
         var page = user is null ? await fixture.App.NewPageAsync(viewport) : await fixture.App.SignedInAsync(user, viewport);
 
+        var refused = new List<string>(); // what the Content-Security-Policy blocked: an inline script or style left somewhere
+        page.Console += (_, m) => { if (m.Type == "error" && m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add(m.Text); };
         var response = await page.GotoAsync(url);
 
         var expected = name switch { "access denied" => 403, "not found" => 404, _ => 200 };
         Assert.True(response?.Status == expected, $"{name} ({url}) answered {response?.Status}, not {expected}.");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"{name} at {width} px");
+        Assert.True(refused.Count == 0, $"{name} ({url}): the Content-Security-Policy refused {string.Join(" | ", refused)}");
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var (scrollWidth, clientWidth) = (widths[0], widths[1]);
         Assert.True(scrollWidth <= clientWidth, $"{name} ({url}) is {scrollWidth} px wide in a {clientWidth} px window at {width} px.");

@@ -70,9 +70,12 @@ public sealed class DevMailPageTests(DevMailPageTests.Fixture fixture) : IClassF
         Assert.Contains($"<{message.MessageId}>", page.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
         var frame = page.QuerySelector("iframe")!;
         Assert.Equal("allow-top-navigation-by-user-activation allow-popups", frame.GetAttribute("sandbox"));
-        var srcdoc = frame.GetAttribute("srcdoc")!;
-        Assert.Contains("<head><base target=\"_top\">", srcdoc, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://readiness.example/approve/t1\">Review</a>", srcdoc, StringComparison.Ordinal);
+        var html = await browser.Client.GetAsync(frame.GetAttribute("src")!);
+        var body = await html.Content.ReadAsStringAsync();
+        Assert.Contains("<head><base target=\"_top\">", body, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://readiness.example/approve/t1\">Review</a>", body, StringComparison.Ordinal);
+        // The email keeps its inline styles under a policy of its own; only the app may frame it.
+        Assert.Equal(Readiness.Web.Infrastructure.SecurityHeaders.EmailPreviewPolicy, html.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("https://readiness.example/approve/t1", page.QuerySelector("pre")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -116,7 +116,7 @@ public sealed class LinkRefusalTests : EmailedAppTest
 
     /// <summary>The defect: used, re-sent and long-expired links still showed the return's current score and failures to anyone.</summary>
     [Fact]
-    public async Task A_used_link_says_who_decided_without_the_return_and_after_its_lifetime_is_no_longer_valid()
+    public async Task A_used_link_says_who_decided_without_the_return_and_two_weeks_after_its_lifetime_is_no_longer_valid()
     {
         var browser = new Browser(Factory.CreateBrowser());
         var before = await browser.GetAsync(_link);
@@ -125,11 +125,15 @@ public sealed class LinkRefusalTests : EmailedAppTest
 
         var used = await new Browser(Factory.CreateBrowser()).GetAsync(_link);
         Factory.Clock.Advance(TimeSpan.FromHours(73));
+        var afterLifetime = await new Browser(Factory.CreateBrowser()).GetAsync(_link);
+        Factory.Clock.Advance(ApprovalRequest.ClosedLinkOutcomeFor);
         var expired = await new Browser(Factory.CreateBrowser()).GetRawAsync(_link);
 
         Assert.Contains("Already decided by Simon Fairweather", used.QuerySelector("[data-testid=closed]")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Score", used.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(used.QuerySelectorAll("h2"), h => h.TextContent.Contains("The return", StringComparison.Ordinal));
+        Assert.Contains("Already decided by Simon Fairweather", afterLifetime.QuerySelector("[data-testid=closed]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Score", afterLifetime.Body!.TextContent, StringComparison.Ordinal);
         await AssertUniformRefusalAsync(expired);
     }
 

@@ -35,7 +35,7 @@ public sealed class SecurityDefectTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Browser.ParseAsync(response, $"/Assessments/Edit/{id}");
-        Assert.Contains("The comment is 1,000,000 characters long: keep it to 4,000 or fewer", page.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("The comment is 1,000,000 characters long: keep it to 4,000 or fewer", page.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Empty((await returns.LoadAsync(id)).Answers);
     }
 
@@ -196,5 +196,37 @@ public sealed class SecurityDefectTests : IDisposable
         var response = await pmo.Client.PostAsync("/Releases", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_page_sends_a_content_security_policy_with_a_fresh_nonce_and_forbids_framing()
+    {
+        var client = _factory.CreateBrowser();
+
+        var first = await client.GetAsync("/Account/SignIn");
+        var second = await client.GetAsync("/Account/SignIn");
+
+        var policy = first.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self' 'nonce-", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.NotEqual(policy, second.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", first.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var pmo = await SignedInAsync(Pmo);
+        var people = await _factory.WithDbAsync(db => db.Users.CountAsync());
+
+        var response = await pmo.Client.PostAsync("/Admin/People/Invite", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "forged@example.org", ["DisplayName"] = "Forged",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(people, await _factory.WithDbAsync(db => db.Users.CountAsync()));
     }
 }

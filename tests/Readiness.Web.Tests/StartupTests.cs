@@ -76,27 +76,22 @@ public sealed class StartupTests
     [InlineData("Audit__ChainKey", "demo-audit-chain-key-for-development-only-0123456789", "Audit:ChainKey is the demo secret")]
     public async Task A_demo_secret_stops_the_app_outside_development_naming_the_key(string variable, string value, string message)
     {
-        var work = Directory.CreateTempSubdirectory("readiness-demo-secret-").FullName;
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "Readiness.Web.dll")])
-        {
-            WorkingDirectory = work,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "readiness.db")}";
-        start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey;
-        start.Environment[variable] = value;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        var outcome = await AppProcess.RunUntilExitAsync(new Dictionary<string, string> { [variable] = value });
 
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains(message, await stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains(message, outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Authentication:LocalPasswords", "false", "Authentication:LocalPasswords is false but Authentication:Oidc:Authority is not set")]
+    [InlineData("Authentication:Oidc:Authority", "login.example.org", "Authentication:Oidc:Authority 'login.example.org' must be the provider's https:// address")]
+    public async Task A_sign_in_configuration_nobody_could_use_stops_start_up_naming_the_key(string key, string value, string message)
+    {
+        var outcome = await AppProcess.RunUntilExitAsync(new Dictionary<string, string> { [key] = value, ["Authentication:Oidc:ClientId"] = "readiness" });
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains(message, outcome.Error, StringComparison.Ordinal);
     }
 
     private static Task<(int, int, int, int)> CountsAsync(ReadinessFactory factory) => factory.WithDbAsync(async db =>

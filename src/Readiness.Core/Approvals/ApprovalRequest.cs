@@ -78,15 +78,19 @@ public class ApprovalRequest
 
     public bool IsPending => Status == ApprovalStatus.Pending;
 
+    /// <summary>How long after its lifetime a closed link still says what became of it (who decided, or why withdrawn).</summary>
+    public static readonly TimeSpan ClosedLinkOutcomeFor = TimeSpan.FromDays(14);
+
     /// <summary>
     /// Whether an email link may show or act on this request: the exact token, nobody else signed in, and not expired.
-    /// A decided or withdrawn request's link says who decided and when (and nothing of the return) until it would have
-    /// expired; after that it is simply no longer valid. One rule for the page and the POST.
+    /// A decided or withdrawn request's link says only who decided and when, or why it was withdrawn (never the return),
+    /// for <see cref="ClosedLinkOutcomeFor"/> past its lifetime — an approver whose review was escalated while the link
+    /// sat in their inbox learns why — and is then simply no longer valid. One rule for the page and the POST.
     /// </summary>
     public bool AcceptsLink(string? token, string? signedInUserId, DateTime nowUtc) =>
         ApprovalTokens.Matches(token, TokenHash)
         && (signedInUserId is null || signedInUserId == ApproverUserId)
-        && TokenExpiresAtUtc > nowUtc;
+        && TokenExpiresAtUtc + (IsPending ? TimeSpan.Zero : ClosedLinkOutcomeFor) > nowUtc;
 
     internal void Record(Decision decision, string comment, Dca? dca, string decidedBy, DecisionChannel via, DateTime nowUtc)
     {
@@ -101,6 +105,9 @@ public class ApprovalRequest
         if (via == DecisionChannel.EmailLink) TokenUsedAtUtc = nowUtc;
         Version++;
     }
+
+    /// <summary>The approver was deactivated: their link stops working now; the request waits for the PMO to reassign it.</summary>
+    internal void RevokeLink() => TokenHash = HashToken(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
 
     internal void Close(ApprovalStatus status, string reason, DateTime nowUtc)
     {

@@ -41,6 +41,17 @@ public static class OidcServiceCollectionExtensions
             o.TokenValidationParameters.ValidateIssuer = true;
             o.TokenValidationParameters.ValidateAudience = true;
             o.TokenValidationParameters.NameClaimType = "name";
+            // The correlation and nonce cookies follow Security:SecureCookies. Browsers drop a SameSite=None cookie that
+            // is not Secure, so on plain-HTTP local use they fall back to Lax (the provider is then same-site anyway).
+            var secure = configuration.GetValue(SecurityOptions.Section + ":" + nameof(SecurityOptions.SecureCookies), true);
+            foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
+            {
+                // Max-Age (which browsers prefer to Expires) keeps the cookie alive for the round trip even when the
+                // server's clock and the browser's disagree; Expires alone would be read against the browser's clock.
+                cookie.MaxAge = o.RemoteAuthenticationTimeout;
+                cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                if (!secure) cookie.SameSite = SameSiteMode.Lax;
+            }
             o.Events.OnRemoteFailure = context =>
             {
                 context.Response.Redirect("/Account/SignIn?failed=provider");
@@ -50,6 +61,4 @@ public static class OidcServiceCollectionExtensions
         });
         return services;
     }
-
-    
 }

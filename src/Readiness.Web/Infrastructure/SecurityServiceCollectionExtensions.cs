@@ -24,6 +24,7 @@ public static class SecurityServiceCollectionExtensions
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         var secure = security.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = secure);
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = secure);
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
         services.AddHsts(o =>

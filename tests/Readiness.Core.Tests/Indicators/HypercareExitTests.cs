@@ -68,7 +68,7 @@ public sealed class HypercareExitTests
         var result = HypercareExit.Compute(true, T0, today, 3, [Watched("Call time", 3, today, 50, 50, 50), Watched("Queue", 7, today, 40, 40, 40)]);
 
         Assert.Null(result.ExitOn);
-        Assert.Equal("Not yet: Call time has had no reading since 13 Feb 2026 (expected every 3 days)", result.Words);
+        Assert.Equal("Not yet: Call time has had no reading since Fri 13 Feb 2026 (expected every 3 days)", result.Words);
     }
 
     [Fact]

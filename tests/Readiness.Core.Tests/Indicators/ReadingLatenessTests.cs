@@ -33,7 +33,7 @@ public sealed class ReadingLatenessTests
 
         Assert.NotNull(late);
         Assert.Equal((T0.AddDays(7), T0.AddDays(14), 9), (late.LastReading, late.ExpectedBy, late.DaysSince));
-        Assert.Equal("Reading late — last reading 9 days ago; expected by 16 Mar 2026", late.Words);
+        Assert.Equal("Reading late — last reading 9 days ago; expected by Mon 16 Mar 2026", late.Words);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ReadingLatenessTests
 
         Assert.NotNull(late);
         Assert.Equal((null, T0, T0.AddDays(7), 9), (late.LastReading, late.Since, late.ExpectedBy, late.DaysSince));
-        Assert.Equal("Reading late — no reading since go-live 9 days ago; expected by 9 Mar 2026", late.Words);
+        Assert.Equal("Reading late — no reading since go-live 9 days ago; expected by Mon 9 Mar 2026", late.Words);
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public sealed class ReadingLatenessTests
     {
         var late = Check(T0.AddDays(16), T0.AddDays(7))!;
 
-        Assert.Equal("Call time has had no reading since 9 Mar 2026 (expected every 7 days)", late.Reason("Call time"));
+        Assert.Equal("Call time has had no reading since Mon 9 Mar 2026 (expected every 7 days)", late.Reason("Call time"));
     }
 }

@@ -47,6 +47,8 @@ public sealed class AppNode : IAsyncDisposable
         // A home of its own, as on a machine of its own: nothing (a key ring folder, say) is shared through the file system.
         start.Environment["HOME"] = work;
         start.Environment["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/');
+        // Plain HTTP on loopback, with no TLS-terminating proxy in front: cookies cannot be HTTPS-only here.
+        start.Environment["Security__SecureCookies"] = "false";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var logPath = Path.Combine(work, "node.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };

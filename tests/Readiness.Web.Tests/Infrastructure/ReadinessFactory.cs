@@ -78,12 +78,15 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
         });
     }
 
+    /// <summary>Where people reach the app: over HTTPS, so its Secure cookies come back.</summary>
+    public static readonly Uri SecureBase = new("https://localhost");
+
     /// <summary>A client over HTTPS, as people reach the app (its cookies are Secure), that does not follow redirects.</summary>
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = SecureBase,
     });
 
     /// <summary>Points <paramref name="options"/> at this app's database, as the app itself does (e.g. to add an interceptor).</summary>

@@ -15,20 +15,28 @@ public partial class MailMessageModel(MailPageAvailability availability, OutboxQ
     public string From => $"{email.Value.FromName} <{email.Value.FromAddress}>";
     public ReadinessClock Clock => clock;
 
-    /// <summary>
-    /// The HTML part for the frame's srcdoc. A &lt;base target="_top"&gt; makes its links open in the whole tab
-    /// (the sandbox allows that on a click), as they would in a mail client; the app's own pages refuse framing.
-    /// </summary>
-    public string HtmlDocument { get; private set; } = "";
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!availability.IsAvailable) return NotFound();
         var message = await outbox.FindAsync(actor, id, ct);
         if (message is null) return NotFound();
         Message = message;
-        HtmlDocument = WithTopTarget(message.HtmlBody);
         return Page();
+    }
+
+    /// <summary>
+    /// The HTML part, for the page's sandboxed frame. It is served on its own (not as srcdoc) so it can carry a policy
+    /// of its own: an email's styles are inline, which the app's pages forbid. A &lt;base target="_top"&gt; makes its
+    /// links open in the whole tab (the sandbox allows that on a click), as they would in a mail client.
+    /// </summary>
+    public async Task<IActionResult> OnGetHtmlAsync(int id, CancellationToken ct)
+    {
+        if (!availability.IsAvailable) return NotFound();
+        var message = await outbox.FindAsync(actor, id, ct);
+        if (message is null) return NotFound();
+        Response.Headers.ContentSecurityPolicy = Infrastructure.SecurityHeaders.EmailPreviewPolicy;
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(WithTopTarget(message.HtmlBody), "text/html; charset=utf-8");
     }
 
     private static string WithTopTarget(string html)
