@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using Readiness.BrowserTests.Infrastructure;
 using Readiness.Web.Tests.Infrastructure;
@@ -38,6 +41,10 @@ public sealed class OidcSignInTests(OidcSignInTests.Fixture fixture) : IClassFix
             });
             await App.InitializeAsync();
             await Provider.RegisterClientAsync(App.BaseUrl);
+            // Warm both ends before the first test (CI runs every project at once on two cores): the provider's
+            // discovery and keys, and Readiness's copy of them, which it would otherwise fetch on the first click.
+            var oidc = App.Factory.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(Readiness.Web.Infrastructure.OidcServiceCollectionExtensions.Scheme);
+            await oidc.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
         }
 
         public async Task DisposeAsync()
@@ -50,6 +57,7 @@ public sealed class OidcSignInTests(OidcSignInTests.Fixture fixture) : IClassFix
     private async Task<IPage> SignInThroughProviderAsync(ProviderPerson person)
     {
         var page = await fixture.App.NewPageAsync();
+        page.SetDefaultNavigationTimeout(60_000); // the round trip through the provider is three navigations
         await page.GotoAsync("/Account/SignIn");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Met account" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Test provider" })).ToBeVisibleAsync();
