@@ -20,6 +20,9 @@ if ! command -v chromium >/dev/null; then
     echo "run.sh: installed $(chromium --version)"
 fi
 
+# PostgreSQL for the second provider and the scale-out drills: tests/postgres.sh installs Debian's postgresql package
+# when it is missing (apt-get install -y postgresql), then pg_test_start runs a throwaway cluster as the postgres user
+# on 127.0.0.1 and a free port; the EXIT trap stops it, pass or fail.
 # shellcheck source=tests/postgres.sh
 source tests/postgres.sh
 pg_test_start

@@ -99,6 +99,9 @@ public sealed class OidcTestProvider : IAsyncDisposable
         self = new OidcTestProvider(app, folder, authority);
         app.MapMethods("connect/authorize", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)self.AuthorizeAsync);
         app.MapMethods("connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, IResult>)self.EndSession);
+        // This is the stand-in identity provider's own store (OpenIddict's applications and tokens), not Readiness's
+        // database: OpenIddict ships no migrations, so its tables are created from its model. Readiness's databases
+        // in every test are made by Readiness's real migrations.
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ProviderDb>().Database.EnsureCreatedAsync();
         await app.StartAsync();
