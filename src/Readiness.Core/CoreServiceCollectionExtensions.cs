@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Admin.ReleaseAdmin>();
         services.AddScoped<Admin.ImpactAdmin>();
         services.AddScoped<Admin.AreaAdmin>();
+        services.AddScoped<Admin.Memberships>();
         services.AddScoped<Admin.TemplateAdmin>();
         services.AddScoped<Admin.AdminQueries>();
 

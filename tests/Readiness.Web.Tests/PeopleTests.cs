@@ -89,6 +89,7 @@ public sealed partial class PeopleTests : EmailedAppTest
         person = await pmo.GetAsync($"/Admin/People/{bcmId}");
         Assert.Equal("Deactivated: cannot sign in", person.QuerySelector("[data-testid=status]")!.TextContent);
         var reassign = person.Forms.Single(f => f.HasAttribute("data-request"));
+        Assert.StartsWith("CONNECT-P1 Custody return, due", reassign.QuerySelector("label")!.TextContent, StringComparison.Ordinal);
         var reassigned = await pmo.SubmitAsync(reassign, new() { ["toUserId"] = await IdOfAsync(OtherBcm) });
         await Driver.DispatchAsync();
 
@@ -128,4 +129,54 @@ public sealed partial class PeopleTests : EmailedAppTest
         Assert.Equal([Bcm], found.QuerySelectorAll("tr[data-person]").Select(r => r.GetAttribute("data-person")!));
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
+
+    [Fact]
+    public async Task The_pmo_adds_and_removes_a_persons_areas_on_their_page_and_the_role_follows()
+    {
+        var pmo = await Driver.SignedInAsync(Pmo);
+        var id = await IdOfAsync("sro.connect@readiness.demo");
+        var page = await pmo.GetAsync($"/Admin/People/{id}");
+
+        var added = await pmo.SubmitAsync(page.Forms.Single(f => f.QuerySelector("#Membership_AreaCode") is not null), new() { ["Membership.AreaCode"] = "METCC", ["Membership.Role"] = "Bcm" });
+        page = await pmo.GetAsync($"/Admin/People/{id}");
+        var again = await pmo.SubmitAsync(page.Forms.Single(f => f.QuerySelector("#Membership_AreaCode") is not null), new() { ["Membership.AreaCode"] = "METCC", ["Membership.Role"] = "Bcm" });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(["BCM", "SRO"], await RolesOfAsync(id));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var refused = await Browser.ParseAsync(again, "/");
+        Assert.Equal("#Membership_AreaCode", refused.QuerySelector(".govuk-error-summary li a")!.GetAttribute("href"));
+        Assert.Contains("already a BCM of", refused.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+
+        var remove = page.Forms.Single(f => f.GetAttribute("action")!.Contains("handler=RemoveMembership", StringComparison.Ordinal));
+        var removed = await pmo.SubmitAsync(remove, new());
+        var twice = await pmo.SubmitAsync(remove, new());
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(["SRO"], await RolesOfAsync(id));
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode); // already gone: stale, nothing else changes
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action.StartsWith("area.member")).OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
+        Assert.Equal(["sro.connect@readiness.demo: not BCM of METCC → BCM of METCC; given the BCM role",
+                      "sro.connect@readiness.demo: BCM of METCC → not BCM of METCC; the BCM role removed (no other BCM area)"], audit);
+    }
+
+    [Fact]
+    public async Task A_membership_of_someone_else_cannot_be_removed_through_another_persons_page()
+    {
+        var pmo = await Driver.SignedInAsync(Pmo);
+        var membership = await Factory.WithDbAsync(db => db.AreaMemberships.Where(m => m.UserId == db.Users.Single(u => u.Email == Bcm).Id).Select(m => m.Id).FirstAsync());
+        var other = await IdOfAsync(OtherBcm);
+        var page = await pmo.GetAsync($"/Admin/People/{other}");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var before = await Factory.WithDbAsync(db => db.AreaMemberships.CountAsync());
+
+        var response = await pmo.Client.PostAsync($"/Admin/People/{other}?handler=RemoveMembership&membership={membership}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.AreaMemberships.CountAsync()));
+    }
+
+    private Task<List<string>> RolesOfAsync(string id) => Factory.WithDbAsync(db =>
+        (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id orderby r.Name select r.Name!).ToListAsync());
 }

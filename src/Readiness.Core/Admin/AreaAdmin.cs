@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Audit;
 using Readiness.Core.Common;
@@ -9,7 +8,7 @@ using Readiness.Core.Persistence;
 namespace Readiness.Core.Admin;
 
 /// <summary>The PMO maintains business areas (create, rename, move without cycles) and who leads them and is their BCM.</summary>
-public sealed class AreaAdmin(ReadinessDbContext db, AdminSupport support)
+public sealed class AreaAdmin(ReadinessDbContext db, AdminSupport support, Memberships memberships)
 {
     public static string StampOf(BusinessArea a) => Stamp.Of(a.Name, a.ParentId);
 
@@ -74,52 +73,34 @@ public sealed class AreaAdmin(ReadinessDbContext db, AdminSupport support)
             var area = await db.BusinessAreas.FirstOrDefaultAsync(a => a.Code == input.AreaCode, ct);
             if (area is null) errors.Add(new("AreaCode", "Choose the business area."));
             var email = input.UserEmail?.Trim().ToUpperInvariant() ?? "";
-            var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
-            if (user is null) errors.Add(new("UserEmail", "Choose a person from the list."));
+            var person = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+            if (person is null) errors.Add(new("UserEmail", "Choose a person from the list."));
             if (!Enum.IsDefined(input.Role)) errors.Add(new("Role", "Choose team lead or BCM."));
-            if (errors.Count == 0 && await db.AreaMemberships.AnyAsync(m => m.BusinessAreaId == area!.Id && m.UserId == user!.Id && m.Role == input.Role, ct))
-                errors.Add(new("UserEmail", $"{user!.DisplayName} already has that role in {area!.Name}."));
+            if (errors.Count == 0 && await db.AreaMemberships.AnyAsync(m => m.BusinessAreaId == area!.Id && m.UserId == person!.Id && m.Role == input.Role, ct))
+                errors.Add(new("UserEmail", $"{person!.DisplayName} is already {Article(input.Role)} of {area!.Name}."));
             if (errors.Count > 0) return AdminSupport.Invalid(errors);
-            var roleName = input.Role == AreaRole.Bcm ? Roles.Bcm : Roles.TeamLead;
-            var person = await db.Users.FirstAsync(u => u.Id == user!.Id, ct);
-            db.AreaMemberships.Add(new AreaMembership(area!.Id, person.Id, input.Role));
-            var roleId = await db.Roles.Where(r => r.Name == roleName).Select(r => r.Id).FirstAsync(ct);
-            var granted = !await db.UserRoles.AnyAsync(r => r.UserId == person.Id && r.RoleId == roleId, ct);
-            if (granted)
-            {
-                db.UserRoles.Add(new IdentityUserRole<string> { UserId = person.Id, RoleId = roleId });
-                person.SecurityStamp = Guid.NewGuid().ToString();
-            }
-            support.Audit(actor, origin, "area.member-added", "BusinessArea", area.Code,
-                $"{person.Email}: not {roleName} of {area.Code} → {roleName} of {area.Code}{(granted ? $"; given the {roleName} role" : "")}");
-            return AdminSupport.Done($"{person.DisplayName} is now {(input.Role == AreaRole.Bcm ? "a BCM" : "a team lead")} of {area.Name}.");
+            var granted = await memberships.AddAsync(person!, area!, input.Role, ct);
+            support.Audit(actor, origin, "area.member-added", "BusinessArea", area!.Code, Memberships.AddedSummary(person!.Email!, area.Code, input.Role, granted));
+            return AdminSupport.Done($"{person.DisplayName} is now {Article(input.Role)} of {area.Name}.");
         }, ct);
     }
 
-    public async Task<Result<string>> RemoveMemberAsync(Actor actor, int membershipId, RequestOrigin origin, CancellationToken ct)
+    /// <param name="personId">When given (the person page), the membership must be this person's: otherwise it is stale.</param>
+    public async Task<Result<string>> RemoveMemberAsync(Actor actor, int membershipId, RequestOrigin origin, CancellationToken ct, string? personId = null)
     {
         return await support.CommitAsync(async () =>
         {
             if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
             var m = await db.AreaMemberships.FirstOrDefaultAsync(x => x.Id == membershipId, ct);
-            if (m is null) return AdminSupport.Stale;
+            if (m is null || (personId is not null && m.UserId != personId)) return AdminSupport.Stale;
             var area = await db.BusinessAreas.FirstAsync(a => a.Id == m.BusinessAreaId, ct);
-            var email = await db.Users.Where(u => u.Id == m.UserId).Select(u => u.Email).FirstAsync(ct);
-            db.AreaMemberships.Remove(m);
-            // The TeamLead and BCM roles come from memberships: the last one gone, the role goes too (and the person's
-            // sessions are refreshed), so nobody keeps the portfolio pages and exports of a role they no longer hold.
-            var roleName = m.Role == AreaRole.Bcm ? Roles.Bcm : Roles.TeamLead;
-            var lastOne = !await db.AreaMemberships.AnyAsync(x => x.UserId == m.UserId && x.Role == m.Role && x.Id != m.Id, ct);
-            if (lastOne)
-            {
-                var roleId = await db.Roles.Where(r => r.Name == roleName).Select(r => r.Id).FirstAsync(ct);
-                db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == m.UserId && r.RoleId == roleId).ToListAsync(ct));
-                var person = await db.Users.FirstAsync(u => u.Id == m.UserId, ct);
-                person.SecurityStamp = Guid.NewGuid().ToString();
-            }
-            support.Audit(actor, origin, "area.member-removed", "BusinessArea", area.Code,
-                $"{email}: {m.Role} of {area.Code} → no longer {m.Role}{(lastOne ? $"; the {roleName} role removed (no other {m.Role} membership)" : "")}");
-            return AdminSupport.Done($"{email} is no longer {m.Role} of {area.Name}{(lastOne ? $", and no longer has the {roleName} role" : "")}.");
+            var person = await db.Users.FirstAsync(u => u.Id == m.UserId, ct);
+            var lastOne = await memberships.RemoveAsync(m, person, ct);
+            var roleName = Memberships.RoleName(m.Role);
+            support.Audit(actor, origin, "area.member-removed", "BusinessArea", area.Code, Memberships.RemovedSummary(person.Email!, area.Code, m.Role, lastOne));
+            return AdminSupport.Done($"{person.DisplayName} is no longer {Article(m.Role)} of {area.Name}{(lastOne ? $", and no longer has the {roleName} role" : "")}.");
         }, ct);
     }
+
+    private static string Article(AreaRole role) => role == AreaRole.Bcm ? "a BCM" : "a team lead";
 }

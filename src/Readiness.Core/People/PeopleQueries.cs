@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Approvals;
+using Readiness.Core.BusinessAreas;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
 
@@ -14,8 +15,12 @@ public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, int Pa
 /// <summary>A pending approval of a deactivated person, with who could take it over.</summary>
 public sealed record PendingApproval(int RequestId, string What, DateOnly DueOn, IReadOnlyList<Candidate> Candidates);
 
+/// <summary>One of a person's team lead or BCM memberships, as the person page lists it (with the id its Remove button posts).</summary>
+public sealed record PersonMembership(int Id, string AreaCode, string AreaName, AreaRole Role);
+
 /// <summary>Everything the person page shows.</summary>
-public sealed record PersonDetail(PersonRow Person, string Stamp, IReadOnlyList<string> DirectRoles, bool SignsInWithProvider, IReadOnlyList<PendingApproval> Pending);
+public sealed record PersonDetail(PersonRow Person, string Stamp, IReadOnlyList<string> DirectRoles, bool SignsInWithProvider, IReadOnlyList<PendingApproval> Pending,
+    IReadOnlyList<PersonMembership> Memberships);
 
 /// <summary>The PMO's view of people: a searched, paged list (a page costs a page) and one person in full.</summary>
 public sealed class PeopleQueries(ReadinessDbContext db)
@@ -41,34 +46,46 @@ public sealed class PeopleQueries(ReadinessDbContext db)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.LastSignInAtUtc, u.DeactivatedAtUtc }).ToListAsync(ct);
         var ids = page.Select(p => p.Id).ToList();
         var roles = await RolesAsync(ids, ct);
-        var areas = await AreasAsync(ids, ct);
-        var rows = page.Select(p => new PersonRow(p.Id, p.DisplayName, p.Email ?? "", roles[p.Id], areas[p.Id], p.LastSignInAtUtc, p.DeactivatedAtUtc is null)).ToList();
+        var memberships = await MembershipsAsync(ids, ct);
+        var rows = page.Select(p => new PersonRow(p.Id, p.DisplayName, p.Email ?? "", roles[p.Id], AreaWords(memberships, p.Id), p.LastSignInAtUtc, p.DeactivatedAtUtc is null)).ToList();
         return new PeoplePage(rows, total, number, pageCount);
     }
+
+    public Task<string?> EmailOfAsync(string id, CancellationToken ct) => db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync(ct);
 
     public async Task<PersonDetail?> PersonAsync(string id, CancellationToken ct)
     {
         var u = await db.Users.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (u is null) return null;
         var roles = (await RolesAsync([id], ct))[id];
-        var row = new PersonRow(u.Id, u.DisplayName, u.Email ?? "", roles, (await AreasAsync([id], ct))[id], u.LastSignInAtUtc, u.IsActive);
+        var memberships = await MembershipsAsync([id], ct);
+        var row = new PersonRow(u.Id, u.DisplayName, u.Email ?? "", roles, AreaWords(memberships, id), u.LastSignInAtUtc, u.IsActive);
         var pending = new List<PendingApproval>();
         if (!u.IsActive)
         {
-            var requests = await db.ApprovalRequests.Where(r => r.ApproverUserId == id && r.Status == ApprovalStatus.Pending).OrderBy(r => r.DueOn).ToListAsync(ct);
-            foreach (var r in requests)
-                pending.Add(new PendingApproval(r.Id, await WhatAsync(r, ct), r.DueOn, await EligibleApprovers.ForAsync(db, r, ct)));
+            // One query for every pending approval with what it is about; only the candidates are asked per approval.
+            var requests = await (from r in db.ApprovalRequests.AsNoTracking()
+                                  join rel in db.Releases on r.ReleaseId equals rel.Id
+                                  where r.ApproverUserId == id && r.Status == ApprovalStatus.Pending
+                                  orderby r.DueOn, r.Id
+                                  select new
+                                  {
+                                      Request = r,
+                                      Release = rel.Code,
+                                      Area = r.Kind == ApprovalKind.AreaReturn
+                                          ? (from a in db.Assessments join b in db.BusinessAreas on a.BusinessAreaId equals b.Id where a.Id == r.SubjectId select b.Name).FirstOrDefault()
+                                          : null,
+                                  }).ToListAsync(ct);
+            foreach (var x in requests)
+            {
+                var what = x.Request.Kind == ApprovalKind.AreaReturn ? $"{x.Release} {x.Area} return" : $"{x.Release} go / no-go";
+                pending.Add(new PendingApproval(x.Request.Id, what, x.Request.DueOn, await EligibleApprovers.ForAsync(db, x.Request, ct)));
+            }
         }
         var external = await db.UserLogins.AnyAsync(l => l.UserId == id, ct);
-        return new PersonDetail(row, u.ConcurrencyStamp ?? "", roles.Where(PeopleAdmin.DirectRoles.Contains).ToList(), external, pending);
-    }
-
-    private async Task<string> WhatAsync(ApprovalRequest r, CancellationToken ct)
-    {
-        var release = await db.Releases.Where(x => x.Id == r.ReleaseId).Select(x => x.Code).SingleAsync(ct);
-        if (r.Kind != ApprovalKind.AreaReturn) return $"{release} go / no-go";
-        var area = await (from a in db.Assessments join b in db.BusinessAreas on a.BusinessAreaId equals b.Id where a.Id == r.SubjectId select b.Name).SingleAsync(ct);
-        return $"{release} {area} return";
+        var own = memberships.Where(m => m.UserId == id).Select(m => new PersonMembership(m.Id, m.Code, m.Name, m.Role))
+            .OrderBy(m => m.AreaName, StringComparer.Ordinal).ThenBy(m => m.Role).ToList();
+        return new PersonDetail(row, u.ConcurrencyStamp ?? "", roles.Where(PeopleAdmin.DirectRoles.Contains).ToList(), external, pending, own);
     }
 
     private async Task<Dictionary<string, IReadOnlyList<string>>> RolesAsync(List<string> ids, CancellationToken ct)
@@ -77,11 +94,12 @@ public sealed class PeopleQueries(ReadinessDbContext db)
         return ids.ToDictionary(id => id, id => (IReadOnlyList<string>)pairs.Where(p => p.UserId == id).Select(p => p.Name!).Order(StringComparer.Ordinal).ToList());
     }
 
-    private async Task<Dictionary<string, IReadOnlyList<string>>> AreasAsync(List<string> ids, CancellationToken ct)
-    {
-        var pairs = await (from m in db.AreaMemberships join a in db.BusinessAreas on m.BusinessAreaId equals a.Id
-                           where ids.Contains(m.UserId) select new { m.UserId, a.Code, m.Role }).ToListAsync(ct);
-        return ids.ToDictionary(id => id, id => (IReadOnlyList<string>)pairs.Where(p => p.UserId == id)
-            .Select(p => $"{(p.Role == BusinessAreas.AreaRole.Bcm ? "BCM" : "Team lead")} of {p.Code}").Order(StringComparer.Ordinal).ToList());
-    }
+    private sealed record MembershipRow(string UserId, int Id, string Code, string Name, AreaRole Role);
+
+    private Task<List<MembershipRow>> MembershipsAsync(List<string> ids, CancellationToken ct) =>
+        (from m in db.AreaMemberships join a in db.BusinessAreas on m.BusinessAreaId equals a.Id
+         where ids.Contains(m.UserId) select new MembershipRow(m.UserId, m.Id, a.Code, a.Name, m.Role)).ToListAsync(ct);
+
+    private static List<string> AreaWords(List<MembershipRow> memberships, string id) =>
+        memberships.Where(m => m.UserId == id).Select(m => $"{Admin.Memberships.Words(m.Role)} of {m.Code}").Order(StringComparer.Ordinal).ToList();
 }
