@@ -58,6 +58,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<People.ExternalSignIns>();
         services.AddScoped<People.PeopleAdmin>();
         services.AddScoped<People.PeopleQueries>();
+        services.AddScoped<People.PeopleImportPlanner>();
+        services.AddScoped<People.PeopleImport>();
         services.AddScoped<People.PasswordSetting>();
         services.AddScoped<Reminders.ReminderSweep>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);

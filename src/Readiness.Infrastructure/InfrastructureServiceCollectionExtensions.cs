@@ -59,6 +59,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddSingleton(_ => new Readiness.Core.Portfolio.CalendarTokens(configuration["Portfolio:CalendarKey"]));
         services.AddScoped<Core.Admin.ITemplateParser, TemplateUpload>();
+        services.AddSingleton<Core.People.IPeopleFileParser, People.CsvPeople>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
         services.AddHostedService<StartupInitializer>();

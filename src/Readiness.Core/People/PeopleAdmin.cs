@@ -26,6 +26,13 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
     /// <summary>The roles set here; team lead and BCM come from area memberships.</summary>
     public static readonly IReadOnlyList<string> DirectRoles = [Roles.Sro, Roles.Pmo];
 
+    /// <summary>Identity keeps up to 256 characters of an email address.</summary>
+    public const int MaxEmailLength = 256;
+
+    /// <summary>A bare address (name@example.org): not "Name &lt;address&gt;", which MailAddress would also take, and short enough to store.</summary>
+    public static bool IsEmail(string email) =>
+        email.Length <= MaxEmailLength && MailAddress.TryCreate(email, out var address) && address.Address == email && address.DisplayName.Length == 0;
+
     /// <summary>Creates the person and, when password sign-in is on, emails them a single-use link to set their password.</summary>
     public Task<Result<string>> InviteAsync(Actor actor, InviteInput input, bool withPasswordLink, RequestOrigin origin, CancellationToken ct) =>
         unitOfWork.RunAsync(async c =>
@@ -33,7 +40,7 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
             if (!actor.IsIn(Roles.Pmo)) return Failures.Forbidden(NotPmo);
             var errors = new List<FieldError>();
             var email = input.Email?.Trim() ?? "";
-            if (!MailAddress.TryCreate(email, out _) || email.Length > TextLimits.Name) errors.Add(new("Email", "Enter an email address like name@example.org."));
+            if (!IsEmail(email)) errors.Add(new("Email", "Enter an email address like name@example.org."));
             else if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizer.NormalizeEmail(email), c)) errors.Add(new("Email", $"{email} already has an account: find them in the list instead."));
             var name = input.DisplayName?.Trim() ?? "";
             if (name.Length is 0 or > TextLimits.Name) errors.Add(new("DisplayName", "Enter the person's name (up to 500 characters)."));
@@ -41,25 +48,7 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
             if (unknown.Count > 0) errors.Add(new("Roles", "Choose SRO or PMO; team lead and BCM are given by adding the person to a business area."));
             if (errors.Count > 0) return Failures.Invalid(errors);
 
-            var person = new ReadinessUser
-            {
-                UserName = email, NormalizedUserName = normalizer.NormalizeName(email), Email = email, NormalizedEmail = normalizer.NormalizeEmail(email),
-                EmailConfirmed = true, DisplayName = name, SecurityStamp = Guid.NewGuid().ToString(), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
-            };
-            db.Users.Add(person);
-            await SetDirectRolesAsync(person, input.Roles, c);
-            if (withPasswordLink)
-            {
-                // Identity's reset token is bound to the security stamp: setting the password changes the stamp, so the
-                // link works once; its lifetime is DataProtectionTokenProviderOptions.TokenLifespan.
-                var token = await users.GeneratePasswordResetTokenAsync(person);
-                var link = settings.Link($"Account/SetPassword?person={Uri.EscapeDataString(person.Id)}&token={Uri.EscapeDataString(token)}");
-                outbox.Enqueue(new Email("person.invited", email, name, "You have been invited to Readiness",
-                    "The PMO has given you an account in Readiness, the go-live readiness system. Set your password to sign in.",
-                    [("Roles", input.Roles.Count == 0 ? "none yet (the PMO adds you to your business areas)" : string.Join(", ", input.Roles))], [],
-                    "Set your password", link, "The link works once and expires in 7 days. If it has expired, ask the PMO to invite you again."));
-            }
-            Audit(actor, origin, "person.invited", email, $"no account → {email} ({name}), roles {Words(input.Roles)}{(withPasswordLink ? ", set-password link emailed" : ", signs in with the organisation's account")}");
+            var person = await AddInvitedAsync(actor, origin, email, name, input.Roles, withPasswordLink, "", c);
             return Result<string>.Ok(person.Id);
         }, ct);
 
@@ -104,9 +93,7 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
             if (person.Id == actor.UserId && !roles.Contains(Roles.Pmo)) return Failures.Invalid("Roles", "You cannot take the PMO role from yourself: ask another PMO.");
             var before = await DirectRolesOfAsync(person.Id, c);
             if (before.Order().SequenceEqual(roles.Order())) return Result<string>.Ok($"{person.DisplayName}'s roles are unchanged.");
-            await SetDirectRolesAsync(person, roles, c);
-            person.SecurityStamp = Guid.NewGuid().ToString();
-            Audit(actor, origin, "person.roles-changed", person.Email!, $"{person.Email}: {Words(before)} → {Words(roles)}");
+            await ChangeDirectRolesAsync(actor, origin, person, before, roles, "", c);
             return Result<string>.Ok($"{person.DisplayName}'s roles are saved.");
         }, ct);
 
@@ -140,14 +127,59 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
             return await change(person, c);
         }, ct);
 
-    private async Task<List<string>> DirectRolesOfAsync(string personId, CancellationToken ct) =>
+    /// <summary>
+    /// Adds the person with their SRO / PMO roles and, with password sign-in, emails them a single-use link to set their
+    /// password; audited. The invite page and the CSV import (<paramref name="via"/>: " (CSV import)") both come here.
+    /// </summary>
+    internal async Task<ReadinessUser> AddInvitedAsync(Actor actor, RequestOrigin origin, string email, string name, IReadOnlyList<string> roles, bool withPasswordLink, string via, CancellationToken ct)
+    {
+        var person = new ReadinessUser
+        {
+            UserName = email, NormalizedUserName = normalizer.NormalizeName(email), Email = email, NormalizedEmail = normalizer.NormalizeEmail(email),
+            EmailConfirmed = true, DisplayName = name, SecurityStamp = Guid.NewGuid().ToString(), ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
+        };
+        db.Users.Add(person);
+        await SetDirectRolesAsync(person, roles, ct);
+        if (withPasswordLink)
+        {
+            // Identity's reset token is bound to the security stamp: setting the password changes the stamp, so the
+            // link works once; its lifetime is DataProtectionTokenProviderOptions.TokenLifespan.
+            var token = await users.GeneratePasswordResetTokenAsync(person);
+            var link = settings.Link($"Account/SetPassword?person={Uri.EscapeDataString(person.Id)}&token={Uri.EscapeDataString(token)}");
+            outbox.Enqueue(new Email("person.invited", email, name, "You have been invited to Readiness",
+                "The PMO has given you an account in Readiness, the go-live readiness system. Set your password to sign in.",
+                [("Roles", roles.Count == 0 ? "none yet (the PMO adds you to your business areas)" : string.Join(", ", roles))], [],
+                "Set your password", link, "The link works once and expires in 7 days. If it has expired, ask the PMO to invite you again."));
+        }
+        Audit(actor, origin, "person.invited", email, $"no account → {email} ({name}), roles {Words(roles)}{(withPasswordLink ? ", set-password link emailed" : ", signs in with the organisation's account")}{via}");
+        return person;
+    }
+
+    /// <summary>Sets the person's SRO / PMO roles from <paramref name="before"/> to <paramref name="after"/>: sessions refreshed, audited.</summary>
+    internal async Task ChangeDirectRolesAsync(Actor actor, RequestOrigin origin, ReadinessUser person, IReadOnlyList<string> before, IReadOnlyList<string> after, string via, CancellationToken ct)
+    {
+        await SetDirectRolesAsync(person, after, ct);
+        person.SecurityStamp = Guid.NewGuid().ToString();
+        Audit(actor, origin, "person.roles-changed", person.Email!, $"{person.Email}: {Words(before)} → {Words(after)}{via}");
+    }
+
+    /// <summary>Renames the person (sessions show the new name at their next check); audited.</summary>
+    internal void Rename(Actor actor, RequestOrigin origin, ReadinessUser person, string name, string via)
+    {
+        Audit(actor, origin, "person.renamed", person.Email!, $"{person.Email}: {person.DisplayName} → {name}{via}");
+        person.DisplayName = name;
+    }
+
+    internal async Task<List<string>> DirectRolesOfAsync(string personId, CancellationToken ct) =>
         await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
                where ur.UserId == personId && DirectRoles.Contains(r.Name!) select r.Name!).ToListAsync(ct);
 
     private async Task SetDirectRolesAsync(ReadinessUser person, IReadOnlyList<string> wanted, CancellationToken ct)
     {
         var roles = await db.Roles.Where(r => DirectRoles.Contains(r.Name!)).ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
-        var held = await db.UserRoles.Where(ur => ur.UserId == person.Id && roles.Values.Contains(ur.RoleId)).ToListAsync(ct);
+        // Read through the change tracker: within one unit of work (an import) earlier changes are not saved yet.
+        await db.UserRoles.Where(ur => ur.UserId == person.Id).LoadAsync(ct);
+        var held = db.UserRoles.Local.Where(ur => ur.UserId == person.Id && roles.ContainsValue(ur.RoleId)).ToList();
         db.UserRoles.RemoveRange(held.Where(h => !wanted.Any(w => roles[w] == h.RoleId)));
         foreach (var role in wanted.Distinct().Where(w => !held.Any(h => h.RoleId == roles[w])))
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = person.Id, RoleId = roles[role] });
@@ -156,5 +188,5 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
     private void Audit(Actor actor, RequestOrigin origin, string action, string subject, string summary) =>
         audit.Append(new AuditRecord(clock.UtcNow, actor.UserId, null, action, "Person", subject, AuditChannel.Web, origin.IpAddress, origin.UserAgent, summary));
 
-    private static string Words(IEnumerable<string> roles) => roles.Any() ? string.Join(", ", roles.Order(StringComparer.Ordinal)) : "(no direct role)";
+    internal static string Words(IEnumerable<string> roles) => roles.Any() ? string.Join(", ", roles.Order(StringComparer.Ordinal)) : "(no direct role)";
 }

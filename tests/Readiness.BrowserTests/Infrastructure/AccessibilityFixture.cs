@@ -22,7 +22,8 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "release", "release returns", "release pack", "release indicators", "release workflow", "release audit",
         "indicator", "indicator upload", "audit log", "gate tracker", "heatmap", "heatmap cell", "timeline",
         "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
-        "admin gate removal", "admin impacts", "admin area", "admin templates", "access denied", "not found",
+        "admin gate removal", "admin impacts", "admin area", "admin templates", "people", "person", "invite a person",
+        "people import", "access denied", "not found",
     ];
 
     public ServedApp App { get; } = new(new Dictionary<string, string?> { ["Email:ShowMailPage"] = "true" });
@@ -33,6 +34,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public int GateId { get; private set; }
     public int MailId { get; private set; }
     public string DecisionLink { get; private set; } = "";
+    public string PersonId { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -49,6 +51,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         IndicatorId = await App.Factory.WithDbAsync(db => db.LeadIndicators.Where(i => i.Code == "CALL-101").Select(i => i.Id).FirstAsync());
         GateId = await App.Factory.WithDbAsync(db => db.Gates.Where(g => g.Release!.Code == "CRS-LAUNCH").OrderByDescending(g => g.DueOffsetDays).Select(g => g.Id).FirstAsync());
         MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        PersonId = await App.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == Bcm).Select(u => u.Id).FirstAsync());
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
@@ -95,6 +98,10 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "admin impacts" => (Pmo, "/Admin/Releases/CRS-LAUNCH/Impacts"),
         "admin area" => (Pmo, "/Admin/Areas/CUSTODY"),
         "admin templates" => (Pmo, "/Admin/Templates"),
+        "people" => (Pmo, "/Admin/People"),
+        "person" => (Pmo, $"/Admin/People/{PersonId}"),
+        "invite a person" => (Pmo, "/Admin/People/Invite"),
+        "people import" => (Pmo, "/Admin/People/Import"),
         "access denied" => (DraftLead, "/Account/AccessDenied"),
         "not found" => (Pmo, "/Releases/NO-SUCH-RELEASE"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),

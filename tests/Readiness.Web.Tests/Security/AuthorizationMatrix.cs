@@ -42,6 +42,7 @@ public static class AuthorizationMatrix
         ["Admin/Templates"] = PmoOnly,
         ["Admin/People"] = PmoOnly,
         ["Admin/People/Invite"] = PmoOnly,
+        ["Admin/People/Import"] = PmoOnly,
         ["Admin/People/{id}"] = PmoOnly,
         ["Audit"] = PmoOnly,
         ["Incidents"] = PmoOnly,
