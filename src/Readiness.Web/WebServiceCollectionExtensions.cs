@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Readiness.Core.Identity;
+using Readiness.Core.People;
 using Readiness.Core.Persistence;
 using Readiness.Web.Infrastructure;
 
@@ -19,11 +20,12 @@ public static class WebServiceCollectionExtensions
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
                 o.Lockout.MaxFailedAccessAttempts = 10;
+                // An invitation's set-password link: single-use through the security stamp, a week on the app's clock.
+                o.Tokens.PasswordResetTokenProvider = InvitationTokens.ProviderName;
             })
             .AddEntityFrameworkStores<ReadinessDbContext>()
-            .AddDefaultTokenProviders();
-        // An invitation's set-password link (Identity's reset token, single-use through the security stamp) lasts a week.
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokens>(InvitationTokens.ProviderName);
 
         services.ConfigureApplicationCookie(o =>
         {

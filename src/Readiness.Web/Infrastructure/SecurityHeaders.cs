@@ -27,6 +27,16 @@ public static class SecurityHeaders
     /// <summary>Hangfire's dashboard: its inline script and style allowed, still never framed.</summary>
     public const string DashboardPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// A page whose address carries a credential (decision links, the set-password link, calendar feeds): never stored
+    /// by a browser or proxy, and its address never sent on to another site as the referrer.
+    /// </summary>
+    public static void ForTokenPage(this HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, PathString dashboardPath, Uri? identityProvider)
     {
         var formTargets = identityProvider is null ? "" : " " + identityProvider.GetLeftPart(UriPartial.Authority);
@@ -37,7 +47,8 @@ public static class SecurityHeaders
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "same-origin";
+        // Kept when already set: a token page's refusal is shown by the status-code page, re-executed through here.
+        if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "same-origin";
         headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(dashboardPath) ? DashboardPolicy : PolicyFor(nonce, formTargets);
         await next();
     });

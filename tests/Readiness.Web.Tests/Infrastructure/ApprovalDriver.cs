@@ -19,6 +19,9 @@ internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestS
     [GeneratedRegex(@"https?://[^/\s]+(/Decide/[A-Za-z0-9_-]+)")]
     private static partial Regex DecisionLink();
 
+    [GeneratedRegex(@"(/Account/SetPassword\?\S+)")]
+    private static partial Regex SetPasswordLink();
+
     public static Dictionary<string, string?> SmtpSettings(SmtpTestServer smtp) => new()
     {
         ["Email:Mode"] = "Smtp",
@@ -83,6 +86,20 @@ internal sealed partial class ApprovalDriver(ReadinessFactory factory, SmtpTestS
 
     /// <summary>The decision link (path only) in the newest message to <paramref name="address"/>, from its plain-text part.</summary>
     public string LinkFor(string address) => DecisionPathIn(LastMailTo(address).TextBody);
+
+    /// <summary>The set-password link (path and query) in the newest message to <paramref name="address"/>.</summary>
+    public string SetPasswordLinkFor(string address) => SetPasswordLink().Match(LastMailTo(address).TextBody ?? "").Groups[1].Value;
+
+    /// <summary>Invites a person through the PMO's invite page and returns the person and token of their emailed set-password link.</summary>
+    public async Task<(string Person, string Token)> InviteAsync(string email)
+    {
+        var pmo = await SignedInAsync("pmo@readiness.demo");
+        var form = (await pmo.GetAsync("/Admin/People/Invite")).Forms.Single(f => f.QuerySelector("#Email") is not null);
+        Assert.Equal(HttpStatusCode.Redirect, (await pmo.SubmitAsync(form, new() { ["Email"] = email, ["DisplayName"] = "Invited " + email })).StatusCode);
+        await DispatchAsync();
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(ReadinessFactory.SecureBase, SetPasswordLinkFor(email)).Query);
+        return (query["person"].ToString(), query["token"].ToString());
+    }
 
     /// <summary>The path of the decision link in an email's plain text ("" when there is none).</summary>
     public static string DecisionPathIn(string? text) => DecisionLink().Match(text ?? "").Groups[1].Value;

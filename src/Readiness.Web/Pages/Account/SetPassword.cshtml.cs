@@ -19,6 +19,7 @@ public class SetPasswordModel(PasswordSetting passwords) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Response.ForTokenPage();
         LinkWorks = await passwords.LinkWorksAsync(Person, Token, ct);
         if (!LinkWorks) Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
@@ -26,6 +27,7 @@ public class SetPasswordModel(PasswordSetting passwords) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Response.ForTokenPage();
         var outcome = await passwords.SetAsync(Person, Token, Password, Confirm, HttpContext.Origin(), ct);
         if (outcome.Succeeded)
         {

@@ -29,7 +29,7 @@ public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, Readine
     /// <param name="id">Only in links sent before links carried just the token (/Decide/{id}/{token}).</param>
     public async Task<IActionResult> OnGetAsync(string token, int? id, CancellationToken ct)
     {
-        NoStore();
+        Response.ForTokenPage();
         if (!await LoadAsync(token, id, TempData[JustDecided] is true, ct)) return Uniform();
         Form.Prepare(Data!.Return, clock.Today);
         return Page();
@@ -37,7 +37,7 @@ public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, Readine
 
     public async Task<IActionResult> OnPostAsync(string token, int? id, CancellationToken ct)
     {
-        NoStore();
+        Response.ForTokenPage();
         TempData.Remove(JustDecided); // "just decided" is for the page this decision redirects to, not a later visit
         if (Form.AddCondition)
         {
@@ -72,12 +72,5 @@ public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, Readine
         var result = Page();
         result.StatusCode = StatusCodes.Status404NotFound;
         return result;
-    }
-
-    /// <summary>Token pages are never cached and never leak their address to other sites.</summary>
-    private void NoStore()
-    {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
     }
 }

@@ -28,9 +28,9 @@ public class CalendarModel(PortfolioCalendar calendar, CalendarTokens tokens, Us
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (!tokens.IsValid(UserId, Token) || await users.FindByIdAsync(UserId!) is null)
+        Response.ForTokenPage();
+        // A deactivated person's feed stops with their access: the URL sits in calendars the force no longer controls.
+        if (!tokens.IsValid(UserId, Token) || await users.FindByIdAsync(UserId!) is not { IsActive: true })
             return StatusCode(StatusCodes.Status403Forbidden);
         var items = await calendar.ItemsAsync(Programme, Area, ct);
         var name = Programme ?? Area ?? "portfolio";
