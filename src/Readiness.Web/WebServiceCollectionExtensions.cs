@@ -24,6 +24,7 @@ public static class WebServiceCollectionExtensions
                 o.Tokens.PasswordResetTokenProvider = InvitationTokens.ProviderName;
             })
             .AddEntityFrameworkStores<ReadinessDbContext>()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<InvitationTokens>(InvitationTokens.ProviderName);
 

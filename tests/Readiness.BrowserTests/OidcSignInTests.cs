@@ -73,7 +73,7 @@ public sealed class OidcSignInTests(OidcSignInTests.Fixture fixture) : IClassFix
         var page = await SignInThroughProviderAsync(NewPmo);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What needs you today" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Signed in as j.okafor@met.example")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Signed in as Jo Okafor")).ToBeVisibleAsync();
         Assert.Equal("Jo Okafor", await fixture.App.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == NewPmo.Email).Select(u => u.DisplayName).SingleAsync()));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeVisibleAsync();
         var roles = await fixture.App.Factory.WithDbAsync(db =>

@@ -85,4 +85,15 @@ public sealed class SignInTests(SignInTests.Fixture fixture) : IClassFixture<Sig
         var saved = await new ReturnDriver(fixture.Factory, browser).LoadAsync(id);
         Assert.Empty(saved.Answers);
     }
+
+    [Fact]
+    public async Task The_header_names_the_signed_in_person_not_their_email_address()
+    {
+        var browser = new Browser(fixture.Factory.CreateBrowser());
+        await browser.SignInAsync("bcm.justice@readiness.demo");
+
+        var home = await browser.GetAsync("/");
+
+        Assert.Equal("Signed in as Simon Fairweather", home.QuerySelector(".app-header__user")!.TextContent.Trim());
+    }
 }

@@ -40,7 +40,7 @@ public sealed class LayoutFilter(LayoutQueries queries, Actor actor, MailPageAva
             Page page => page.PageContext.ViewData,
             _ => null,
         };
-        if (viewData is not null) viewData[LayoutView.Key] = new LayoutView(context.HttpContext.User.Identity.Name, Navigation(counts, path));
+        if (viewData is not null) viewData[LayoutView.Key] = new LayoutView(DisplayNameClaims.NameOf(context.HttpContext.User), Navigation(counts, path));
     }
 
     private List<NavItem> Navigation(LayoutCounts counts, PathString path)
