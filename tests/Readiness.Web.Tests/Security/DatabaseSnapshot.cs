@@ -18,7 +18,7 @@ internal static class DatabaseSnapshot
         foreach (var table in tables)
         {
 #pragma warning disable EF1002 // the table names come from the model, not from input
-            var count = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync();
+            var count = await db.Database.SqlQueryRaw<long>($"SELECT COUNT(*) AS \"Value\" FROM \"{table}\"").SingleAsync();
 #pragma warning restore EF1002
             text.Append(table).Append('=').Append(count).Append(';');
         }
