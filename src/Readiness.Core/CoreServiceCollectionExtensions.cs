@@ -59,6 +59,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<People.PeopleQueries>();
         services.AddScoped<People.PasswordSetting>();
         services.AddScoped<Reminders.ReminderSweep>();
+        services.AddScoped<ForecastModel>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<Reminders.IReminderSource, ForecastReminders>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
 

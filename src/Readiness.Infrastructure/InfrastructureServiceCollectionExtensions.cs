@@ -28,6 +28,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimeOptions>().Bind(configuration.GetSection(TimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Portfolio.HeatmapOptions>().Bind(configuration.GetSection(Core.Portfolio.HeatmapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Portfolio.ForecastOptions>().Bind(configuration.GetSection(Core.Portfolio.ForecastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
