@@ -63,6 +63,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ForecastQueries>();
         services.AddScoped<Reminders.IReminderSource, ForecastReminders>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
+        Risks.RiskServiceCollectionExtensions.AddReadinessRisks(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();

@@ -31,11 +31,14 @@ public sealed record ReleasePage(
 
     /// <summary>Overview: the burn-up towards the release's next open gate, with its forecast line.</summary>
     public ReleaseForecast? Forecast { get; init; }
+
+    /// <summary>Decision pack: the risks linked to the release, and which the go / no-go decision must acknowledge.</summary>
+    public Risks.ReleaseRiskPack? Risks { get; init; }
 }
 
 public sealed class ReleasePages(
     ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
-    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, ForecastQueries forecasts)
+    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, ForecastQueries forecasts, Risks.RiskAcknowledgements risks)
 {
     public const int AuditTrailSize = 20;
 
@@ -59,6 +62,7 @@ public sealed class ReleasePages(
             actor.IsIn(Roles.Pmo));
         if (tab == ReleaseTab.Overview)
             page = page with { GateForecasts = await forecasts.ForGatesAsync(gates.Select(g => g.GateId), ct), Forecast = await forecasts.ForReleaseAsync(release.Id, ct) };
+        if (tab == ReleaseTab.Pack) page = page with { Risks = await risks.ForReleaseAsync(release.Id, ct) };
         return page;
     }
 }
