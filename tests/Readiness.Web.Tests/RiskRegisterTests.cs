@@ -221,4 +221,27 @@ public sealed class RiskRegisterTests : IDisposable
         Assert.Contains("open → done", Assert.Single(await AuditAsync("risk.action.done")), StringComparison.Ordinal);
         Assert.Null(view.QuerySelector("#action-form")); // the action's owner may not add actions to someone else's risk
     }
+
+    [Fact]
+    public async Task A_long_register_is_paged_in_pages_of_twenty_five_and_the_matrix_counts_them_all()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var owner = await db.Users.Where(u => u.Email == Pmo).Select(u => u.Id).SingleAsync();
+            for (var n = 1; n <= 30; n++)
+                db.Risks.Add(new Risk(new RiskDetails(RiskLevel.Portfolio, null, $"Generated risk {n:00}", "Cause", "Event", "Effect", owner, RiskProximity.OverSixMonths,
+                    "", new DateOnly(2026, 4, 1), RiskStatus.Open, [], []), 1, 1, owner, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var pmo = await AsAsync(Pmo);
+
+        var first = await pmo.GetAsync("/Risks?Sort=ref");
+        var second = await pmo.GetAsync("/Risks?Sort=ref&p=2");
+
+        Assert.Equal(25, first.QuerySelectorAll("tr[data-risk]").Length);
+        Assert.Equal(18, second.QuerySelectorAll("tr[data-risk]").Length); // 13 seeded and 30 more
+        Assert.Contains("Risks 26–43 of 43", second.QuerySelector("[data-testid=risks] caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Generated risk 30", second.QuerySelectorAll("tr[data-risk] th .govuk-body-s")[^1].TextContent);
+        Assert.StartsWith("30 ", Squash(second.QuerySelector("[data-cell='1-1']")!.TextContent), StringComparison.Ordinal);
+    }
 }
