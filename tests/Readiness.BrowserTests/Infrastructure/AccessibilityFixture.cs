@@ -23,6 +23,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "indicator", "indicator upload", "audit log", "gate tracker", "heatmap", "heatmap cell", "timeline",
         "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
         "admin gate removal", "admin impacts", "admin area", "admin templates", "access denied", "not found",
+        "risk register", "risk register filtered to a cell", "risk", "add a risk", "edit a risk", "release forecast",
     ];
 
     public ServedApp App { get; } = new(new Dictionary<string, string?> { ["Email:ShowMailPage"] = "true" });
@@ -33,6 +34,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public int GateId { get; private set; }
     public int MailId { get; private set; }
     public string DecisionLink { get; private set; } = "";
+    public int RiskId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -49,6 +51,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         IndicatorId = await App.Factory.WithDbAsync(db => db.LeadIndicators.Where(i => i.Code == "CALL-101").Select(i => i.Id).FirstAsync());
         GateId = await App.Factory.WithDbAsync(db => db.Gates.Where(g => g.Release!.Code == "CRS-LAUNCH").OrderByDescending(g => g.DueOffsetDays).Select(g => g.Id).FirstAsync());
         MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        RiskId = await App.Factory.WithDbAsync(db => db.Risks.Where(r => r.Title == "Custody and case records are not fully migrated at cutover").Select(r => r.Id).FirstAsync());
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
@@ -97,6 +100,12 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "admin templates" => (Pmo, "/Admin/Templates"),
         "access denied" => (DraftLead, "/Account/AccessDenied"),
         "not found" => (Pmo, "/Releases/NO-SUCH-RELEASE"),
+        "risk register" => (Pmo, "/Risks"),
+        "risk register filtered to a cell" => (Sro, "/Risks?L=4&I=5&Release=CONNECT-P1"),
+        "risk" => (Sro, $"/Risks/{RiskId}"),
+        "add a risk" => (Pmo, "/Risks/Add?release=CONNECT-P1"),
+        "edit a risk" => (Sro, $"/Risks/{RiskId}/Edit"),
+        "release forecast" => (Pmo, "/Releases/LD-WAVE1"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),
     };
 }
