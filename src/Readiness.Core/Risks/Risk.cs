@@ -88,8 +88,10 @@ public class Risk
 
     public string Reference => RiskScoring.Reference(Id);
 
-    /// <summary>An open risk of at least <paramref name="threshold"/> must be acknowledged in a go / no-go decision on its releases.</summary>
-    public bool MustBeAcknowledged(int threshold) => Status == RiskStatus.Open && Score >= threshold;
+    /// <summary>An open risk of at least <paramref name="threshold"/> must be acknowledged in a go / no-go decision on its releases (one rule, in SQL and here).</summary>
+    public static System.Linq.Expressions.Expression<Func<Risk, bool>> MustBeAcknowledgedAt(int threshold) => r => r.Status == RiskStatus.Open && r.Score >= threshold;
+
+    public bool MustBeAcknowledged(int threshold) => MustBeAcknowledgedAt(threshold).Compile()(this);
 
     /// <summary>Changes everything but the score; the links are replaced by <see cref="RiskDetails.ReleaseIds"/> and <see cref="RiskDetails.AreaIds"/>.</summary>
     public void Edit(RiskDetails details, DateTime nowUtc)

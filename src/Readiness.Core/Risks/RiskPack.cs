@@ -72,11 +72,10 @@ public sealed class RiskAcknowledgements(ReadinessDbContext db, AuditLog audit, 
     {
         if (request.Kind != ApprovalKind.GoLive) return null;
         var threshold = Threshold;
-        var required = await (from link in db.RiskReleases
-                              join r in db.Risks on link.RiskId equals r.Id
-                              where link.ReleaseId == request.ReleaseId && r.Status == RiskStatus.Open && r.Score >= threshold
-                              orderby r.Score descending, r.Id
-                              select new { r.Id, r.Title, r.Score }).ToListAsync(ct);
+        var required = await db.Risks.Where(Risk.MustBeAcknowledgedAt(threshold))
+            .Where(r => db.RiskReleases.Any(link => link.RiskId == r.Id && link.ReleaseId == request.ReleaseId))
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.Title, r.Score }).ToListAsync(ct);
         var missing = required.Where(r => !acknowledgedRiskIds.Contains(r.Id)).ToList();
         if (missing.Count > 0)
             return Failures.Invalid("Risks", string.Create(CultureInfo.InvariantCulture,
