@@ -62,7 +62,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<People.PeopleImport>();
         services.AddScoped<People.PasswordSetting>();
         services.AddScoped<Reminders.ReminderSweep>();
+        services.AddScoped<ForecastModel>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<Reminders.IReminderSource, ForecastReminders>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
+        Risks.RiskServiceCollectionExtensions.AddReadinessRisks(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();

@@ -28,6 +28,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TimeOptions>().Bind(configuration.GetSection(TimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Core.Portfolio.HeatmapOptions>().Bind(configuration.GetSection(Core.Portfolio.HeatmapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Portfolio.ForecastOptions>().Bind(configuration.GetSection(Core.Portfolio.ForecastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Core.Risks.RiskOptions>().Bind(configuration.GetSection(Core.Risks.RiskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -62,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<Core.People.IPeopleFileParser, People.CsvPeople>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
+        services.AddScoped<RiskSeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddReadinessEmail(configuration, contentRoot);
         Reminders.ReminderServiceCollectionExtensions.AddReadinessReminders(services, configuration);

@@ -20,7 +20,7 @@ public sealed record DecisionPayload(ApprovalRequest Request, DecisionInput Inpu
 /// final state. Of two simultaneous decisions exactly one is recorded; the other is told who decided and when.
 /// </summary>
 public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWork, WorkflowEngine engine, ApprovalRequester requester, ApprovalQueries queries,
-    ReturnBriefs briefs, AuditLog audit, ReadinessClock clock)
+    ReturnBriefs briefs, AuditLog audit, ReadinessClock clock, Risks.RiskAcknowledgements risks)
 {
     public const string SelfApprovalMessage = "You submitted this return, so you cannot decide on it. Another approver must.";
     public const string StaleMessage = "What this link was sent for has changed since. The decision cannot be recorded on the old content: open Readiness to see the current version.";
@@ -54,6 +54,8 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
         if (await ValidateWaiversAsync(request, input, ct) is { } badWaiver) return badWaiver;
 
         var now = clock.UtcNow;
+        // Go / no-go: every open high risk of the release acknowledged, or nothing is recorded (the unit of work rolls back).
+        if (await risks.CheckAndRecordAsync(request, input.AcknowledgedRiskList, origin, now, ct) is { } unacknowledged) return unacknowledged;
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == request.WorkflowInstanceId, ct);
         request.Record(input.Decision, input.Comment, input.Dca, request.ApproverUserId, viaToken ? DecisionChannel.EmailLink : DecisionChannel.Web, now);
         await requester.CloseOpenAsync(instance, ApprovalStatus.Superseded, $"Decided by another approver (request {request.Id})", request, ct);

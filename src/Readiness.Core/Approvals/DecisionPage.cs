@@ -12,10 +12,14 @@ public sealed record DecisionPage(
     string? Closed, bool Stale, ConfirmationView? Confirmation)
 {
     public bool IsPending => Request.Status == ApprovalStatus.Pending;
+
+    /// <summary>Go / no-go: the release's risks, and those the decision must acknowledge.</summary>
+    public Risks.ReleaseRiskPack? Risks { get; init; }
 }
 
 /// <summary>Builds <see cref="DecisionPage"/> for the inbox's decision page and for the page behind an email link.</summary>
-public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, Confirmations confirmations)
+public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, Confirmations confirmations,
+    Risks.RiskAcknowledgements risks)
 {
     /// <summary>The signed-in approver's page; null when the request does not exist or is not theirs.</summary>
     public async Task<DecisionPage?> ForApproverAsync(int requestId, string userId, bool justDecided, CancellationToken ct)
@@ -43,13 +47,15 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
         ReturnBrief? brief = null;
         GatePack? pack = null;
         ChangeLoadWarning? load = null;
+        Risks.ReleaseRiskPack? releaseRisks = null;
         if (summary.Kind == ApprovalKind.AreaReturn) brief = await briefs.ForAsync(summary.SubjectId, ct);
         else
         {
             var releaseId = await queries.ReleaseIdOfAsync(summary.Id, ct);
             pack = await packs.ForReleaseAsync(releaseId, ct);
             load = await heatmap.WarningAsync(releaseId, ct);
+            releaseRisks = await risks.ForReleaseAsync(releaseId, ct);
         }
-        return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation);
+        return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation) { Risks = releaseRisks };
     }
 }

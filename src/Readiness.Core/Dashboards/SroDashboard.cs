@@ -45,16 +45,12 @@ public sealed class SroDashboard(ReadinessDbContext db, ReadinessClock clock)
 
         var today = clock.Today;
         DateOnly Day(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
+        var approvedBySubject = approvedAt.Where(x => x.DecidedAtUtc is not null).ToLookup(x => x.SubjectId, x => x.DecidedAtUtc!.Value);
         return new SroSection(releases.Select(r =>
         {
             var mine = returns.Where(a => a.ReleaseId == r.Id).ToList();
-            bool IsApproved(AssessmentStatus s) => s is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions;
-            var submittedDays = mine.Where(a => a.SubmittedAtUtc is not null && (a.Status == AssessmentStatus.Submitted || IsApproved(a.Status)))
-                .Select(a => Day(a.SubmittedAtUtc!.Value)).ToList();
-            // A return approved, returned and approved again counts once, on its latest approval.
-            var approvedDays = mine.Where(a => IsApproved(a.Status))
-                .Select(a => approvedAt.Where(x => x.SubjectId == a.Id && x.DecidedAtUtc is not null).Select(x => Day(x.DecidedAtUtc!.Value)).DefaultIfEmpty(today).Max())
-                .ToList();
+            var activity = ReturnActivity.Of(mine.Select(a => (a.Id, a.Status, a.SubmittedAtUtc)).ToList(), approvedBySubject, Day, today);
+            var (submittedDays, approvedDays) = (activity.SubmittedDays, activity.ApprovedDays);
             var open = conditions.Where(c => c.ReleaseId == r.Id).ToList();
             Rag? worst = mine.Count == 0 || mine.Any(a => a.Rag is null) ? null : mine.Min(a => a.Rag);
             return new SroRelease(r.Code, r.Name, r.GoLive, r.Status, mine.Count, submittedDays.Count, approvedDays.Count, worst,

@@ -8,11 +8,16 @@ namespace Readiness.Core.Notifications;
 
 /// <summary>An email to write: plain text and HTML made from the same parts so they never disagree.</summary>
 /// <param name="Items">Lines that each open their own page (a digest's items): a real link in HTML, the address in plain text.</param>
+/// <param name="Sections">Further lists of items under their own headings, after <paramref name="Items"/> (e.g. the PMO's gates forecast short).</param>
 public sealed record Email(string Kind, string ToAddress, string ToName, string Subject, string Intro, IReadOnlyList<(string Label, string Value)> Facts,
-    IReadOnlyList<string> Lines, string? ActionText = null, string? ActionUrl = null, string? Footer = null, IReadOnlyList<EmailItem>? Items = null);
+    IReadOnlyList<string> Lines, string? ActionText = null, string? ActionUrl = null, string? Footer = null, IReadOnlyList<EmailItem>? Items = null,
+    IReadOnlyList<EmailSection>? Sections = null);
 
 /// <summary>One listed item with its own link, e.g. "OVERDUE by 2 working days: CONNECT-P1 MetCC return." → Open the return.</summary>
 public sealed record EmailItem(string Text, string LinkText, string Url);
+
+/// <summary>A heading and its items, e.g. "Gates forecast short".</summary>
+public sealed record EmailSection(string Heading, IReadOnlyList<EmailItem> Items);
 
 /// <summary>Adds emails to the outbox inside the current unit of work; the dispatcher sends them after commit.</summary>
 public sealed class Outbox(ReadinessDbContext db, ApprovalSettings settings, ReadinessClock clock)
@@ -34,6 +39,12 @@ public sealed class Outbox(ReadinessDbContext db, ApprovalSettings settings, Rea
         if (e.Lines.Count > 0) sb.AppendLine();
         foreach (var item in e.Items ?? []) sb.AppendLine($"- {item.Text}").AppendLine($"  {item.LinkText}: {item.Url}");
         if (e.Items is { Count: > 0 }) sb.AppendLine();
+        foreach (var section in e.Sections ?? [])
+        {
+            sb.AppendLine(section.Heading).AppendLine(new string('-', section.Heading.Length));
+            foreach (var item in section.Items) sb.AppendLine($"- {item.Text}").AppendLine($"  {item.LinkText}: {item.Url}");
+            sb.AppendLine();
+        }
         if (e.ActionUrl is not null) sb.AppendLine($"{e.ActionText}:").AppendLine(e.ActionUrl).AppendLine();
         if (e.Footer is not null) sb.AppendLine(e.Footer);
         sb.AppendLine("— Readiness");
@@ -58,7 +69,9 @@ public sealed class Outbox(ReadinessDbContext db, ApprovalSettings settings, Rea
         if (e.Lines.Count > 0) sb.Append("<ul>").Append(string.Concat(e.Lines.Select(l => $"<li>{H(l)}</li>"))).Append("</ul>");
         // Each item gets its own link so a person can act on any item of a digest, not only the first.
         if (e.Items is { Count: > 0 } items)
-            sb.Append("<ul>").Append(string.Concat(items.Select(i => $"<li style=\"margin-bottom:8px\">{H(i.Text)} <a href=\"{H(i.Url)}\">{H(i.LinkText)}</a></li>"))).Append("</ul>");
+            sb.Append(ItemList(items));
+        foreach (var section in e.Sections ?? [])
+            sb.Append($"<h2 style=\"font-size:19px;margin:24px 0 8px\">{H(section.Heading)}</h2>").Append(ItemList(section.Items));
         if (e.ActionUrl is not null)
             sb.Append($"<p style=\"margin:24px 0\"><a href=\"{H(e.ActionUrl)}\" style=\"background:#00703c;color:#fff;padding:12px 18px;text-decoration:none;font-weight:bold;display:inline-block\">{H(e.ActionText ?? "Open")}</a></p>")
               .Append($"<p style=\"font-size:14px\">If the button does not work, copy this address into your browser:<br>{H(e.ActionUrl)}</p>");
@@ -66,4 +79,7 @@ public sealed class Outbox(ReadinessDbContext db, ApprovalSettings settings, Rea
         sb.Append("<p>— Readiness</p></body></html>");
         return sb.ToString();
     }
+
+    private static string ItemList(IEnumerable<EmailItem> items) =>
+        "<ul>" + string.Concat(items.Select(i => $"<li style=\"margin-bottom:8px\">{WebUtility.HtmlEncode(i.Text)} <a href=\"{WebUtility.HtmlEncode(i.Url)}\">{WebUtility.HtmlEncode(i.LinkText)}</a></li>")) + "</ul>";
 }

@@ -47,6 +47,12 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<Reminders.ReminderLog> ReminderLogs => Set<Reminders.ReminderLog>();
     public DbSet<Reminders.ReminderDigest> ReminderDigests => Set<Reminders.ReminderDigest>();
     public DbSet<ReleaseDependency> ReleaseDependencies => Set<ReleaseDependency>();
+    public DbSet<Risks.Risk> Risks => Set<Risks.Risk>();
+    public DbSet<Risks.RiskAction> RiskActions => Set<Risks.RiskAction>();
+    public DbSet<Risks.RiskScoreChange> RiskScoreChanges => Set<Risks.RiskScoreChange>();
+    public DbSet<Risks.RiskRelease> RiskReleases => Set<Risks.RiskRelease>();
+    public DbSet<Risks.RiskArea> RiskAreas => Set<Risks.RiskArea>();
+    public DbSet<Risks.RiskAcknowledgement> RiskAcknowledgements => Set<Risks.RiskAcknowledgement>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

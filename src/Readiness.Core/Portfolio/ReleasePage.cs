@@ -24,11 +24,21 @@ public enum ReleaseTab
 /// </summary>
 public sealed record ReleasePage(
     ReleaseDetail Release, ReleaseTab Tab, IReadOnlyList<TrackerRow> Gates, ChangeLoadWarning? ChangeLoad, int? MyPendingDecisionId,
-    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog);
+    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog)
+{
+    /// <summary>Overview: the forecast of each open gate of the release, by gate id.</summary>
+    public IReadOnlyDictionary<int, GateForecast> GateForecasts { get; init; } = new Dictionary<int, GateForecast>();
+
+    /// <summary>Overview: the burn-up towards the release's next open gate, with its forecast line.</summary>
+    public ReleaseForecast? Forecast { get; init; }
+
+    /// <summary>Decision pack: the risks linked to the release, and which the go / no-go decision must acknowledge.</summary>
+    public Risks.ReleaseRiskPack? Risks { get; init; }
+}
 
 public sealed class ReleasePages(
     ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
-    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit)
+    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, ForecastQueries forecasts, Risks.RiskAcknowledgements risks)
 {
     public const int AuditTrailSize = 20;
 
@@ -42,7 +52,7 @@ public sealed class ReleasePages(
         // The pack also says whether the signed-in person has the go / no-go decision waiting (shown on every tab).
         var pack = await packs.ForReleaseAsync(release.Id, ct);
         int? mine = pack?.PendingSroRequestId is { } pending && await approvals.IsApproverAsync(pending, actor.UserId, ct) ? pending : null;
-        return new ReleasePage(release, tab, gates,
+        var page = new ReleasePage(release, tab, gates,
             tab is ReleaseTab.Overview or ReleaseTab.Pack ? await heatmap.WarningAsync(release.Id, ct) : null,
             mine,
             tab == ReleaseTab.Pack ? pack : null,
@@ -50,5 +60,9 @@ public sealed class ReleasePages(
             tab == ReleaseTab.Workflow ? await workflows.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Audit ? await audit.ForReleaseAsync(release.Id, AuditTrailSize, ct) : null,
             actor.IsIn(Roles.Pmo));
+        if (tab == ReleaseTab.Overview)
+            page = page with { GateForecasts = await forecasts.ForGatesAsync(gates.Select(g => g.GateId), ct), Forecast = await forecasts.ForReleaseAsync(release.Id, ct) };
+        if (tab == ReleaseTab.Pack) page = page with { Risks = await risks.ForReleaseAsync(release.Id, ct) };
+        return page;
     }
 }

@@ -14,16 +14,22 @@ public static class ReminderDigestEmail
 
     public static Email Compose(string toAddress, string toName, IReadOnlyList<ReminderNotice> notices, Func<string, string> nameOf, string homeLink)
     {
-        var overdue = notices.Where(n => n.Item.Due.IsOverdue).OrderByDescending(n => n.Item.Due.OverdueWorkingDays).ThenBy(n => n.Item.Title, StringComparer.Ordinal).ToList();
-        var soon = notices.Where(n => !n.Item.Due.IsOverdue).OrderBy(n => n.Item.DueOn).ThenBy(n => n.Item.Title, StringComparer.Ordinal).ToList();
-        var escalated = notices.Count(n => n.Level > 0);
+        // Items under a heading of their own (the PMO's gates forecast short) are listed after the person's own work.
+        var own = notices.Where(n => n.Item.Section is null).ToList();
+        var sections = notices.Where(n => n.Item.Section is not null).GroupBy(n => n.Item.Section!)
+            .Select(g => new EmailSection(g.Key, g.OrderBy(n => n.Item.DueOn).ThenBy(n => n.Item.Title, StringComparer.Ordinal).Select(n => Item(n, nameOf)).ToList()))
+            .ToList();
+        var overdue = own.Where(n => n.Item.Due.IsOverdue).OrderByDescending(n => n.Item.Due.OverdueWorkingDays).ThenBy(n => n.Item.Title, StringComparer.Ordinal).ToList();
+        var soon = own.Where(n => !n.Item.Due.IsOverdue).OrderBy(n => n.Item.DueOn).ThenBy(n => n.Item.Title, StringComparer.Ordinal).ToList();
+        var escalated = own.Count(n => n.Level > 0);
 
         var subject = $"Readiness: {Count(notices.Count, "item")} {(notices.Count == 1 ? "needs" : "need")} you" + (overdue.Count > 0 ? $" — {overdue.Count} overdue" : "");
         var intro = (overdue.Count, soon.Count) switch
         {
-            (0, _) => $"{Count(notices.Count, "readiness item")} {(notices.Count == 1 ? "is" : "are")} due soon.",
-            (_, 0) => $"{Count(notices.Count, "readiness item")} {(notices.Count == 1 ? "is" : "are")} overdue.",
-            _ => $"{Count(notices.Count, "readiness item")} need your attention: {overdue.Count} overdue (listed first) and {soon.Count} due soon.",
+            (0, 0) => $"{Count(notices.Count, "item")} to look at today: see below.",
+            (0, _) => $"{Count(own.Count, "readiness item")} {(own.Count == 1 ? "is" : "are")} due soon.",
+            (_, 0) => $"{Count(own.Count, "readiness item")} {(own.Count == 1 ? "is" : "are")} overdue.",
+            _ => $"{Count(own.Count, "readiness item")} need your attention: {overdue.Count} overdue (listed first) and {soon.Count} due soon.",
         };
         var items = overdue.Select(n => Item(n, nameOf)).Concat(soon.Select(n => Item(n, nameOf))).ToList();
         return new Email(Kind, toAddress, toName, subject, intro,
@@ -31,9 +37,11 @@ public static class ReminderDigestEmail
                 ("Overdue", overdue.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Due soon", soon.Count.ToString(CultureInfo.InvariantCulture)),
                 ("Escalated to you", escalated > 0 ? escalated.ToString(CultureInfo.InvariantCulture) : ""),
+                .. sections.Select(s => (s.Heading, s.Items.Count.ToString(CultureInfo.InvariantCulture))),
             ],
             [], "Open Readiness", homeLink,
-            "You get at most one reminder email a day. An item stops appearing once it is submitted or decided.", items);
+            "You get at most one reminder email a day. An item stops appearing once it is done: a return submitted, a decision made, a risk reviewed or its action done, a gate forecast to have every return approved.",
+            items, sections);
     }
 
     private static EmailItem Item(ReminderNotice n, Func<string, string> nameOf)

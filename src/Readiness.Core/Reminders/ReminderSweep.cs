@@ -18,7 +18,8 @@ public sealed record ReminderSweepResult(int Digests, int Items, int Conflicts);
 /// a person's log rows, digest row and outbox email commit together, and the unique indexes on (person, item, day)
 /// and (person, day) mean a repeated, overlapping or crashed-and-rerun sweep never sends anything twice.
 /// </summary>
-public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, Outbox outbox, ApprovalSettings links, ReadinessClock clock, WorkingCalendar calendar, ReminderSettings settings)
+public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, Outbox outbox, ApprovalSettings links, ReadinessClock clock, WorkingCalendar calendar, ReminderSettings settings,
+    IEnumerable<IReminderSource> sources)
 {
     public const string ReturnItem = "Return";
     public const string ApprovalItem = "Approval";
@@ -36,6 +37,7 @@ public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, 
         var notices = new List<ReminderNotice>();
         notices.AddRange(await ReturnNoticesAsync(today, lastSweepDay, ct));
         notices.AddRange(await ApprovalNoticesAsync(today, lastSweepDay, ct));
+        foreach (var source in sources) notices.AddRange(await source.NoticesAsync(today, ct));
         notices = await WithoutAlreadyRemindedAsync(notices, lastSweepDay, ct);
 
         // A person asked twice about one item (e.g. BCM of the area and its SRO) hears about it once, at the higher level.
@@ -183,7 +185,9 @@ public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, 
 /// <param name="Owed">What they have not done yet: "submitted" or "decided".</param>
 /// <param name="Link">Where the person who owes the work acts.</param>
 /// <param name="EscalationLink">Where someone it is escalated to can see it (they cannot act on another person's request).</param>
-public sealed record ReminderItem(string Kind, int Id, string Title, DateOnly DueOn, ReminderDue Due, string Link, IReadOnlyList<string> LateUserIds, string Owed, string EscalationLink);
+/// <param name="Section">The digest's heading for items listed apart from the person's own work (e.g. gates forecast short, for the PMO); null for the main list.</param>
+public sealed record ReminderItem(string Kind, int Id, string Title, DateOnly DueOn, ReminderDue Due, string Link, IReadOnlyList<string> LateUserIds, string Owed, string EscalationLink,
+    string? Section = null);
 
 /// <summary>One person to tell about one item, at an escalation level (0: it is theirs to do), in a role (for escalations).</summary>
 public sealed record ReminderNotice(string RecipientUserId, int Level, ReminderItem Item, string AsRole);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -63,25 +62,8 @@ public sealed partial class IndicatorSeeder(ReadinessDbContext db, IndicatorChec
     }
 
     /// <summary>Reads and validates the file; throws a start-up error listing every problem.</summary>
-    public static IndicatorsDocument? Read(string folder, SeedSet seed)
-    {
-        var path = Path.Combine(folder, File);
-        if (!System.IO.File.Exists(path)) return null;
-        var problems = new SeedProblems();
-        IndicatorsDocument? doc = null;
-        try
-        {
-            doc = JsonSerializer.Deserialize<IndicatorsDocument>(System.IO.File.ReadAllText(path), SeedReader.Json);
-            if (doc is null) problems.Add(File, "$", "The file is empty (null). It must hold {\"indicators\": [...]}.");
-        }
-        catch (JsonException ex)
-        {
-            problems.Add(File, (ex.Path ?? "$") + (ex.LineNumber is { } l ? $" (line {l + 1})" : ""), ex.Message.Split(" Path: ")[0]);
-        }
-        if (doc is not null) Validate(doc, seed, problems);
-        problems.ThrowIfAny(folder);
-        return doc;
-    }
+    public static IndicatorsDocument? Read(string folder, SeedSet seed) =>
+        SeedReader.ReadOptional<IndicatorsDocument>(folder, File, (doc, problems) => Validate(doc, seed, problems));
 
     private static void Validate(IndicatorsDocument doc, SeedSet seed, SeedProblems problems)
     {

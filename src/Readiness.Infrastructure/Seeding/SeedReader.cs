@@ -92,6 +92,20 @@ public sealed class SeedReader
         }
     }
 
+    /// <summary>
+    /// An optional seed file beside the required ones (indicators.json, risks.json): null when it is absent; otherwise
+    /// read strictly, checked by <paramref name="validate"/>, and refused at start-up with every problem listed.
+    /// </summary>
+    internal static T? ReadOptional<T>(string folder, string name, Action<T, SeedProblems> validate) where T : class
+    {
+        if (!File.Exists(Path.Combine(folder, name))) return null;
+        var problems = new SeedProblems();
+        var doc = Load<T>(folder, name, problems);
+        if (doc is not null) validate(doc, problems);
+        problems.ThrowIfAny(folder);
+        return doc;
+    }
+
     /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; we report those ourselves.</summary>
     private static string CleanMessage(string message)
     {

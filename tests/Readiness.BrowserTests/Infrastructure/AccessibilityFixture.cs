@@ -24,6 +24,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
         "admin gate removal", "admin impacts", "admin area", "admin templates", "people", "person", "invite a person",
         "people import", "access denied", "not found",
+        "risk register", "risk register filtered to a cell", "risk", "add a risk", "edit a risk", "release forecast",
     ];
 
     public ServedApp App { get; } = new(new Dictionary<string, string?> { ["Email:ShowMailPage"] = "true" });
@@ -35,6 +36,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public int MailId { get; private set; }
     public string DecisionLink { get; private set; } = "";
     public string PersonId { get; private set; } = "";
+    public int RiskId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -52,6 +54,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         GateId = await App.Factory.WithDbAsync(db => db.Gates.Where(g => g.Release!.Code == "CRS-LAUNCH").OrderByDescending(g => g.DueOffsetDays).Select(g => g.Id).FirstAsync());
         MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
         PersonId = await App.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == Bcm).Select(u => u.Id).FirstAsync());
+        RiskId = await App.Factory.WithDbAsync(db => db.Risks.Where(r => r.Title == "Custody and case records are not fully migrated at cutover").Select(r => r.Id).FirstAsync());
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
@@ -104,6 +107,12 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "people import" => (Pmo, "/Admin/People/Import"),
         "access denied" => (DraftLead, "/Account/AccessDenied"),
         "not found" => (Pmo, "/Releases/NO-SUCH-RELEASE"),
+        "risk register" => (Pmo, "/Risks"),
+        "risk register filtered to a cell" => (Sro, "/Risks?L=4&I=5&Release=CONNECT-P1"),
+        "risk" => (Sro, $"/Risks/{RiskId}"),
+        "add a risk" => (Pmo, "/Risks/Add?release=CONNECT-P1"),
+        "edit a risk" => (Sro, $"/Risks/{RiskId}/Edit"),
+        "release forecast" => (Pmo, "/Releases/LD-WAVE1"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),
     };
 }

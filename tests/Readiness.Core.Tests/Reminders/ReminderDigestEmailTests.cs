@@ -51,4 +51,21 @@ public sealed class ReminderDigestEmailTests
         Assert.Equal("Readiness: 1 item needs you", email.Subject);
         Assert.DoesNotContain("Escalated", email.Items![0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Items_with_a_section_are_listed_under_its_heading_after_the_own_work_of_the_person()
+    {
+        var forecast = new ReminderNotice("u1", 0, new ReminderItem("ForecastShort", 9, "LD-WAVE1 Business readiness: forecast 0 of 5", new DateOnly(2026, 3, 5),
+            new ReminderDue([0], 0, 3), "https://readiness.example/Releases/LD-WAVE1", [], "approved", "https://readiness.example/Releases/LD-WAVE1", "Gates forecast short"), "PMO");
+
+        var email = ReminderDigestEmail.Compose("pmo@readiness.demo", "Helen", [forecast, Notice(1, "CC-REPLACE – return", 3, 9, new ReminderDue([0], 0, 7))], NameOf, "https://readiness.example/");
+
+        var item = Assert.Single(email.Items!);
+        Assert.StartsWith("Due Mon 9 Mar 2026 (in 7 days): CC-REPLACE", item.Text, StringComparison.Ordinal);
+        var section = Assert.Single(email.Sections!);
+        Assert.Equal("Gates forecast short", section.Heading);
+        Assert.Equal("Due Thu 5 Mar 2026 (in 3 days): LD-WAVE1 Business readiness: forecast 0 of 5.", Assert.Single(section.Items).Text);
+        Assert.Contains(("Gates forecast short", "1"), email.Facts);
+        Assert.Equal("Readiness: 2 items need you", email.Subject);
+    }
 }

@@ -62,6 +62,10 @@ public static class AuthorizationMatrix
         ["Assessments/View/{id:int}"] = SignedIn,
         ["Indicators/{id:int}"] = SignedIn,
         ["Indicators/{id:int}/Upload"] = PmoOnly,    // and the release's SRO and the area's BCMs, none of whom own indicator 1
+        ["Risks"] = SignedIn,
+        ["Risks/Add"] = SignedIn,                  // the page refuses (403) all but the PMO and SROs
+        ["Risks/{id:int}"] = SignedIn,
+        ["Risks/{id:int}/Edit"] = SignedIn,        // the page refuses (403) all but the PMO and the risk's owner
         ["Releases"] = SignedIn,
         ["Releases/{code}/{tab?}"] = SignedIn,
         ["Dev/Mail"] = SignedIn,

@@ -12,6 +12,9 @@ public sealed class DecisionForm
     public List<ConditionRow> Conditions { get; set; } = [];
     public List<WaiverRow> Waivers { get; set; } = [];
 
+    /// <summary>Go / no-go: the ids of the release's high risks ticked as acknowledged.</summary>
+    public List<int> AcknowledgedRisks { get; set; } = [];
+
     /// <summary>A failed criterion the approver may accept: ticked, with a reason and an expiry.</summary>
     public sealed class WaiverRow
     {
@@ -93,6 +96,6 @@ public sealed class DecisionForm
             if (w.ExpiresOn is null) errors[$"Waivers[{w.CriterionId}]"] = "Give the waiver an expiry date.";
             else waivers.Add(new WaiverInput(w.CriterionId, w.Reason ?? "", w.ExpiresOn.Value));
         }
-        return errors.Count > 0 ? (null, errors) : (new DecisionInput(Decision!.Value, Comment?.Trim() ?? "", conditions, Dca, waivers), errors);
+        return errors.Count > 0 ? (null, errors) : (new DecisionInput(Decision!.Value, Comment?.Trim() ?? "", conditions, Dca, waivers, AcknowledgedRisks), errors);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Readiness.Core.Common;
 using Readiness.Core.Dashboards;
+using Readiness.Core.Portfolio;
 using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Dashboards;
@@ -60,6 +61,31 @@ public static class DashboardCharts
             new { label = "All returns", values = b.Days.Select(_ => b.Total).ToArray(), colour = "#505a5f", dashed = true },
         },
     });
+
+    /// <summary>
+    /// A release's burn-up (<see cref="BurnUp(Readiness.Core.Dashboards.BurnUp)"/>'s series up to today) carried on to its next gate's due date,
+    /// with the forecast of approvals as a dashed line from today.
+    /// </summary>
+    public static string BurnUpForecast(ReleaseForecast f)
+    {
+        var b = f.BurnUp;
+        var future = f.Line.Skip(1).ToList(); // the line starts today, the burn-up's last day
+        var days = b.Days.Concat(future.Select(p => p.Day)).ToList();
+        int?[] Past(IReadOnlyList<int> values) => [.. values.Select(v => (int?)v), .. future.Select(_ => (int?)null)];
+        decimal?[] line = [.. b.Days.SkipLast(1).Select(_ => (decimal?)null), .. f.Line.Select(p => (decimal?)Math.Round(p.Approved, 1))];
+        return Json(new
+        {
+            type = "line",
+            labels = days.Select(d => d.ToString("d MMM", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))).ToArray(),
+            series = new object[]
+            {
+                new { label = "Submitted", values = Past(b.Submitted), colour = "#1d70b8" },
+                new { label = "Approved", values = Past(b.Approved), colour = "#00703c" },
+                new { label = "Forecast approved", values = line, colour = "#912b88", dashed = true },
+                new { label = "All returns", values = days.Select(_ => b.Total).ToArray(), colour = "#505a5f", dashed = true },
+            },
+        });
+    }
 
     public static string TrackerLink(string? status = null, string? rag = null) =>
         status is not null ? $"/Portfolio/Tracker?Status={status}" : $"/Portfolio/Tracker?Rag={rag}&Open=true";

@@ -14,7 +14,7 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>The gate tracker: every release × gate, filtered, sorted and paged; the same rows export to CSV and Excel.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, ApprovalSettings links, ReadinessClock clock) : PageModel
+public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, ApprovalSettings links, ReadinessClock clock, ForecastQueries forecasts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -32,12 +32,17 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
     public DateOnly Today => clock.Today;
 
+    /// <summary>Forecasts of the open gates on this page only (by gate id): the query costs a page, whatever the portfolio.</summary>
+    public IReadOnlyDictionary<int, GateForecast> Forecasts { get; private set; } = new Dictionary<int, GateForecast>();
+    public (int WindowWorkingDays, int FlagFromDays) ForecastMethod => (forecasts.WindowWorkingDays, forecasts.FlagFromDays);
+
     public bool Filtered => !string.IsNullOrWhiteSpace(Programme) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Status) || From is not null || To is not null
         || !string.IsNullOrWhiteSpace(Rag) || Open;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Result = await tracker.PageAsync(Filter(), ct);
+        Forecasts = await forecasts.ForGatesAsync(Result.Rows.Select(r => r.GateId), ct);
         (Programmes, Areas) = await tracker.ChoicesAsync(ct);
     }
 

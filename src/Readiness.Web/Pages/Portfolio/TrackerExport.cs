@@ -1,5 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
 using Readiness.Core.Portfolio;
 using Readiness.Web.Infrastructure;
 
@@ -23,42 +21,7 @@ public static class TrackerExport
         r.Overdue ? "Yes" : "No", PortfolioWords.Dependencies(r),
     ];
 
-    public static byte[] Csv(IEnumerable<TrackerRow> rows) => CsvFile.Write(Headers, rows.Select(r => Cells(r)
-        .Select(c => c is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(c, CultureInfo.InvariantCulture) ?? "").ToArray()));
+    public static byte[] Csv(IEnumerable<TrackerRow> rows) => CsvFile.Write(Headers, rows.Select(r => Spreadsheet.CsvCells(Cells(r))));
 
-    public static byte[] Excel(IEnumerable<TrackerRow> rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Gate tracker");
-        for (var c = 0; c < Headers.Count; c++) sheet.Cell(1, c + 1).Value = Headers[c];
-        sheet.Row(1).Style.Font.Bold = true;
-        var row = 2;
-        foreach (var r in rows)
-        {
-            var cells = Cells(r);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var cell = sheet.Cell(row, c + 1);
-                switch (cells[c])
-                {
-                    case DateOnly d:
-                        cell.Value = d.ToDateTime(TimeOnly.MinValue);
-                        cell.Style.DateFormat.Format = "yyyy-mm-dd";
-                        break;
-                    case int i:
-                        cell.Value = i;
-                        break;
-                    default:
-                        cell.SetValue(Convert.ToString(cells[c], CultureInfo.InvariantCulture) ?? "");
-                        break;
-                }
-            }
-            row++;
-        }
-        sheet.SheetView.FreezeRows(1);
-        for (var c = 1; c <= Headers.Count; c++) sheet.Column(c).Width = c is 3 or 5 or 14 ? 36 : 14;
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
+    public static byte[] Excel(IEnumerable<TrackerRow> rows) => Spreadsheet.Excel("Gate tracker", Headers, rows.Select(Cells), c => c is 3 or 5 or 14 ? 36 : 14);
 }
