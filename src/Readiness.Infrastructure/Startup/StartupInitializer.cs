@@ -45,6 +45,9 @@ internal sealed class StartupInitializer(
         await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // A database whose gates predate the tracker's read model gets their rows now (a no-op afterwards).
+        var backfilled = await Core.Portfolio.GateSummaries.BackfillAsync(db, cancellationToken);
+        if (backfilled > 0) logger.LogInformation("Gate summaries computed for {Releases} release(s)", backfilled);
         await WorkflowSnapshotSync.SyncAsync(db, workflows, clock.UtcNow, cancellationToken);
         logger.LogInformation("Workflow definitions loaded: {Definitions}", string.Join(", ", workflows.Select(w => $"{w.Definition.Id} v{w.Definition.Version}")));
 
