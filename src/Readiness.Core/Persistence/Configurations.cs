@@ -23,6 +23,8 @@ internal sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
     public void Configure(EntityTypeBuilder<Release> b)
     {
         b.HasIndex(r => r.Code).IsUnique();
+        // The heatmap, the timeline and a release's change-load warning read only the go-lives near the weeks shown.
+        b.HasIndex(r => r.GoLive);
         b.Property(r => r.Code).HasMaxLength(40);
         b.Property(r => r.Name).HasMaxLength(200);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

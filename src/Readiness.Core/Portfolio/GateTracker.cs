@@ -66,6 +66,24 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
     public async Task<IReadOnlyList<TrackerRow>> RowsAsync(TrackerFilter filter, CancellationToken ct) =>
         await RowsOfAsync(Sorted(await FilteredAsync(filter, ct), filter), ct);
 
+    /// <summary>The first <paramref name="take"/> rows that match the filter, sorted (the dashboard's short lists).</summary>
+    public async Task<IReadOnlyList<TrackerRow>> TopAsync(TrackerFilter filter, int take, CancellationToken ct) =>
+        await RowsOfAsync(Sorted(await FilteredAsync(filter, ct), filter).Take(take), ct);
+
+    /// <summary>How many gates are in each status, and how many open gates have each worst RAG (rank), counted in SQL.</summary>
+    public async Task<(IReadOnlyDictionary<GateStatus, int> ByStatus, IReadOnlyDictionary<Rag, int> OpenByRag, int OpenNotScored)> CountsAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var week = today.AddDays(7);
+        var byStatus = await db.GateSummaries.AsNoTracking()
+            .GroupBy(s => s.Complete ? GateStatus.Complete : s.DueOn < today ? GateStatus.Overdue : s.DueOn < week ? GateStatus.DueThisWeek : GateStatus.NotDue)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var byRank = await db.GateSummaries.AsNoTracking().Where(s => !s.Complete).GroupBy(s => s.RagRank)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return (Enum.GetValues<GateStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),
+            Enum.GetValues<Rag>().ToDictionary(r => r, r => byRank.GetValueOrDefault(GateSummary.RankOf(r))), byRank.GetValueOrDefault(GateSummary.NotScored));
+    }
+
     /// <summary>A gate row of the tracker before its dependencies are added: the read model joined to the names it shows.</summary>
     /// (Member initialisation, not a constructor: EF Core can then filter and sort on its members.)
     private sealed class Joined

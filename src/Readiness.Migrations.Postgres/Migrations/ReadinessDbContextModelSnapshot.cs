@@ -1297,6 +1297,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("GoLive");
+
                     b.HasIndex("ProgrammeId");
 
                     b.HasIndex("SroUserId");

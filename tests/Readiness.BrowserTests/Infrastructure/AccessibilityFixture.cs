@@ -20,7 +20,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "sign-in", "home: team lead", "home: BCM", "home: SRO", "home: PMO", "my work", "return form", "check and submit",
         "read-only return", "submitted", "decision link", "inbox", "decide in the inbox", "delegations", "releases",
         "release", "release returns", "release pack", "release indicators", "release workflow", "release audit",
-        "indicator", "indicator upload", "audit log", "gate tracker", "heatmap", "heatmap cell", "timeline",
+        "indicator", "indicator upload", "audit log", "gate tracker", "calendar feeds", "heatmap", "heatmap cell", "timeline",
         "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
         "admin gate removal", "admin impacts", "admin area", "admin templates", "access denied", "not found",
     ];
@@ -81,6 +81,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "indicator upload" => (Pmo, $"/Indicators/{IndicatorId}/Upload"),
         "audit log" => (Pmo, "/Audit"),
         "gate tracker" => (Pmo, "/Portfolio/Tracker"),
+        "calendar feeds" => (Pmo, "/Portfolio/Feeds"),
         "heatmap" => (Pmo, "/Portfolio/Heatmap"),
         "heatmap cell" => (Pmo, "/Portfolio/Heatmap/Cell?area=CUSTODY&week=2026-03-23"),
         "timeline" => (Pmo, "/Portfolio/Timeline"),

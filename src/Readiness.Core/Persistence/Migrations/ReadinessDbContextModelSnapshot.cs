@@ -1250,6 +1250,8 @@ namespace Readiness.Core.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("GoLive");
+
                     b.HasIndex("ProgrammeId");
 
                     b.HasIndex("SroUserId");

@@ -44,6 +44,11 @@ namespace Readiness.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Releases_GoLive",
+                table: "Releases",
+                column: "GoLive");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_ReleaseId_Kind",
                 table: "ApprovalRequests",
                 columns: new[] { "ReleaseId", "Kind" });
@@ -69,6 +74,10 @@ namespace Readiness.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "GateSummaries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Releases_GoLive",
+                table: "Releases");
 
             migrationBuilder.DropIndex(
                 name: "IX_ApprovalRequests_ReleaseId_Kind",
