@@ -63,6 +63,8 @@ public static class WebServiceCollectionExtensions
             })
             .AddMvcOptions(o => o.Filters.Add<LayoutFilter>());
         services.AddHttpContextAccessor();
+        services.AddReadinessCompression();
+        services.AddScoped<Pages.Portfolio.CalendarFeeds>();
         services.AddScoped(sp => ActorFrom(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         if (environment.IsDevelopment()) services.AddHostedService<DemoSignInBanner>();
         return services;
@@ -71,6 +73,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseReadinessWeb(this WebApplication app)
     {
         app.UseReadinessProxyHeaders();
+        app.UseResponseCompression();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

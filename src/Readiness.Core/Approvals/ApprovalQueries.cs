@@ -12,7 +12,14 @@ public sealed record RequestSummary(
     public string What => Kind == ApprovalKind.AreaReturn ? $"{AreaName} readiness return" : "Go / no-go decision";
 }
 
-public sealed record Inbox(IReadOnlyList<RequestSummary> Pending, IReadOnlyList<RequestSummary> Past);
+/// <summary>
+/// An approver's inbox: a page of the decisions waiting (oldest first), how many wait in all, and the newest
+/// <see cref="ApprovalQueries.PastShown"/> past decisions.
+/// </summary>
+public sealed record Inbox(IReadOnlyList<RequestSummary> Pending, IReadOnlyList<RequestSummary> Past, int PendingTotal = 0, int Page = 1, int PageSize = ApprovalQueries.InboxPageSize)
+{
+    public int Pages => Math.Max(1, (PendingTotal + PageSize - 1) / PageSize);
+}
 
 /// <summary>What the confirmation page shows for a link: the request, and whether it can still be decided (<see cref="Closed"/> says why not).</summary>
 public sealed record LinkView(RequestSummary Request, string ApproverName, string? Closed, bool Stale);
@@ -34,15 +41,30 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
         return request is null || (legacyRequestId is { } id && request.Id != id) ? null : request;
     }
 
-    public async Task<Inbox> InboxAsync(string userId, CancellationToken ct)
+    public const int InboxPageSize = 25;
+    public const int PastShown = 50;
+
+    /// <summary>A page of the decisions waiting for the person, oldest first, and their newest past decisions: paged and sorted in SQL.</summary>
+    public async Task<Inbox> InboxAsync(string userId, int page, CancellationToken ct)
     {
         // A request whose re-sent replacement is waiting to be delivered is the same decision: it is listed once.
-        var all = await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId
-            && !(r.Status == ApprovalStatus.Pending && db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))), ct);
-        return new Inbox(
-            all.Where(r => r.Status == ApprovalStatus.Pending).OrderBy(r => r.CreatedAtUtc).ToList(),
-            all.Where(r => r.Status != ApprovalStatus.Pending).OrderByDescending(r => r.DecidedAtUtc).Take(50).ToList());
+        var pending = db.ApprovalRequests.Where(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
+            && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending));
+        var total = await pending.CountAsync(ct);
+        var pages = Math.Max(1, (total + InboxPageSize - 1) / InboxPageSize);
+        page = Math.Clamp(page, 1, pages);
+        var shown = await SummariesAsync(pending.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip((page - 1) * InboxPageSize).Take(InboxPageSize), ct);
+        var past = await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId && r.Status != ApprovalStatus.Pending)
+            .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Take(PastShown), ct);
+        return new Inbox(shown.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).ToList(), past.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).ToList(),
+            total, page);
     }
+
+    /// <summary>The decisions waiting for the person that are due soonest (the BCM's dashboard).</summary>
+    public async Task<IReadOnlyList<RequestSummary>> DueSoonestAsync(string userId, int take, CancellationToken ct) =>
+        (await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
+            && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))
+            .OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(take), ct)).OrderBy(r => r.DueOn).ThenBy(r => r.Id).ToList();
 
     public async Task<RequestSummary?> SummaryAsync(int requestId, CancellationToken ct) =>
         (await SummariesAsync(db.ApprovalRequests.Where(r => r.Id == requestId), ct)).SingleOrDefault();

@@ -84,12 +84,12 @@ public sealed class AuditQueries(ReadinessDbContext db, AuditVerification verifi
         }
         if (filter.From is { } from)
         {
-            var fromUtc = StartOfDayUtc(from);
+            var fromUtc = clock.StartOfDayUtc(from);
             query = query.Where(e => e.AtUtc >= fromUtc);
         }
         if (filter.To is { } to)
         {
-            var toUtc = StartOfDayUtc(to.AddDays(1));
+            var toUtc = clock.StartOfDayUtc(to.AddDays(1));
             query = query.Where(e => e.AtUtc < toUtc);
         }
         if (Trimmed(filter.Release) is { } release)
@@ -174,14 +174,6 @@ public sealed class AuditQueries(ReadinessDbContext db, AuditVerification verifi
         foreach (var a in alerts) labels[("IndicatorAlert", Key(a.Id))] = indicators.GetValueOrDefault(a.IndicatorId, "an indicator");
         foreach (var k in keys.Where(k => k.Type is "Release" or "QuestionnaireTemplate")) labels[k] = k.Id;
         return labels;
-    }
-
-    private DateTime StartOfDayUtc(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        // Where a clock change skips midnight, the day starts at the first valid minute.
-        while (clock.Zone.IsInvalidTime(local)) local = local.AddMinutes(30);
-        return TimeZoneInfo.ConvertTimeToUtc(local, clock.Zone);
     }
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

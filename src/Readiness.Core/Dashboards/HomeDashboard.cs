@@ -8,13 +8,16 @@ using Readiness.Core.Persistence;
 
 namespace Readiness.Core.Dashboards;
 
-/// <summary>The team lead's section: their open returns by due date, each with how far it has got and what is left.</summary>
-public sealed record TeamLeadSection(IReadOnlyList<MyWorkItem> Open, int Done);
+/// <summary>
+/// The team lead's section: their open returns due soonest (up to <see cref="HomeDashboards.OpenLimit"/>), each with how
+/// far it has got and what is left, and how many are open and done in all.
+/// </summary>
+public sealed record TeamLeadSection(IReadOnlyList<MyWorkItem> Open, int Done, int OpenTotal);
 
 /// <summary>A return of a BCM's area that has not reached them yet: who is on it and when it is due.</summary>
 public sealed record ComingReturn(int AssessmentId, string ReleaseCode, string ReleaseName, string AreaName, DateOnly DueOn, AssessmentStatus Status);
 
-/// <summary>The BCM's section: decisions waiting (oldest first, with the time left) and their areas' returns still to come.</summary>
+/// <summary>The BCM's section: decisions waiting (due soonest first, with the time left) and their areas' returns still to come.</summary>
 public sealed record BcmSection(IReadOnlyList<RequestSummary> Waiting, IReadOnlyList<ComingReturn> Coming);
 
 /// <summary>
@@ -26,6 +29,8 @@ public sealed record HomeDashboard(DateOnly Today, TeamLeadSection? TeamLead, Bc
 public sealed class HomeDashboards(ReadinessDbContext db, MyWork myWork, ApprovalQueries approvals, SroDashboard sro, PmoDashboard pmo, ReadinessClock clock)
 {
     public const int ComingLimit = 10;
+    public const int OpenLimit = 10;
+    public const int WaitingLimit = 10;
 
     public async Task<HomeDashboard> ForAsync(Actor actor, CancellationToken ct) => new(
         clock.Today,
@@ -36,13 +41,13 @@ public sealed class HomeDashboards(ReadinessDbContext db, MyWork myWork, Approva
 
     private async Task<TeamLeadSection> TeamLeadAsync(string userId, CancellationToken ct)
     {
-        var items = await myWork.ForTeamLeadAsync(userId, ct);
-        return new TeamLeadSection(items.Where(i => i.IsOpen).OrderBy(i => i.DueOn).ToList(), items.Count(i => !i.IsOpen));
+        var (soonest, open, done) = await myWork.OpenAsync(userId, OpenLimit, ct);
+        return new TeamLeadSection(soonest, done, open);
     }
 
     private async Task<BcmSection> BcmAsync(string userId, CancellationToken ct)
     {
-        var waiting = (await approvals.InboxAsync(userId, ct)).Pending.OrderBy(r => r.DueOn).ToList();
+        var waiting = await approvals.DueSoonestAsync(userId, WaitingLimit, ct);
         var areaIds = db.AreaMemberships.Where(m => m.UserId == userId && m.Role == AreaRole.Bcm).Select(m => m.BusinessAreaId);
         var rows = await (from a in db.Assessments
                           where areaIds.Contains(a.BusinessAreaId)

@@ -28,15 +28,14 @@ public sealed class PmoDashboard(ReadinessDbContext db, GateTracker tracker, Stu
 
     public async Task<PmoSection> ForAsync(CancellationToken ct)
     {
-        var gates = await tracker.RowsAsync(new TrackerFilter(), ct);
-        var open = gates.Where(g => g.Status != GateStatus.Complete).ToList();
-        var counts = new GateCounts(
-            gates.Count(g => g.Status == GateStatus.Overdue), gates.Count(g => g.Status == GateStatus.DueThisWeek),
-            gates.Count(g => g.Status == GateStatus.NotDue), gates.Count(g => g.Status == GateStatus.Complete),
-            Enum.GetValues<Rag>().ToDictionary(r => r, r => open.Count(g => g.Rag == r)), open.Count(g => g.Rag is null));
+        // Counted in SQL on the gates' read model; the two short lists are the tracker's first rows.
+        var (byStatus, openByRag, openNotScored) = await tracker.CountsAsync(ct);
+        var counts = new GateCounts(byStatus[GateStatus.Overdue], byStatus[GateStatus.DueThisWeek], byStatus[GateStatus.NotDue], byStatus[GateStatus.Complete],
+            openByRag, openNotScored);
 
-        var waiting = (await stuck.ByApproverAsync(ct)).SelectMany(a => a.Requests).ToList();
-        AgeBucket Bucket(string words, int from, int? to) => new(words, from, to, waiting.Count(r => r.DaysWaiting >= from && (to is null || r.DaysWaiting <= to)));
+        var (waiting, atLeast) = await stuck.AgesAsync([3, 6, 11], ct);
+        int AtLeast(int days) => days == 0 ? waiting : atLeast[days];
+        AgeBucket Bucket(string words, int from, int? to) => new(words, from, to, AtLeast(from) - (to is { } t ? AtLeast(t + 1) : 0));
         var ages = new List<AgeBucket> { Bucket("0 to 2 days", 0, 2), Bucket("3 to 5 days", 3, 5), Bucket("6 to 10 days", 6, 10), Bucket("over 10 days", 11, null) };
 
         var alerts = await (from a in db.IndicatorAlerts.AsNoTracking()
@@ -57,8 +56,8 @@ public sealed class PmoDashboard(ReadinessDbContext db, GateTracker tracker, Stu
             .OrderByDescending(o => o.Load / o.Tolerance).ToList();
 
         return new PmoSection(counts,
-            open.Where(g => g.Status == GateStatus.Overdue).OrderBy(g => g.DueOn).Take(ListLimit).ToList(),
-            open.Where(g => g.Status == GateStatus.DueThisWeek).OrderBy(g => g.DueOn).Take(ListLimit).ToList(),
-            ages, waiting.Count, alerts.OrderByDescending(a => a.OpenedAtUtc).ToList(), over);
+            await tracker.TopAsync(new TrackerFilter(Status: GateStatus.Overdue, Sort: "due"), ListLimit, ct),
+            await tracker.TopAsync(new TrackerFilter(Status: GateStatus.DueThisWeek, Sort: "due"), ListLimit, ct),
+            ages, waiting, alerts.OrderByDescending(a => a.OpenedAtUtc).ToList(), over);
     }
 }

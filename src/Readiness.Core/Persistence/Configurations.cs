@@ -23,6 +23,8 @@ internal sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
     public void Configure(EntityTypeBuilder<Release> b)
     {
         b.HasIndex(r => r.Code).IsUnique();
+        // The heatmap, the timeline and a release's change-load warning read only the go-lives near the weeks shown.
+        b.HasIndex(r => r.GoLive);
         b.Property(r => r.Code).HasMaxLength(40);
         b.Property(r => r.Name).HasMaxLength(200);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
@@ -142,5 +144,23 @@ internal sealed class SeedRunConfiguration : IEntityTypeConfiguration<SeedRun>
     public void Configure(EntityTypeBuilder<SeedRun> b)
     {
         b.HasIndex(s => s.Name).IsUnique();
+    }
+}
+
+internal sealed class GateSummaryConfiguration : IEntityTypeConfiguration<GateSummary>
+{
+    public void Configure(EntityTypeBuilder<GateSummary> b)
+    {
+        b.HasKey(s => s.GateId);
+        b.Property(s => s.GateId).ValueGeneratedNever();
+        b.Property(s => s.ReleaseCode).HasMaxLength(40);
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.GoDecision).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.GoDca).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(s => s.WorstRag);
+        b.HasOne<Gate>().WithOne().HasForeignKey<GateSummary>(s => s.GateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.ReleaseId);
+        // The tracker's default order (open gates by due date: overdue, this week, later; then the complete ones) is this index.
+        b.HasIndex(s => new { s.Complete, s.DueOn, s.ReleaseCode, s.OffsetDays });
     }
 }

@@ -56,6 +56,53 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<GateSummary> GateSummaries => Set<GateSummary>();
+
+    /// <summary>
+    /// Keep the read models (<see cref="GateSummary"/>) in step with every save. Only a bulk copy of whole tables,
+    /// which copies the read models as they are, turns it off.
+    /// </summary>
+    public bool MaintainReadModels { get; set; } = true;
+
+    private bool _refreshing;
+
+    /// <summary>
+    /// Saves, then brings the read models of what the save touched up to date in the same transaction (one of its own
+    /// when the caller has none), so no writer can leave the tracker behind. See <see cref="Portfolio.GateSummaries"/>.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!MaintainReadModels || _refreshing) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = Portfolio.GateSummaries.Collect(ChangeTracker);
+        if (touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            _refreshing = true;
+            try
+            {
+                await Portfolio.GateSummaries.RefreshAsync(this, touched.ReleaseIds(), cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                _refreshing = false;
+            }
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>Nothing in Readiness saves synchronously; the read models are kept by the asynchronous save only.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        MaintainReadModels && !_refreshing && !Portfolio.GateSummaries.Collect(ChangeTracker).IsEmpty
+            ? throw new InvalidOperationException("Save with SaveChangesAsync: it keeps the read models up to date.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

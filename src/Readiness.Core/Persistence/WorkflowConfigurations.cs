@@ -66,6 +66,9 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.Property(r => r.IssuedInState).HasMaxLength(60);
         b.HasOne<ApprovalRequest>().WithMany().HasForeignKey(r => r.ReplacesRequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.ReplacesRequestId);
+        // The tracker's read model reads a release's go / no-go requests; stuck approvals group the pending ones.
+        b.HasIndex(r => new { r.ReleaseId, r.Kind });
+        b.HasIndex(r => new { r.Status, r.ApproverUserId });
     }
 }
 

@@ -32,6 +32,9 @@ public static class ChangeLoad
     public const int TrainingWeeks = 4;
     public const decimal HypercareFactor = 0.5m;
 
+    /// <summary>The most hypercare weeks an impact may have (the seed files and the admin form refuse more).</summary>
+    public const int MaxHypercareWeeks = 26;
+
     public static decimal LevelWeight(ImpactLevel level) => level switch
     {
         ImpactLevel.Low => 1m,

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Approvals;
-using Readiness.Core.Assessments;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
 
@@ -43,8 +42,9 @@ public sealed record TrackerPage(IReadOnlyList<TrackerRow> Rows, int Page, int P
 public sealed record PortfolioChoice(string Code, string Name);
 
 /// <summary>
-/// The PMO's gate tracker: every release × gate across programmes, with returns, RAG, DCA and flags. One projection
-/// query for the gates and one for the dependencies, whatever the number of rows.
+/// The PMO's gate tracker: every release × gate across programmes, with returns, RAG, DCA and flags. A page is read
+/// from the gates' read model (<see cref="GateSummary"/>), filtered, sorted and paged in SQL, so it costs a page whatever
+/// the size of the portfolio: one query for the rows, one for the count, one for the page's dependencies.
 /// </summary>
 public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
 {
@@ -54,68 +54,123 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
 
     public async Task<TrackerPage> PageAsync(TrackerFilter filter, CancellationToken ct)
     {
-        var rows = await RowsAsync(filter, ct);
-        var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var query = await FilteredAsync(filter, ct);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
-        return new TrackerPage(rows.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, rows.Count);
+        var rows = await RowsOfAsync(Sorted(query, filter).Skip((page - 1) * PageSize).Take(PageSize), ct);
+        return new TrackerPage(rows, page, PageSize, total);
     }
 
     /// <summary>Every row that matches the filter, sorted (the exports use all of them).</summary>
-    public async Task<IReadOnlyList<TrackerRow>> RowsAsync(TrackerFilter filter, CancellationToken ct)
+    public async Task<IReadOnlyList<TrackerRow>> RowsAsync(TrackerFilter filter, CancellationToken ct) =>
+        await RowsOfAsync(Sorted(await FilteredAsync(filter, ct), filter), ct);
+
+    /// <summary>The first <paramref name="take"/> rows that match the filter, sorted (the dashboard's short lists).</summary>
+    public async Task<IReadOnlyList<TrackerRow>> TopAsync(TrackerFilter filter, int take, CancellationToken ct) =>
+        await RowsOfAsync(Sorted(await FilteredAsync(filter, ct), filter).Take(take), ct);
+
+    /// <summary>How many gates are in each status, and how many open gates have each worst RAG (rank), counted in SQL.</summary>
+    public async Task<(IReadOnlyDictionary<GateStatus, int> ByStatus, IReadOnlyDictionary<Rag, int> OpenByRag, int OpenNotScored)> CountsAsync(CancellationToken ct)
     {
         var today = clock.Today;
-        var gates = db.Gates.AsNoTracking();
-        if (Trimmed(filter.Programme) is { } programme) gates = gates.Where(g => g.Release!.Programme!.Code == programme);
-        if (Trimmed(filter.Release) is { } release) gates = gates.Where(g => g.Release!.Code == release);
+        var week = today.AddDays(7);
+        var byStatus = await db.GateSummaries.AsNoTracking()
+            .GroupBy(s => s.Complete ? GateStatus.Complete : s.DueOn < today ? GateStatus.Overdue : s.DueOn < week ? GateStatus.DueThisWeek : GateStatus.NotDue)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var byRank = await db.GateSummaries.AsNoTracking().Where(s => !s.Complete).GroupBy(s => s.RagRank)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return (Enum.GetValues<GateStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),
+            Enum.GetValues<Rag>().ToDictionary(r => r, r => byRank.GetValueOrDefault(GateSummary.RankOf(r))), byRank.GetValueOrDefault(GateSummary.NotScored));
+    }
+
+    /// <summary>A gate row of the tracker before its dependencies are added: the read model joined to the names it shows.</summary>
+    /// (Member initialisation, not a constructor: EF Core can then filter and sort on its members.)
+    private sealed class Joined
+    {
+        public required GateSummary S { get; init; }
+        public required string ProgrammeCode { get; init; }
+        public required string ProgrammeName { get; init; }
+        public required string ReleaseName { get; init; }
+        public required ReleaseStatus ReleaseStatus { get; init; }
+        public required string GateName { get; init; }
+    }
+
+    private async Task<IQueryable<Joined>> FilteredAsync(TrackerFilter filter, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var week = today.AddDays(7);
+        var summaries = db.GateSummaries.AsNoTracking();
+        if (Trimmed(filter.Release) is { } release) summaries = summaries.Where(s => s.ReleaseCode == release);
         if (Trimmed(filter.Area) is { } area)
         {
             var areaIds = await AreaAndDescendantsAsync(area, ct);
-            gates = gates.Where(g => g.Release!.Impacts.Any(i => areaIds.Contains(i.BusinessAreaId)));
+            summaries = summaries.Where(s => db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId)));
         }
-        var raw = await gates.Select(g => new
+        summaries = filter.Status switch
         {
-            g.Id, ProgrammeCode = g.Release!.Programme!.Code, ProgrammeName = g.Release.Programme.Name, g.ReleaseId, ReleaseCode = g.Release.Code,
-            ReleaseName = g.Release.Name, g.Release.GoLive, ReleaseStatus = g.Release.Status, g.Kind, g.Name, g.DueOffsetDays,
-            Impacted = g.Release.Impacts.Count,
-            Submitted = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
-            Approved = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && (a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
-            Returns = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId))),
-            // The go / no-go gate is decided on the release's readiness returns, so it shows their counts and RAG.
-            // RAG is stored as text, so the worst is found by presence rather than by ordering.
-            AnyRed = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Red),
-            AnyAmber = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Amber),
-            AnyGreen = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Green),
-            Go = db.ApprovalRequests.Where(r => r.ReleaseId == g.ReleaseId && r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided)
-                .OrderByDescending(r => r.DecidedAtUtc).Select(r => new { r.Decision, r.Dca }).FirstOrDefault(),
-        }).ToListAsync(ct);
-
-        var releaseIds = raw.Select(r => r.ReleaseId).Distinct().ToList();
-        var dependencies = await DependenciesAsync(releaseIds, ct);
-
-        IEnumerable<TrackerRow> rows = raw.Select(r =>
-        {
-            var due = r.GoLive.AddDays(r.DueOffsetDays);
-            var went = r.Go?.Decision is Decision.Go or Decision.GoWithConditions;
-            var complete = r.ReleaseStatus is ReleaseStatus.Closed || (r.ReleaseStatus is ReleaseStatus.Live && r.Kind != GateKind.PostGoLiveReview) || r.Kind switch
-            {
-                GateKind.Readiness => r.Returns > 0 && r.Approved == r.Returns,
-                GateKind.GoNoGo => went,
-                _ => false,
-            };
-            var deps = dependencies.TryGetValue(r.ReleaseId, out var d) ? d : [];
-            return new TrackerRow(r.Id, r.ProgrammeCode, r.ProgrammeName, r.ReleaseCode, r.ReleaseName, r.GoLive, r.ReleaseStatus, r.Kind, r.Name,
-                r.DueOffsetDays, due, StatusOf(complete, due, today), r.Impacted, r.Submitted, r.Approved,
-                r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null,
-                // The SRO's DCA is given at the go / no-go gate: the other gates of the release have none of their own.
-                r.Kind == GateKind.GoNoGo ? r.Go?.Dca : null, deps, r.Kind == GateKind.GoNoGo ? r.Go?.Decision : null);
-        });
-        if (filter.Status is { } status) rows = rows.Where(r => r.Status == status);
-        if (filter.OpenOnly) rows = rows.Where(r => r.Status != GateStatus.Complete);
+            GateStatus.Complete => summaries.Where(s => s.Complete),
+            GateStatus.Overdue => summaries.Where(s => !s.Complete && s.DueOn < today),
+            GateStatus.DueThisWeek => summaries.Where(s => !s.Complete && s.DueOn >= today && s.DueOn < week),
+            GateStatus.NotDue => summaries.Where(s => !s.Complete && s.DueOn >= week),
+            _ => summaries,
+        };
+        if (filter.OpenOnly) summaries = summaries.Where(s => !s.Complete);
         if (Trimmed(filter.Rag) is { } rag)
-            rows = Enum.TryParse<Rag>(rag, ignoreCase: true, out var wanted) ? rows.Where(r => r.Rag == wanted) : rows.Where(r => r.Rag is null);
-        if (filter.From is { } from) rows = rows.Where(r => r.DueOn >= from);
-        if (filter.To is { } to) rows = rows.Where(r => r.DueOn <= to);
-        return Sort(rows, filter.Sort, filter.Descending).ToList();
+        {
+            var rank = Enum.TryParse<Rag>(rag, ignoreCase: true, out var wanted) ? GateSummary.RankOf(wanted) : GateSummary.NotScored;
+            summaries = summaries.Where(s => s.RagRank == rank);
+        }
+        if (filter.From is { } from) summaries = summaries.Where(s => s.DueOn >= from);
+        if (filter.To is { } to) summaries = summaries.Where(s => s.DueOn <= to);
+        var joined = from s in summaries
+                     join g in db.Gates on s.GateId equals g.Id
+                     join r in db.Releases on s.ReleaseId equals r.Id
+                     join p in db.Programmes on s.ProgrammeId equals p.Id
+                     select new Joined { S = s, ProgrammeCode = p.Code, ProgrammeName = p.Name, ReleaseName = r.Name, ReleaseStatus = r.Status, GateName = g.Name };
+        return Trimmed(filter.Programme) is { } programme ? joined.Where(j => j.ProgrammeCode == programme) : joined;
+    }
+
+    private IQueryable<Joined> Sorted(IQueryable<Joined> rows, TrackerFilter filter)
+    {
+        var today = clock.Today;
+        var week = today.AddDays(7);
+        var descending = filter.Descending;
+        IOrderedQueryable<Joined> By<T>(System.Linq.Expressions.Expression<Func<Joined, T>> key) => descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+        var sorted = filter.Sort switch
+        {
+            "programme" => By(j => j.ProgrammeName),
+            "release" => By(j => j.S.ReleaseCode),
+            "t0" => By(j => j.S.GoLive),
+            "gate" => By(j => j.S.OffsetDays),
+            // GateStatus's own order: not due, due this week, overdue, complete.
+            "status" => By(j => j.S.Complete ? 3 : j.S.DueOn < today ? 2 : j.S.DueOn < week ? 1 : 0),
+            "submitted" => By(j => j.S.Submitted),
+            "approved" => By(j => j.S.Approved),
+            "rag" => By(j => j.S.RagRank),
+            "due" => By(j => j.S.DueOn),
+            // Unsorted, the PMO's question comes first: what is at risk — overdue, then due this week, then later, then done.
+            // Among open gates that order is the due date's, so ascending it is the read model's index (complete, due).
+            _ when !descending => rows.OrderBy(j => j.S.Complete),
+            _ => rows.OrderByDescending(j => j.S.Complete ? 3 : j.S.DueOn < today ? 0 : j.S.DueOn < week ? 1 : 2),
+        };
+        return sorted.ThenBy(j => j.S.DueOn).ThenBy(j => j.S.ReleaseCode).ThenBy(j => j.S.OffsetDays);
+    }
+
+    private async Task<IReadOnlyList<TrackerRow>> RowsOfAsync(IQueryable<Joined> query, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var raw = await query.ToListAsync(ct);
+        var dependencies = await DependenciesAsync(raw.Select(r => r.S.ReleaseId).Distinct().ToList(), ct);
+        return raw.Select(j =>
+        {
+            var s = j.S;
+            return new TrackerRow(s.GateId, j.ProgrammeCode, j.ProgrammeName, s.ReleaseCode, j.ReleaseName, s.GoLive, j.ReleaseStatus, s.Kind, j.GateName,
+                s.OffsetDays, s.DueOn, StatusOf(s.Complete, s.DueOn, today), s.ImpactedAreas, s.Submitted, s.Approved, s.WorstRag,
+                // The SRO's DCA is given at the go / no-go gate: the other gates of the release have none of their own.
+                s.Kind == GateKind.GoNoGo ? s.GoDca : null, dependencies.TryGetValue(s.ReleaseId, out var d) ? d : [],
+                s.Kind == GateKind.GoNoGo ? s.GoDecision : null);
+        }).ToList();
     }
 
     public static GateStatus StatusOf(bool complete, DateOnly due, DateOnly today) =>
@@ -159,28 +214,6 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         var result = all.Where(a => a.Code == code).Select(a => a.Id).ToList();
         for (var i = 0; i < result.Count; i++) result.AddRange(all.Where(a => a.ParentId == result[i]).Select(a => a.Id));
         return result;
-    }
-
-    private static IEnumerable<TrackerRow> Sort(IEnumerable<TrackerRow> rows, string? key, bool descending)
-    {
-        IOrderedEnumerable<TrackerRow> By<T>(Func<TrackerRow, T> f) => descending ? rows.OrderByDescending(f) : rows.OrderBy(f);
-        IOrderedEnumerable<TrackerRow> ByText(Func<TrackerRow, string> f) =>
-            descending ? rows.OrderByDescending(f, StringComparer.Ordinal) : rows.OrderBy(f, StringComparer.Ordinal);
-        var sorted = key switch
-        {
-            "programme" => ByText(r => r.ProgrammeName),
-            "release" => ByText(r => r.ReleaseCode),
-            "t0" => By(r => r.GoLive),
-            "gate" => By(r => r.OffsetDays),
-            "status" => By(r => r.Status),
-            "submitted" => By(r => r.Submitted),
-            "approved" => By(r => r.Approved),
-            "rag" => By(r => r.Rag is null ? 3 : (int)r.Rag),
-            "due" => By(r => r.DueOn),
-            // Unsorted, the PMO's question comes first: what is at risk — overdue, then due this week, then later, then done.
-            _ => By(r => r.Status switch { GateStatus.Overdue => 0, GateStatus.DueThisWeek => 1, GateStatus.NotDue => 2, _ => 3 }),
-        };
-        return sorted.ThenBy(r => r.DueOn).ThenBy(r => r.ReleaseCode, StringComparer.Ordinal).ThenBy(r => r.OffsetDays);
     }
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

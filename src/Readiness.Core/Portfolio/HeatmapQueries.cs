@@ -35,10 +35,20 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
         return (areas, parents, ChangeLoad.Tolerances(parents, id => Options.ToleranceFor(codes[id])));
     }
 
-    private Task<List<LoadInput>> ImpactsAsync(CancellationToken ct) =>
-        db.Impacts.AsNoTracking().Where(i => i.Release!.Status != ReleaseStatus.Closed)
+    /// <summary>
+    /// The impacts of the releases not closed whose load can fall in the weeks from <paramref name="first"/> to
+    /// <paramref name="last"/> (Mondays): training starts <see cref="ChangeLoad.TrainingWeeks"/> weeks before the go-live
+    /// week and hypercare ends at most <see cref="ChangeLoad.MaxHypercareWeeks"/> weeks after it, so only go-lives in that
+    /// reach are read (an index range on T0), not the whole portfolio.
+    /// </summary>
+    private Task<List<LoadInput>> ImpactsAsync(DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var from = first.AddDays(-7 * (ChangeLoad.MaxHypercareWeeks + 1));
+        var to = last.AddDays(7 * (ChangeLoad.TrainingWeeks + 1));
+        return db.Impacts.AsNoTracking().Where(i => i.Release!.Status != ReleaseStatus.Closed && i.Release.GoLive >= from && i.Release.GoLive <= to)
             .Select(i => new LoadInput(i.ReleaseId, i.BusinessAreaId, i.Release!.GoLive, i.Headcount, i.Level, i.TrainingHoursPerPerson, i.HypercareWeeks))
             .ToListAsync(ct);
+    }
 
     public DateOnly ThisWeek => ChangeLoad.WeekOf(clock.UtcNow, clock.Zone);
 
@@ -46,7 +56,7 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
     {
         var weeks = ChangeLoad.Weeks(from ?? ThisWeek, Options.Weeks);
         var (areas, parents, tolerances) = await AreasAsync(ct);
-        var grid = ChangeLoad.Grid(parents, await ImpactsAsync(ct), weeks);
+        var grid = ChangeLoad.Grid(parents, await ImpactsAsync(weeks[0], weeks[^1], ct), weeks);
         var children = areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value);
         var byId = areas.ToDictionary(a => a.Id);
         var rows = new List<HeatRow>();
@@ -69,8 +79,10 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
         var area = areas.FirstOrDefault(a => a.Code == areaCode);
         if (area is null) return Failures.NotFound($"Business area {areaCode}");
         var byId = areas.ToDictionary(a => a.Id);
-        var releases = await db.Releases.AsNoTracking().Select(r => new { r.Id, r.Code, r.Name, r.GoLive }).ToDictionaryAsync(r => r.Id, ct);
-        var parts = (await ImpactsAsync(ct))
+        var impacts = await ImpactsAsync(monday, monday, ct);
+        var releaseIds = impacts.Select(i => i.ReleaseId).Distinct().ToList();
+        var releases = await db.Releases.AsNoTracking().Where(r => releaseIds.Contains(r.Id)).Select(r => new { r.Id, r.Code, r.Name, r.GoLive }).ToDictionaryAsync(r => r.Id, ct);
+        var parts = impacts
             .Where(i => ChangeLoad.SelfAndAncestors(i.AreaId, parents).Contains(area.Id))
             .SelectMany(i => ChangeLoad.For(i).Where(c => c.Week == monday).Select(c =>
                 new CellPart(releases[i.ReleaseId].Code, releases[i.ReleaseId].Name, i.GoLive, byId[i.AreaId].Code, byId[i.AreaId].Name, c.Part, c.Hours)))
@@ -83,13 +95,16 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
     /// <summary>Weeks in which the release adds load to an area (or an area above it) that is then over tolerance.</summary>
     public async Task<ChangeLoadWarning?> WarningAsync(int releaseId, CancellationToken ct)
     {
-        var impacts = await ImpactsAsync(ct);
-        var mine = impacts.Where(i => i.ReleaseId == releaseId).ToList();
+        var mine = await db.Impacts.AsNoTracking().Where(i => i.ReleaseId == releaseId && i.Release!.Status != ReleaseStatus.Closed)
+            .Select(i => new LoadInput(i.ReleaseId, i.BusinessAreaId, i.Release!.GoLive, i.Headcount, i.Level, i.TrainingHoursPerPerson, i.HypercareWeeks))
+            .ToListAsync(ct);
         if (mine.Count == 0) return null;
         var code = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Code).FirstAsync(ct);
         var (areas, parents, tolerances) = await AreasAsync(ct);
         var byId = areas.ToDictionary(a => a.Id);
         var weeks = mine.SelectMany(ChangeLoad.For).Select(c => c.Week).Distinct().Order().ToList();
+        // Only the releases whose load can overlap this one's weeks.
+        var impacts = await ImpactsAsync(weeks[0], weeks[^1], ct);
         var total = ChangeLoad.Grid(parents, impacts, weeks);
         var own = ChangeLoad.Grid(parents, mine, weeks);
         var over = new List<OverloadedWeek>();

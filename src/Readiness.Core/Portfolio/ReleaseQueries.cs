@@ -7,6 +7,12 @@ namespace Readiness.Core.Portfolio;
 
 public sealed record ReleaseSummary(int Id, string Code, string Name, string ProgrammeName, DateOnly GoLive, ReleaseStatus Status, int Areas, int Submitted, int Returns);
 
+/// <summary>A page of the release list and how many releases match in all.</summary>
+public sealed record ReleaseList(IReadOnlyList<ReleaseSummary> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 public sealed record GateRow(int Id, GateKind Kind, string Name, int OffsetDays, DateOnly DueOn, int Returns, int Submitted)
 {
     public string Offset => Gate.FormatOffset(OffsetDays);
@@ -23,14 +29,35 @@ public sealed record ReleaseDetail(
 /// <summary>Read models for the release list and the release page (any signed-in role may read them).</summary>
 public sealed class ReleaseQueries(ReadinessDbContext db)
 {
-    public async Task<IReadOnlyList<ReleaseSummary>> ListAsync(CancellationToken ct)
+    public const int PageSize = 25;
+
+    public static readonly IReadOnlyList<string> SortKeys = ["release", "programme", "t0", "status"];
+
+    /// <summary>
+    /// A page of the releases, soonest go-live first unless sorted otherwise, optionally of one programme: filtered,
+    /// sorted and paged in SQL; the returns are counted for the page's releases only.
+    /// </summary>
+    public async Task<ReleaseList> PageAsync(string? programme, string? sort, bool descending, int page, CancellationToken ct)
     {
-        var rows = await db.Releases.AsNoTracking()
+        var releases = db.Releases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(programme)) releases = releases.Where(r => r.Programme!.Code == programme.Trim());
+        var total = await releases.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        IOrderedQueryable<Release> By<T>(System.Linq.Expressions.Expression<Func<Release, T>> key) => descending ? releases.OrderByDescending(key) : releases.OrderBy(key);
+        var sorted = sort switch
+        {
+            "release" => By(r => r.Code),
+            "programme" => By(r => r.Programme!.Name),
+            "status" => By(r => r.Status),
+            _ => By(r => r.GoLive),
+        };
+        var items = await sorted.ThenBy(r => r.GoLive).ThenBy(r => r.Code).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(r => new ReleaseSummary(r.Id, r.Code, r.Name, r.Programme!.Name, r.GoLive, r.Status, r.Impacts.Count,
                 db.Assessments.Count(a => a.ReleaseId == r.Id && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
                 db.Assessments.Count(a => a.ReleaseId == r.Id)))
             .ToListAsync(ct);
-        return rows.OrderBy(r => r.GoLive).ThenBy(r => r.Code).ToList();
+        return new ReleaseList(items, page, PageSize, total);
     }
 
     public async Task<Result<ReleaseDetail>> GetAsync(string code, CancellationToken ct)

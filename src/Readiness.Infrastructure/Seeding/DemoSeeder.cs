@@ -29,6 +29,7 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         var people = await SeedUsersAsync(seed.Users, areas, ct);
         await TemplatePublisher.PublishAsync(db, seed, clock.UtcNow, ct);
         await SeedPortfolioAsync(seed.Portfolio, anchor, areas, people, ct);
+        if (seed.GeneratedProgrammes.Count > 0) await SeedGeneratedAsync(seed.Portfolio.GateKinds, seed.GeneratedProgrammes, anchor, areas, people, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -126,6 +127,53 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
             }
         }
         await SeedDependenciesAsync(doc, ct);
+    }
+
+    /// <summary>
+    /// The generated part of the portfolio (portfolio-generated.json), in bulk: the missing programmes in one save, their
+    /// missing releases in a second, and every gate, impact and return of those releases in a third — so 76 releases cost
+    /// three round trips of inserts and one refresh of the tracker's read model, not a few hundred of each.
+    /// </summary>
+    private async Task SeedGeneratedAsync(IReadOnlyList<GateKindEntry> kinds, IReadOnlyList<ProgrammeEntry> programmes, DateOnly anchor,
+        Dictionary<string, int> areas, Dictionary<string, string> people, CancellationToken ct)
+    {
+        var codes = programmes.Select(p => p.Code).ToList();
+        var byCode = await db.Programmes.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        foreach (var p in programmes.Where(p => !byCode.ContainsKey(p.Code)))
+            db.Programmes.Add(byCode[p.Code] = new Programme(p.Code, p.Name, p.Description ?? ""));
+        await db.SaveChangesAsync(ct);
+
+        var releaseCodes = programmes.SelectMany(p => p.Releases).Select(r => r.Code).ToList();
+        var existing = (await db.Releases.Where(r => releaseCodes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+        var added = new List<(ReleaseEntry Entry, Release Release)>();
+        foreach (var p in programmes)
+            foreach (var r in p.Releases.Where(r => !existing.Contains(r.Code)))
+            {
+                var release = new Release(byCode[p.Code].Id, r.Code, r.Name, r.Description ?? "", anchor.AddDays(r.GoLiveInDays), people[r.Sro], Enum.Parse<ReleaseStatus>(r.Status));
+                db.Releases.Add(release);
+                added.Add((r, release));
+            }
+        if (added.Count == 0) return;
+        await db.SaveChangesAsync(ct);
+
+        var templateIds = await db.Templates.GroupBy(t => t.Key)
+            .Select(g => g.OrderByDescending(t => t.Version).Select(t => new { t.Key, t.Id }).First())
+            .ToDictionaryAsync(t => t.Key, t => t.Id, ct);
+        foreach (var (entry, release) in added)
+        {
+            var impacts = entry.Impacts.Select(i => new Impact(release.Id, areas[i.Area], i.Headcount, Enum.Parse<ImpactLevel>(i.Level), i.TrainingHoursPerPerson, i.HypercareWeeks)).ToList();
+            db.Impacts.AddRange(impacts);
+            foreach (var kind in kinds)
+            {
+                var templateId = kind.Template is null ? (int?)null : templateIds[kind.Template];
+                var gate = new Gate(release.Id, Enum.Parse<GateKind>(kind.Kind), kind.Name, kind.OffsetDays, templateId);
+                db.Gates.Add(gate);
+                // As for the hand-written releases: live or closed ones went through their gates before this system.
+                if (templateId is { } tid && release.Status is ReleaseStatus.Planned or ReleaseStatus.InReadiness)
+                    db.Assessments.AddRange(impacts.Select(i => new Assessment(release.Id, gate, i.BusinessAreaId, tid, clock.UtcNow)));
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds the "dependsOn" links that are missing (by release code); existing ones are left alone.</summary>

@@ -56,9 +56,38 @@ public sealed record AppliesIfEntry(string? MinImpactLevel = null, bool? Require
 
 public sealed record RangeEntry(decimal? Min = null, decimal? Max = null);
 
+/// <summary>The compact description of the generated part of the demo portfolio (portfolio-generated.json).</summary>
+public sealed record GeneratedPortfolioDocument(int Seed, IReadOnlyList<GeneratedProgrammeEntry> Programmes);
+
+/// <summary>A programme and the pattern of its releases: one release per part; the numbers are drawn from the ranges.</summary>
+public sealed record GeneratedProgrammeEntry(
+    string Code,
+    string Name,
+    string Sro,
+    string ReleaseCode,
+    string ReleaseName,
+    IReadOnlyList<string> Parts,
+    IReadOnlyList<string> Areas,
+    IntRange AreasPerRelease,
+    IntRange GoLiveInDays,
+    IntRange Headcount,
+    IReadOnlyList<string> Levels,
+    DecimalRange TrainingHoursPerPerson,
+    IntRange HypercareWeeks,
+    string? Description = null);
+
+public sealed record IntRange(int Min, int Max);
+
+public sealed record DecimalRange(decimal Min, decimal Max);
+
 /// <summary>Everything read from seed-data/, validated and ready to apply.</summary>
+/// <param name="Generated">The programmes expanded from portfolio-generated.json (none when the file is absent or Seed:Generated is off).</param>
 public sealed record SeedSet(
     AreasDocument Areas,
     UsersDocument Users,
     PortfolioDocument Portfolio,
-    IReadOnlyList<(string File, TemplateDocument Template, string ContentHash)> Templates);
+    IReadOnlyList<(string File, TemplateDocument Template, string ContentHash)> Templates,
+    IReadOnlyList<ProgrammeEntry>? Generated = null)
+{
+    public IReadOnlyList<ProgrammeEntry> GeneratedProgrammes => Generated ?? [];
+}

@@ -14,6 +14,12 @@ public sealed class SeedOptions
     /// </summary>
     public bool DemoActivity { get; set; } = true;
 
+    /// <summary>
+    /// Also generate the rest of the demo portfolio from seed-data/portfolio-generated.json (76 releases across the
+    /// report's programmes, added in bulk). Test apps turn it off unless a test is about the full demo.
+    /// </summary>
+    public bool Generated { get; set; } = true;
+
     /// <summary>Folder holding the seed files; relative paths are resolved against the application's base directory.</summary>
     public string Path { get; set; } = "seed-data";
 

@@ -26,7 +26,10 @@ public sealed class SeedReader
         AllowTrailingCommas = true,
     };
 
-    public static SeedSet Read(string folder)
+    public static SeedSet Read(string folder) => Read(folder, includeGenerated: true);
+
+    /// <param name="includeGenerated">Also read portfolio-generated.json (when present) and expand it (Seed:Generated).</param>
+    public static SeedSet Read(string folder, bool includeGenerated)
     {
         if (!Directory.Exists(folder))
             throw new StartupValidationException($"Seed data folder '{folder}' does not exist. Set Seed:Path to the folder that holds business-areas.json, users.json, portfolio.json and templates/.");
@@ -46,10 +49,15 @@ public sealed class SeedReader
             if (doc is not null) templates.Add((name, doc, HashOf(doc)));
         }
 
+        // The generated part of the portfolio is optional: without its file the demo is the hand-written one.
+        var generated = includeGenerated && File.Exists(Path.Combine(folder, GeneratedPortfolio.File))
+            ? Load<GeneratedPortfolioDocument>(folder, GeneratedPortfolio.File, problems)
+            : null;
+
         if (areas is not null && users is not null && portfolio is not null)
-            SeedValidator.Validate(areas, users, portfolio, templates, problems);
+            SeedValidator.Validate(areas, users, portfolio, templates, problems, generated);
         problems.ThrowIfAny(folder);
-        return new SeedSet(areas!, users!, portfolio!, templates);
+        return new SeedSet(areas!, users!, portfolio!, templates, generated is null ? null : GeneratedPortfolio.Expand(generated));
     }
 
     private static T? Load<T>(string folder, string name, SeedProblems problems) where T : class

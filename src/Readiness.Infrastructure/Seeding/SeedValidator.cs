@@ -16,7 +16,7 @@ internal static partial class SeedValidator
     private static partial Regex CodePattern();
 
     public static void Validate(AreasDocument areas, UsersDocument users, PortfolioDocument portfolio,
-        IReadOnlyList<(string File, TemplateDocument Template, string Hash)> templates, SeedProblems problems)
+        IReadOnlyList<(string File, TemplateDocument Template, string Hash)> templates, SeedProblems problems, GeneratedPortfolioDocument? generated = null)
     {
         var areaCodes = ValidateAreas(areas, problems);
         var roleByEmail = ValidateUsers(users, areaCodes, problems);
@@ -30,6 +30,7 @@ internal static partial class SeedValidator
                 problems.Add(file, "$.version", $"Template '{template.Key}' version {template.Version} is defined twice. Give each version its own number.");
         }
         ValidatePortfolio(portfolio, areaCodes, roleByEmail, templateKeys, problems);
+        if (generated is not null) GeneratedPortfolio.Validate(generated, areaCodes, roleByEmail, portfolio, problems);
     }
 
     private static HashSet<string> ValidateAreas(AreasDocument doc, SeedProblems problems)
@@ -212,7 +213,7 @@ internal static partial class SeedValidator
         };
     }
 
-    private static void CheckCode(string file, string path, string code, SeedProblems problems)
+    internal static void CheckCode(string file, string path, string code, SeedProblems problems)
     {
         if (!CodePattern().IsMatch(code ?? ""))
             problems.Add(file, path, $"'{code}' is not a valid code: use up to 20 capital letters, digits and hyphens.");

@@ -357,6 +357,10 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasIndex("ApproverUserId", "Status");
 
+                    b.HasIndex("ReleaseId", "Kind");
+
+                    b.HasIndex("Status", "ApproverUserId");
+
                     b.ToTable("ApprovalRequests");
                 });
 
@@ -1114,6 +1118,71 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.ToTable("Gates");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateSummary", b =>
+                {
+                    b.Property<int>("GateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GoDca")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GoDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("GoLive")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ImpactedAreas")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RagRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReleaseCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GateId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays");
+
+                    b.ToTable("GateSummaries");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>
                 {
                     b.Property<int>("Id")
@@ -1227,6 +1296,8 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("GoLive");
 
                     b.HasIndex("ProgrammeId");
 
@@ -2212,6 +2283,15 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Release");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateSummary", b =>
+                {
+                    b.HasOne("Readiness.Core.Portfolio.Gate", null)
+                        .WithOne()
+                        .HasForeignKey("Readiness.Core.Portfolio.GateSummary", "GateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>

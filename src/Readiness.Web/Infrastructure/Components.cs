@@ -35,3 +35,27 @@ public sealed record PageLinks(int Page, int Pages, Func<int, string> Url, strin
 
     public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A long list to choose one from (programmes, areas, releases) as a searchable text input: a native
+/// <c>datalist</c> offers the names as the person types, with no script, and the server takes a code or a name
+/// (<see cref="Choices.CodeOf"/>). Empty means <see cref="AllText"/>.
+/// </summary>
+public sealed record ChoiceInput(string Name, string Label, string? Code, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> Choices, string AllText)
+{
+    /// <summary>What the box shows: the chosen item's name, or what was typed if it matched nothing.</summary>
+    public string? Shown => Choices.FirstOrDefault(c => c.Code == Code)?.Name ?? Code;
+}
+
+public static class Choices
+{
+    /// <summary>The code of the choice typed: its code or its name, any case; what matches nothing is kept as typed (and matches no row).</summary>
+    public static string? CodeOf(string? typed, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> choices)
+    {
+        if (string.IsNullOrWhiteSpace(typed)) return null;
+        var t = typed.Trim();
+        return choices.FirstOrDefault(c => string.Equals(c.Code, t, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? choices.FirstOrDefault(c => string.Equals(c.Name, t, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? t;
+    }
+}

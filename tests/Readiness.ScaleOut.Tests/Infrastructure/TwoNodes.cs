@@ -38,6 +38,7 @@ public sealed class TwoNodes : IAsyncLifetime, IAppDatabase
             ["Database:Provider"] = DatabaseOptions.Postgres,
             ["Database:ConnectionString"] = Database.ConnectionString,
             ["Seed:DemoActivity"] = "false",
+            ["Seed:Generated"] = "false",
             ["Email:Mode"] = "Smtp",
             ["Email:Host"] = "127.0.0.1",
             ["Email:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),

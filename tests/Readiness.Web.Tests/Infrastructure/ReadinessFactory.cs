@@ -50,6 +50,9 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
         // No Hangfire server in tests; its storage and the pickup mail stay in this test's folder unless a test says otherwise.
         _settings.TryAdd("Scheduling:RunServer", "false");
         _settings.TryAdd("Seed:DemoActivity", "false");
+        // The hand-written demo only (16 releases), which the tests' counts are about; a test about the full demo
+        // (80+ releases from portfolio-generated.json) sets Seed:Generated to true.
+        _settings.TryAdd("Seed:Generated", "false");
         _settings.TryAdd("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
         _settings.TryAdd("Email:PickupFolder", Path.Combine(Folder, "mail"));
         _settings.TryAdd("Audit:ChainKey", TestChainKey);

@@ -48,6 +48,7 @@ public static class AuthorizationMatrix
         ["Incidents"] = PmoOnly,
         ["Portfolio/Approvals"] = PmoOnly,
         ["Portfolio/Tracker"] = Portfolio,
+        ["Portfolio/Feeds"] = Portfolio,
         ["Portfolio/Heatmap"] = Portfolio,
         ["Portfolio/Heatmap/Cell"] = Portfolio,
         ["Portfolio/Timeline"] = Portfolio,

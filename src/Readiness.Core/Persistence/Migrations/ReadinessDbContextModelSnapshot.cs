@@ -342,6 +342,10 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasIndex("ApproverUserId", "Status");
 
+                    b.HasIndex("ReleaseId", "Kind");
+
+                    b.HasIndex("Status", "ApproverUserId");
+
                     b.ToTable("ApprovalRequests");
                 });
 
@@ -1073,6 +1077,71 @@ namespace Readiness.Core.Persistence.Migrations
                     b.ToTable("Gates");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateSummary", b =>
+                {
+                    b.Property<int>("GateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoDca")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoDecision")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GoLive")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImpactedAreas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RagRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GateId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays");
+
+                    b.ToTable("GateSummaries");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>
                 {
                     b.Property<int>("Id")
@@ -1180,6 +1249,8 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("GoLive");
 
                     b.HasIndex("ProgrammeId");
 
@@ -2135,6 +2206,15 @@ namespace Readiness.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Release");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateSummary", b =>
+                {
+                    b.HasOne("Readiness.Core.Portfolio.Gate", null)
+                        .WithOne()
+                        .HasForeignKey("Readiness.Core.Portfolio.GateSummary", "GateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>

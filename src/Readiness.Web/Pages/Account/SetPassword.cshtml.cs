@@ -8,6 +8,7 @@ namespace Readiness.Web.Pages.Account;
 
 /// <summary>Where an invitation's link lands: the person chooses their password (once; the link then stops working).</summary>
 [AllowAnonymous]
+[DoNotCompress]
 public class SetPasswordModel(PasswordSetting passwords) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }

@@ -16,6 +16,7 @@ namespace Readiness.Web.Pages.Approvals;
 /// the decision the page confirms it, saying what happens next and who was emailed.
 /// </summary>
 [AllowAnonymous]
+[DoNotCompress]
 public class LinkModel(DecisionPages pages, ApprovalDecisions decisions, ReadinessClock clock) : PageModel
 {
     private const string JustDecided = "Decided";

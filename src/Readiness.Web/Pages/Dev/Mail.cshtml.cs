@@ -1,3 +1,4 @@
+using Readiness.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Common;
@@ -9,6 +10,7 @@ namespace Readiness.Web.Pages.Dev;
 /// The demo inbox: the emails addressed to the signed-in person (every email for the PMO), newest first, with their
 /// delivery state. Only in Development or when Email:ShowMailPage is set; otherwise the page does not exist (404).
 /// </summary>
+[DoNotCompress]
 public class MailModel(MailPageAvailability availability, OutboxQueries outbox, Readiness.Core.Identity.Actor actor, ReadinessClock clock) : PageModel
 {
     // "p", not "page": Razor Pages reserves the "page" route value.

@@ -1,3 +1,4 @@
+using Readiness.Web.Infrastructure;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using Readiness.Infrastructure.Email;
 namespace Readiness.Web.Pages.Dev;
 
 /// <summary>One email of the demo inbox: its headers, the HTML part in a sandboxed frame and the plain-text part.</summary>
+[DoNotCompress]
 public partial class MailMessageModel(MailPageAvailability availability, OutboxQueries outbox, IOptions<SmtpOptions> email, Readiness.Core.Identity.Actor actor, ReadinessClock clock) : PageModel
 {
     public OutboxMessage Message { get; private set; } = null!;

@@ -18,14 +18,35 @@ public class TimelineModel(PortfolioTimeline timeline, GateTracker tracker) : Pa
 
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
 
+    /// <summary>The first month shown, "yyyy-MM" (default: six months before this one).</summary>
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
     public Timeline Data { get; private set; } = null!;
     public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Data = await timeline.ForAsync(Programme, ct);
+        var from = DateOnly.TryParseExact(From + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : (DateOnly?)null;
         Programmes = (await tracker.ChoicesAsync(ct)).Programmes;
+        Programme = Readiness.Web.Infrastructure.Choices.CodeOf(Programme, Programmes);
+        Data = await timeline.ForAsync(Programme, from, PageNumber, ct);
     }
+
+    /// <summary>This view moved by some months (the earlier / later links), or another page of it.</summary>
+    public string ShiftUrl(int shiftMonths, int page = 1)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["Programme"] = Programme, ["From"] = Data.From.AddMonths(shiftMonths).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            ["p"] = page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Portfolio/Timeline", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    public string PageUrl(int page) => ShiftUrl(0, page);
+
+    public static string MonthWords(DateOnly m) => m.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     public int Height => AxisHeight + Data.Releases.Count * RowHeight + 10;
 
@@ -34,6 +55,9 @@ public class TimelineModel(PortfolioTimeline timeline, GateTracker tracker) : Pa
     /// <summary>The x position of a day on the axis.</summary>
     public double X(DateOnly day)
     {
+        // A gate outside the window is drawn at its edge (the list below gives its date).
+        if (day < Data.FirstMonth) day = Data.FirstMonth;
+        if (day > AxisEnd) day = AxisEnd;
         var total = AxisEnd.DayNumber - Data.FirstMonth.DayNumber;
         return LabelWidth + (Width - LabelWidth - 10) * (double)(day.DayNumber - Data.FirstMonth.DayNumber) / Math.Max(1, total);
     }

@@ -14,7 +14,7 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>The gate tracker: every release × gate, filtered, sorted and paged; the same rows export to CSV and Excel.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, ApprovalSettings links, ReadinessClock clock, ForecastQueries forecasts) : PageModel
+public class TrackerModel(GateTracker tracker, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -41,16 +41,30 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await ChooseAsync(ct);
         Result = await tracker.PageAsync(Filter(), ct);
         Forecasts = await forecasts.ForGatesAsync(Result.Rows.Select(r => r.GateId), ct);
-        (Programmes, Areas) = await tracker.ChoicesAsync(ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        this.Download(TrackerExport.Csv(await tracker.RowsAsync(Filter(), ct)), TrackerExport.CsvType, FileName("csv"));
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await ChooseAsync(ct);
+        return this.Download(TrackerExport.Csv(await tracker.RowsAsync(Filter(), ct)), TrackerExport.CsvType, FileName("csv"));
+    }
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        this.Download(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        await ChooseAsync(ct);
+        return this.Download(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
+    }
+
+    /// <summary>The programme and area boxes take a code or a name: both become the code.</summary>
+    private async Task ChooseAsync(CancellationToken ct)
+    {
+        (Programmes, Areas) = await tracker.ChoicesAsync(ct);
+        Programme = Choices.CodeOf(Programme, Programmes);
+        Area = Choices.CodeOf(Area, Areas);
+    }
 
     private TrackerFilter Filter() => new(Programme, Area, PortfolioWords.ParseStatus(Status), From, To,
         GateTracker.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber, Rag: Rag, OpenOnly: Open);
@@ -110,10 +124,10 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
         return WithQuery("/Portfolio/Tracker", q);
     }
 
-    /// <summary>This person's subscribable feed: the calendar client cannot sign in, so the URL carries their token.</summary>
-    public string FeedUrl(string by, string code)
-    {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        return WithQuery(links.Link("/Portfolio/Calendar.ics"), new() { [by] = code, ["u"] = userId, ["token"] = calendarTokens.For(userId) });
-    }
+    /// <summary>This person's feed of one programme (the programmes on this page are offered; all of them on the feeds page).</summary>
+    public string FeedUrl(string code) => feeds.Url(User, "programme", code);
+
+    /// <summary>The programmes of the rows shown, once each, in the order they first appear.</summary>
+    public IEnumerable<PortfolioChoice> ProgrammesShown() =>
+        Result.Rows.Select(r => new PortfolioChoice(r.ProgrammeCode, r.ProgrammeName)).DistinctBy(p => p.Code);
 }

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Readiness.Core.Approvals;
+using Readiness.Core.Assessments;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Core.Portfolio;
+
+/// <summary>
+/// Keeps <see cref="GateSummary"/> rows right. Rather than trusting every use case to remember the tracker, the
+/// context's save (<see cref="ReadinessDbContext.SaveChangesAsync(bool, CancellationToken)"/>) asks <see cref="Collect"/>
+/// which releases the pending changes touch and, once they are flushed, recomputes those releases' gates in the same
+/// transaction — so every writer is covered, today's and tomorrow's: a return created, saved with a new RAG, submitted,
+/// approved, returned or removed with its impact; a go / no-go decided; a gate added, moved or removed; T0 moved or the
+/// release's status changed (admin, go-live, seeding, tests writing rows directly). A release is the unit: its go / no-go
+/// gate counts all of its returns and its decision applies to it, and it has a handful of gates and a few dozen returns.
+/// </summary>
+public static class GateSummaries
+{
+    /// <summary>The releases a set of pending changes touches. Ids of rows being added are read after the flush.</summary>
+    public sealed class Touched
+    {
+        private readonly HashSet<int> _ids = [];
+        private readonly List<Func<int>> _later = [];
+
+        internal void Add(int releaseId)
+        {
+            if (releaseId > 0) _ids.Add(releaseId);
+        }
+
+        internal void Later(Func<int> releaseId) => _later.Add(releaseId);
+
+        public bool IsEmpty => _ids.Count == 0 && _later.Count == 0;
+
+        /// <summary>Every release touched, once the changes are flushed (added rows have their ids by then).</summary>
+        public IReadOnlyCollection<int> ReleaseIds()
+        {
+            foreach (var id in _later) Add(id());
+            _later.Clear();
+            return _ids;
+        }
+    }
+
+    /// <summary>What the pending changes alter in the read model: changes that cannot move a count, RAG, decision or date are skipped.</summary>
+    public static Touched Collect(ChangeTracker tracker)
+    {
+        var touched = new Touched();
+        foreach (var e in tracker.Entries())
+        {
+            if (e.State is EntityState.Unchanged or EntityState.Detached) continue;
+            switch (e.Entity)
+            {
+                case Assessment a when e.State != EntityState.Modified || Changed(e, nameof(Assessment.Status), nameof(Assessment.Rag), nameof(Assessment.GateId)):
+                    Note(touched, e, a, x => x.ReleaseId);
+                    break;
+                case Gate g when e.State != EntityState.Modified || Changed(e, nameof(Gate.DueOffsetDays), nameof(Gate.Kind)):
+                    Note(touched, e, g, x => x.ReleaseId);
+                    break;
+                case Impact i when e.State != EntityState.Modified:
+                    Note(touched, e, i, x => x.ReleaseId);
+                    break;
+                case Release r when e.State != EntityState.Modified || Changed(e, nameof(Release.GoLive), nameof(Release.Status)):
+                    Note(touched, e, r, x => x.Id);
+                    break;
+                case ApprovalRequest q when q.Kind == ApprovalKind.GoLive
+                                            && (e.State != EntityState.Modified || Changed(e, nameof(ApprovalRequest.Status), nameof(ApprovalRequest.Decision), nameof(ApprovalRequest.Dca))):
+                    Note(touched, e, q, x => x.ReleaseId);
+                    break;
+            }
+        }
+        return touched;
+    }
+
+    private static bool Changed(EntityEntry e, params string[] properties) => properties.Any(p => e.Property(p).IsModified);
+
+    private static void Note<T>(Touched touched, EntityEntry e, T entity, Func<T, int> releaseId)
+    {
+        var property = entity is Release ? nameof(Release.Id) : "ReleaseId";
+        if (e.State != EntityState.Added && e.Property(property).OriginalValue is int before) touched.Add(before);
+        if (e.State == EntityState.Deleted) touched.Add(releaseId(entity));
+        else touched.Later(() => releaseId(entity));
+    }
+
+    /// <summary>
+    /// Recomputes the summaries of the gates of <paramref name="releaseIds"/> from what is in the database (flushed,
+    /// same transaction) and writes the rows that differ; the caller saves.
+    /// </summary>
+    public static async Task RefreshAsync(ReadinessDbContext db, IReadOnlyCollection<int> releaseIds, CancellationToken ct)
+    {
+        if (releaseIds.Count == 0) return;
+        var ids = releaseIds.ToList();
+        var values = await ComputeAsync(db, ids, ct);
+        var gateIds = values.Select(v => v.GateId).ToList();
+        var existing = await db.GateSummaries.Where(s => ids.Contains(s.ReleaseId) || gateIds.Contains(s.GateId)).ToDictionaryAsync(s => s.GateId, ct);
+        foreach (var v in values)
+        {
+            if (!existing.Remove(v.GateId, out var row))
+            {
+                row = new GateSummary(v.GateId);
+                db.GateSummaries.Add(row);
+            }
+            row.Apply(v);
+        }
+        // Left over: gates no longer there (normally removed with their gate by the cascade already).
+        db.GateSummaries.RemoveRange(existing.Values);
+    }
+
+    /// <summary>
+    /// Gives every gate without a summary its row: for databases that had gates before the read model existed (run at
+    /// start-up after migrating; a no-op afterwards). Works in chunks of releases, each saved on its own.
+    /// </summary>
+    public static async Task<int> BackfillAsync(ReadinessDbContext db, CancellationToken ct, int releasesPerChunk = 200)
+    {
+        var missing = await db.Gates.Where(g => !db.GateSummaries.Any(s => s.GateId == g.Id)).Select(g => g.ReleaseId).Distinct().OrderBy(id => id).ToListAsync(ct);
+        foreach (var chunk in missing.Chunk(releasesPerChunk))
+        {
+            await RefreshAsync(db, chunk, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return missing.Count;
+    }
+
+    /// <summary>
+    /// Every gate's summary computed from the portfolio: of the given releases, or of all of them (null). Four queries
+    /// whatever the number of gates; the rules are the tracker's (complete, counts, worst RAG, latest go / no-go).
+    /// </summary>
+    public static async Task<IReadOnlyList<GateSummaryValues>> ComputeAsync(ReadinessDbContext db, IReadOnlyCollection<int>? releaseIds, CancellationToken ct)
+    {
+        var ids = releaseIds?.ToList();
+        IQueryable<Gate> gateRows = db.Gates.AsNoTracking();
+        IQueryable<Impact> impactRows = db.Impacts.AsNoTracking();
+        IQueryable<Assessment> returnRows = db.Assessments.AsNoTracking();
+        IQueryable<ApprovalRequest> requestRows = db.ApprovalRequests.AsNoTracking();
+        if (ids is not null)
+        {
+            gateRows = gateRows.Where(g => ids.Contains(g.ReleaseId));
+            impactRows = impactRows.Where(i => ids.Contains(i.ReleaseId));
+            returnRows = returnRows.Where(a => ids.Contains(a.ReleaseId));
+            requestRows = requestRows.Where(r => ids.Contains(r.ReleaseId));
+        }
+        var gates = await gateRows
+            .Select(g => new { g.Id, g.ReleaseId, g.Release!.ProgrammeId, g.Release.Code, g.Release.GoLive, g.Release.Status, g.Kind, g.DueOffsetDays })
+            .ToListAsync(ct);
+        var impacted = await impactRows.GroupBy(i => i.ReleaseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var returns = (await returnRows.Select(a => new { a.ReleaseId, a.GateId, a.Status, a.Rag }).ToListAsync(ct)).ToLookup(a => a.ReleaseId);
+        var decisions = (await requestRows.Where(r => r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided)
+            .Select(r => new { r.Id, r.ReleaseId, r.Decision, r.Dca, r.DecidedAtUtc }).ToListAsync(ct))
+            .GroupBy(r => r.ReleaseId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).First());
+
+        return gates.Select(g =>
+        {
+            // The go / no-go gate is decided on the release's readiness returns, so it shows their counts and RAG.
+            var mine = returns[g.ReleaseId].Where(a => a.GateId == g.Id || g.Kind == GateKind.GoNoGo).ToList();
+            var submitted = mine.Count(a => a.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions);
+            var approved = mine.Count(a => a.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions);
+            Rag? worst = mine.Any(a => a.Rag == Rag.Red) ? Rag.Red : mine.Any(a => a.Rag == Rag.Amber) ? Rag.Amber : mine.Any(a => a.Rag == Rag.Green) ? Rag.Green : null;
+            var go = decisions.GetValueOrDefault(g.ReleaseId);
+            var went = go?.Decision is Decision.Go or Decision.GoWithConditions;
+            var complete = g.Status is ReleaseStatus.Closed || (g.Status is ReleaseStatus.Live && g.Kind != GateKind.PostGoLiveReview) || g.Kind switch
+            {
+                GateKind.Readiness => mine.Count > 0 && approved == mine.Count,
+                GateKind.GoNoGo => went,
+                _ => false,
+            };
+            return new GateSummaryValues(g.Id, g.ReleaseId, g.ProgrammeId, g.Code, g.Kind, g.DueOffsetDays, g.GoLive, impacted.GetValueOrDefault(g.ReleaseId),
+                mine.Count, submitted, approved, worst, go?.Decision, go?.Dca, complete);
+        }).ToList();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Approvals;
+using Readiness.Core.Assessments;
+using Readiness.Core.Common;
+using Readiness.Core.Persistence;
+using Readiness.Core.Portfolio;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>
+/// The tracker's figures recomputed from scratch the way the tracker computed them before it had a read model (correlated
+/// counts over every return of every gate). An independent oracle: the read model must agree with it after every change.
+/// </summary>
+internal static class GateSummaryOracle
+{
+    public sealed record Expected(int GateId, int ReleaseId, string ReleaseCode, GateKind Kind, int OffsetDays, DateOnly DueOn, int Impacted, int Returns,
+        int Submitted, int Approved, Rag? Rag, Decision? Decision, Dca? Dca, bool Complete);
+
+    public static async Task<List<Expected>> ComputeAsync(ReadinessDbContext db)
+    {
+        var raw = await db.Gates.AsNoTracking().Select(g => new
+        {
+            g.Id, g.ReleaseId, g.Release!.Code, g.Release.GoLive, ReleaseStatus = g.Release.Status, g.Kind, g.DueOffsetDays,
+            Impacted = g.Release.Impacts.Count,
+            Submitted = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
+            Approved = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && (a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
+            Returns = db.Assessments.Count(a => a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)),
+            AnyRed = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Red),
+            AnyAmber = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Amber),
+            AnyGreen = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Green),
+        }).ToListAsync();
+        var decided = await db.ApprovalRequests.AsNoTracking().Where(r => r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided)
+            .Select(r => new { r.Id, r.ReleaseId, r.Decision, r.Dca, r.DecidedAtUtc }).ToListAsync();
+        return raw.Select(r =>
+        {
+            var go = decided.Where(d => d.ReleaseId == r.ReleaseId).OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id).FirstOrDefault();
+            var went = go?.Decision is Decision.Go or Decision.GoWithConditions;
+            var complete = r.ReleaseStatus is ReleaseStatus.Closed || (r.ReleaseStatus is ReleaseStatus.Live && r.Kind != GateKind.PostGoLiveReview) || r.Kind switch
+            {
+                GateKind.Readiness => r.Returns > 0 && r.Approved == r.Returns,
+                GateKind.GoNoGo => went,
+                _ => false,
+            };
+            return new Expected(r.Id, r.ReleaseId, r.Code, r.Kind, r.DueOffsetDays, r.GoLive.AddDays(r.DueOffsetDays), r.Impacted, r.Returns, r.Submitted, r.Approved,
+                r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null, go?.Decision, go?.Dca, complete);
+        }).OrderBy(e => e.GateId).ToList();
+    }
+
+    /// <summary>The read model as stored, in the oracle's shape.</summary>
+    public static async Task<List<Expected>> StoredAsync(ReadinessDbContext db) =>
+        (await db.GateSummaries.AsNoTracking().OrderBy(s => s.GateId).ToListAsync())
+        .Select(s => new Expected(s.GateId, s.ReleaseId, s.ReleaseCode, s.Kind, s.OffsetDays, s.DueOn, s.ImpactedAreas, s.Returns, s.Submitted, s.Approved,
+            s.WorstRag, s.GoDecision, s.GoDca, s.Complete)).ToList();
+}
