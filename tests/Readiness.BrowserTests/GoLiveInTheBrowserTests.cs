@@ -45,7 +45,7 @@ public sealed class GoLiveInTheBrowserTests : IAsyncLifetime
         // The PMO sees the Go/No-go gate green in the tracker and MetCC loaded in the go-live week on the heatmap.
         var pmo = await _app.SignedInAsync(Pmo);
         await pmo.GotoAsync("/Portfolio/Tracker");
-        await pmo.GetByLabel("Programme").SelectOptionAsync(new SelectOptionValue { Label = "Contact and Resolution Service" });
+        await pmo.GetByLabel("Programme").FillAsync("Contact and Resolution Service");
         await pmo.GetByRole(AriaRole.Button, new() { Name = "Apply filter" }).ClickAsync();
         await Expect(pmo.Locator($"tr[data-release=\"{Release}\"][data-gate=\"GoNoGo\"] [data-testid=rag]")).ToContainTextAsync("Green");
         await pmo.GotoAsync("/Portfolio/Heatmap");

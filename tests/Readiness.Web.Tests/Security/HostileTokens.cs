@@ -34,13 +34,25 @@ internal static class HostileTokens
         variants.Add(("very long (10,000 characters)", new string('A', 10_000)));
         variants.Add(("valid then very long", valid + new string('x', 5_000)));
         variants.Add(("double percent-encoded", string.Concat(valid.Select(c => "%" + ((int)c).ToString("X2", CultureInfo.InvariantCulture)))));
-        variants.Add(("Cyrillic look-alikes", valid.Replace('A', 'А').Replace('a', 'а').Replace('e', 'е').Replace('o', 'о')));
+        variants.Add(("Cyrillic look-alikes", CyrillicLookAlikes(valid)));
         variants.Add(("full-width", new string(valid.Select(c => c is >= '!' and <= '~' ? (char)(c + 0xFEE0) : c).ToArray())));
         variants.Add(("zero-width space inside", valid.Insert(valid.Length / 2, "\u200B")));
         variants.Add(("right-to-left override", "\u202E" + valid));
         variants.Add(("emoji", valid[..^2] + "💥"));
         variants.Add(("decomposed accent", valid + "e\u0301"));
         return variants;
+    }
+
+    /// <summary>
+    /// The token with its Latin letters swapped for Cyrillic ones that look the same. A random token need not hold
+    /// any of the swapped letters (the variant would then be the valid token itself), so at least its first
+    /// character is swapped.
+    /// </summary>
+    private static string CyrillicLookAlikes(string valid)
+    {
+        const string latin = "AaBCcEeHKMOoPpTXxy", cyrillic = "АаВСсЕеНКМОоРрТХху";
+        var swapped = new string(valid.Select(c => latin.IndexOf(c) is var i and >= 0 ? cyrillic[i] : c).ToArray());
+        return swapped != valid ? swapped : "а" + swapped[1..];
     }
 
     /// <summary>A token of the same length and alphabet as <paramref name="like"/>.</summary>
