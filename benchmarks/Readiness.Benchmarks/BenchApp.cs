@@ -35,6 +35,7 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", BenchDatabase.ProviderName);
         builder.UseSetting("Database:ConnectionString", BenchDatabase.ConnectionString(Folder));
         builder.UseSetting("Scheduling:RunServer", "false");
+        builder.UseSetting("Email:SendOnCommit", "false");
         builder.UseSetting("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
         builder.UseSetting("Email:PickupFolder", Path.Combine(Folder, "mail"));
         builder.UseSetting("Seed:Enabled", "false");
