@@ -44,8 +44,11 @@ public class TrackerModel(GateTracker tracker, CalendarTokens calendarTokens, Ap
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
         this.Download(TrackerExport.Csv(await tracker.RowsAsync(Filter(), ct)), TrackerExport.CsvType, FileName("csv"));
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        this.Download(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var rows = await tracker.RowsAsync(Filter(), ct);
+        return this.StreamedDownload(TrackerExport.ExcelType, FileName("xlsx"), (body, c) => TrackerExport.WriteExcelAsync(rows, body, c));
+    }
 
     private TrackerFilter Filter() => new(Programme, Area, PortfolioWords.ParseStatus(Status), From, To,
         GateTracker.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber, Rag: Rag, OpenOnly: Open);
