@@ -35,11 +35,24 @@ public sealed class OutboxCommitObserver(OutboxWakeUp wakeUp) : ICommitObserver
 /// due. Claims keep it safe beside the outbox-dispatch job and other nodes; the job stays as the safety net (retries that
 /// come due, mail queued by another node or before a crash). It also runs once at start, for mail left from before.
 /// </summary>
-public sealed class OutboxSender(OutboxWakeUp wakeUp, IServiceScopeFactory scopes, IOptions<SmtpOptions> options, ILogger<OutboxSender> logger) : BackgroundService
+public sealed class OutboxSender(
+    OutboxWakeUp wakeUp, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<SmtpOptions> options, ILogger<OutboxSender> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SendOnCommit) return;
+        // Mail left from before (or queued by the demo's seeding) goes once the app serves: start-up is not held up by it.
+        using (var started = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStarted, stoppingToken))
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, started.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // started, or stopping before it ever started
+            }
+        }
         wakeUp.Wake();
         while (!stoppingToken.IsCancellationRequested)
         {
