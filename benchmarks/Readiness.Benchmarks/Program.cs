@@ -33,8 +33,10 @@ public static class BenchmarkMain
         // In-process: the app is hosted by WebApplicationFactory in this process, which finds Readiness.Web's content root
         // from this project's build output. 3 warm-ups and 15 iterations keep the whole run (two scales) under 15 minutes;
         // --short (1 and 3) is for trying changes, never for recorded results.
+        // The in-process toolchain gives up on a benchmark after 5 minutes by default, and a class's set-up may generate
+        // the scale-10 portfolio first (minutes on a busy machine): allow an hour.
         var job = Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true))
             .WithLaunchCount(1)
             .WithWarmupCount(options.Short ? 1 : 3)
             .WithIterationCount(options.Short ? 3 : 15)
