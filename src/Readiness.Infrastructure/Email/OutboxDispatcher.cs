@@ -85,11 +85,22 @@ public sealed class OutboxDispatcher(
     {
         var claims = batch.ToDictionary(m => m.Id, m => m.Version);
         var ids = claims.Keys.ToList();
+        var asClaimed = true;
         var recorded = await unitOfWork.RunAsync(async c =>
         {
             int sent = 0, retried = 0, failed = 0;
             var now = clock.UtcNow;
-            foreach (var row in await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(c))
+            // First the rows as the claim returned them (no second read of 50 bodies): their Version is the concurrency
+            // token, so if another dispatcher took one over since, the save fails and the retry reads them afresh.
+            List<OutboxMessage> rows;
+            if (asClaimed)
+            {
+                asClaimed = false;
+                db.Outbox.AttachRange(batch);
+                rows = batch;
+            }
+            else rows = await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(c);
+            foreach (var row in rows)
             {
                 if (row.Version != claims[row.Id] || !row.IsPending)
                 {

@@ -114,6 +114,38 @@ public sealed class OutboxBatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_batch_whose_lease_lapsed_mid_send_is_sent_by_another_dispatcher_and_recorded_once_only_it_is_sent_twice()
+    {
+        await _db.AddMessagesAsync(OutboxDispatcher.BatchSize + 10);
+        using var firstMessageArrived = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var held = 0;
+        _smtp.Respond = mail =>
+        {
+            if (mail.Message.Subject != "Message 0" || Interlocked.Increment(ref held) != 1) return SmtpResponse.Ok;
+            firstMessageArrived.Set();
+            release.Wait(TimeSpan.FromSeconds(30)); // the first dispatcher hangs mid-batch past its lease
+            return SmtpResponse.Ok;
+        };
+
+        var first = Task.Run(() => _db.RunAsync(_transport, _options));
+        Assert.True(firstMessageArrived.Wait(TimeSpan.FromSeconds(30)), "The first dispatcher did not start sending.");
+        _db.Time.Advance(TimeSpan.FromSeconds(_options.ClaimLeaseSeconds + 1));
+        var second = await _db.RunAsync(_transport, _options);
+        release.Set();
+        var firstResult = await first;
+
+        Assert.Equal(new DispatchResult(60, 0, 0), second);
+        Assert.Equal(new DispatchResult(0, 0, 0), firstResult); // its outcomes came too late: the rows were recorded by the other
+        var rows = await _db.MessagesAsync();
+        Assert.All(rows, m => Assert.Equal(1, m.Attempts));
+        Assert.All(rows, m => Assert.NotNull(m.SentAtUtc));
+        var deliveries = _smtp.Accepted.GroupBy(m => m.Message.MessageId).ToList();
+        Assert.Equal(60, deliveries.Count);
+        Assert.Equal(OutboxDispatcher.BatchSize, deliveries.Count(d => d.Count() == 2)); // the lapsed batch, and nothing else
+    }
+
+    [Fact]
     public async Task When_the_server_cannot_be_reached_every_due_message_gets_one_failed_attempt_and_its_retry_time()
     {
         await _db.AddMessagesAsync(12);
