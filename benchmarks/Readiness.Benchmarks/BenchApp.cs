@@ -11,8 +11,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Readiness.Benchmarks;
 
 /// <summary>
-/// The real app hosted in-process (TestServer) on the database of <see cref="Folder"/> (<see cref="BenchDatabase"/>), with a fixed fake clock,
-/// no Hangfire server and no seed data (the generator writes the portfolio). Mirrors tests' ReadinessFactory.
+/// The real app hosted in-process on the database of <see cref="Folder"/> (<see cref="BenchDatabase"/>), with a fixed fake clock,
+/// no Hangfire server and no seed data (the generator writes the portfolio). Mirrors tests' ReadinessFactory. By default
+/// requests go through TestServer (no sockets); <see cref="OverHttp"/> serves it on Kestrel at 127.0.0.1 and a free port,
+/// and clients then speak real HTTP to it.
 /// </summary>
 public sealed partial class BenchApp : WebApplicationFactory<Program>
 {
@@ -21,12 +23,37 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
 
     public const string Password = "Readiness-Bench-2026!";
 
-    public BenchApp(string folder)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Extra settings for this app (e.g. the mail server the outbox sends to).</param>
+    public BenchApp(string folder, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = folder;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public string Folder { get; }
+
+    /// <summary>Where the app listens when served over HTTP; null on TestServer.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>The app on Kestrel at http://127.0.0.1:{free port}, started.</summary>
+    public static BenchApp OverHttp(string folder)
+    {
+        var app = new BenchApp(folder, new Dictionary<string, string?> { ["Security:SecureCookies"] = "false" });
+        var port = FreePort();
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        app.StartServer();
+        app.Address = new Uri($"http://127.0.0.1:{port}/");
+        return app;
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
     public FakeTimeProvider Clock { get; } = new(Now);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,6 +62,7 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", BenchDatabase.ProviderName);
         builder.UseSetting("Database:ConnectionString", BenchDatabase.ConnectionString(Folder));
         builder.UseSetting("Scheduling:RunServer", "false");
+        builder.UseSetting("Email:SendOnCommit", "false");
         builder.UseSetting("Scheduling:StoragePath", Path.Combine(Folder, "hangfire.db"));
         builder.UseSetting("Email:PickupFolder", Path.Combine(Folder, "mail"));
         builder.UseSetting("Seed:Enabled", "false");
@@ -43,6 +71,7 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("Audit:CheckpointPath", Path.Combine(Folder, "audit"));
         // Request logging to the console would dominate the timings.
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -51,8 +80,11 @@ public sealed partial class BenchApp : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client that keeps cookies and does not follow redirects; over HTTP it asks for no compression (sizes are measured as sent).</summary>
+    public HttpClient CreateBrowser() => Address is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
+        : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer(),
+            AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = Address };
 
     /// <summary>A client signed in as <paramref name="email"/> through the real sign-in form (cookie + antiforgery).</summary>
     public async Task<HttpClient> SignedInAsync(string email)

@@ -19,9 +19,10 @@ namespace Readiness.Benchmarks;
 
 /// <summary>What the generator made: counts for docs/benchmarks.md, and the people and codes the benchmarks use.</summary>
 public sealed record PortfolioShape(
-    int Programmes, int Releases, int BusinessAreas, int NestedAreas, int Users, int Criteria, int Impacts, int Gates,
+    int Scale, int Programmes, int Releases, int BusinessAreas, int NestedAreas, int Users, int Criteria, int Impacts, int Gates,
     int Returns, int NotStarted, int Draft, int Submitted, int Approved, int Answers, int WorkflowInstances,
     int PendingApprovals, int LeadIndicators, int Readings, string PmoEmail, string BusyTeamLeadEmail, int BusyTeamLeadReturns,
+    string InboxBcmEmail, int InboxBcmPending,
     string BiggestReleaseCode, int BiggestReleaseAreas, string FilterArea, double Seconds)
 {
     public const string FileName = "shape.json";
@@ -31,22 +32,33 @@ public sealed record PortfolioShape(
 /// Builds the benchmark portfolio in the folder's database (<see cref="BenchDatabase"/>): the app starts on it first (so the real migrations and the
 /// workflow snapshots are applied by StartupInitializer), then people go through Identity's UserManager and the
 /// portfolio through the domain constructors and methods (SaveDraft, Submit, MarkApproved), added in bulk.
-/// Deterministic: a fixed Random seed and a fixed "now" (<see cref="BenchApp.Now"/>).
+/// Deterministic: a fixed Random seed and a fixed "now" (<see cref="BenchApp.Now"/>). The scale multiplies the
+/// programmes and releases (1 = the report's 80 programmes, 300 releases; 10 = 3,000 releases) over the same 40 areas,
+/// people and ±40 weeks of go-lives, so a page that costs a page costs the same at every scale.
+/// Written for speed: one connection with SQLite's synchronous=OFF (a benchmark database, made again if the
+/// machine dies), one transaction per batch of releases, no change detection.
 /// </summary>
 public static class PortfolioGenerator
 {
-    public const int Programmes = 80;
-    public const int Releases = 300;
+    public const int ProgrammesPerScale = 80;
+    public const int ReleasesPerScale = 300;
+    // Also the order Random is drawn in (each batch's releases, then their impacts, then their returns): changing it changes the data.
+    private const int ReleasesPerBatch = 25;
     public const int TopAreas = 4;
     public const int AreasUnderEach = 9; // 4 directorates + 36 nested areas = 40 business areas
     public const int CriteriaPerTemplate = 60;
+
+    /// <summary>The BCM whose decisions inbox is measured (4 areas' pending reviews).</summary>
+    public const string InboxBcmEmail = "bcm01@bench.local";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private static readonly DateTime NowUtc = BenchApp.Now.UtcDateTime;
     private static readonly DateOnly Today = DateOnly.FromDateTime(NowUtc);
 
-    public static async Task<PortfolioShape> GenerateAsync(string folder)
+    public static async Task<PortfolioShape> GenerateAsync(string folder, int scale)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
+        int programmeCount = ProgrammesPerScale * scale, releaseCount = ReleasesPerScale * scale;
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(folder);
         await using var app = new BenchApp(folder);
@@ -54,6 +66,7 @@ public static class PortfolioGenerator
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<ReadinessDbContext>();
+        await BenchDatabase.OpenForBulkAsync(db);
         var random = new Random(20261126);
 
         // Roles and people, through Identity (password hashes, normalised names, role rows).
@@ -124,7 +137,7 @@ public static class PortfolioGenerator
         var gateSnapshot = await db.WorkflowSnapshots.Where(s => s.DefinitionId == "go-live-gate").OrderByDescending(s => s.Version).FirstAsync();
 
         // 80 programmes, 300 releases with T0 spread over ±40 weeks around now.
-        var programmes = Enumerable.Range(1, Programmes).Select(p => new Programme($"P{p:000}", $"Programme {p:000}", $"Generated programme {p}")).ToList();
+        var programmes = Enumerable.Range(1, programmeCount).Select(p => new Programme($"P{p:000}", $"Programme {p:000}", $"Generated programme {p}")).ToList();
         db.Programmes.AddRange(programmes);
         await db.SaveChangesAsync();
 
@@ -132,19 +145,19 @@ public static class PortfolioGenerator
         var byStatus = new Dictionary<AssessmentStatus, int>();
         string biggest = "";
         var biggestAreas = 0;
-        const int batch = 25;
-        for (var start = 0; start < Releases; start += batch)
+        for (var start = 0; start < releaseCount; start += ReleasesPerBatch)
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
             // Releases, impacts and gates of the batch.
             var releases = new List<Release>();
-            for (var r = start; r < Math.Min(Releases, start + batch); r++)
+            for (var r = start; r < Math.Min(releaseCount, start + ReleasesPerBatch); r++)
             {
                 var goLive = Today.AddDays(random.Next(-40 * 7, 40 * 7 + 1));
                 var status = goLive < Today.AddDays(-20 * 7) ? ReleaseStatus.Closed
                     : goLive < Today ? ReleaseStatus.Live
                     : goLive < Today.AddDays(12 * 7) ? ReleaseStatus.InReadiness
                     : ReleaseStatus.Planned;
-                releases.Add(new Release(programmes[r % Programmes].Id, $"R{r + 1:000}", $"Release {r + 1:000} of {programmes[r % Programmes].Name}",
+                releases.Add(new Release(programmes[r % programmeCount].Id, $"R{r + 1:000}", $"Release {r + 1:000} of {programmes[r % programmeCount].Name}",
                     "Generated release", goLive, sros[r % sros.Count], status));
             }
             db.Releases.AddRange(releases);
@@ -256,16 +269,19 @@ public static class PortfolioGenerator
             indicators += watched.Count;
             readings += reads.Count;
             await db.SaveChangesAsync();
+            await tx.CommitAsync();
             db.ChangeTracker.Clear();
         }
 
         await BenchDatabase.SettleAsync(db);
         var busyReturns = await db.Assessments.CountAsync(a => busyAreas.Contains(a.BusinessAreaId));
-        var shape = new PortfolioShape(Programmes, Releases, areas.Count, areas.Count(a => a.ParentId is not null), await db.Users.CountAsync(),
+        var inboxBcm = await db.Users.Where(u => u.Email == InboxBcmEmail).Select(u => u.Id).SingleAsync();
+        var inboxPending = await db.ApprovalRequests.CountAsync(r => r.ApproverUserId == inboxBcm && r.Status == ApprovalStatus.Pending);
+        var shape = new PortfolioShape(scale, programmeCount, releaseCount, areas.Count, areas.Count(a => a.ParentId is not null), await db.Users.CountAsync(),
             criteria.Count, impacts, gates, returns, byStatus.GetValueOrDefault(AssessmentStatus.NotStarted), byStatus.GetValueOrDefault(AssessmentStatus.Draft),
             byStatus.GetValueOrDefault(AssessmentStatus.Submitted),
             byStatus.GetValueOrDefault(AssessmentStatus.Approved) + byStatus.GetValueOrDefault(AssessmentStatus.ApprovedWithConditions),
-            answers, instances, pending, indicators, readings, pmoEmail, busyEmail, busyReturns, biggest, biggestAreas, "DIR-1",
+            answers, instances, pending, indicators, readings, pmoEmail, busyEmail, busyReturns, InboxBcmEmail, inboxPending, biggest, biggestAreas, "DIR-1",
             Math.Round(watch.Elapsed.TotalSeconds, 1));
         await File.WriteAllTextAsync(Path.Combine(folder, PortfolioShape.FileName), JsonSerializer.Serialize(shape, Indented));
         return shape;

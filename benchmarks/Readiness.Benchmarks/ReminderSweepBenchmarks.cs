@@ -24,7 +24,7 @@ public class ReminderSweepBenchmarks
     [GlobalSetup(Target = nameof(SendingDay))]
     public async Task SetupSendingAsync()
     {
-        _folder = Workspace.CopyOfPortfolio("sweep-send");
+        _folder = await Workspace.CopyOfPortfolioAsync("sweep-send", 1);
         _app = new BenchApp(_folder);
         _outboxBefore = await WithDbAsync(async db => await db.Outbox.Select(m => (int?)m.Id).MaxAsync() ?? 0);
         var first = await RunSweepAsync();
@@ -47,7 +47,7 @@ public class ReminderSweepBenchmarks
     [GlobalSetup(Target = nameof(RepeatRun))]
     public async Task SetupRepeatAsync()
     {
-        _folder = Workspace.CopyOfPortfolio("sweep-repeat");
+        _folder = await Workspace.CopyOfPortfolioAsync("sweep-repeat", 1);
         _app = new BenchApp(_folder);
         await RunSweepAsync();
         var again = await RunSweepAsync();

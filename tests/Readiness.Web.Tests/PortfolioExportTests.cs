@@ -61,6 +61,24 @@ public sealed class PortfolioExportTests(PortfolioFixture fixture) : IClassFixtu
         Assert.Equal("Yes", sheet.Cell(2, 13).GetString());
     }
 
+    [Fact]
+    public async Task The_streamed_excel_export_is_a_dated_attachment_that_is_never_cached_and_keeps_its_bold_frozen_header()
+    {
+        var response = await (await fixture.SignedInAsync(Pmo)).GetRawAsync("/Portfolio/Tracker?handler=Excel");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("gate-tracker-2026-03-02.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet("Gate tracker");
+        Assert.True(sheet.Cell(1, 1).Style.Font.Bold);
+        Assert.False(sheet.Cell(2, 1).Style.Font.Bold);
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.Equal("yyyy-mm-dd", sheet.Cell(2, 4).Style.DateFormat.Format);
+        Assert.Equal(36, sheet.Column(3).Width, 1);
+    }
+
     private async Task<string> FeedLinkAsync(string programme)
     {
         var page = await (await fixture.SignedInAsync(Pmo)).GetAsync("/Portfolio/Tracker");

@@ -72,6 +72,17 @@ public class OutboxMessage
         return true;
     }
 
+    /// <summary>
+    /// Gives back a dispatcher's claim on a message it did not try (it was stopping): due again at
+    /// <paramref name="nowUtc"/> rather than when the claim would have lapsed. No attempt is counted.
+    /// </summary>
+    public void ReleaseClaim(DateTime nowUtc)
+    {
+        if (!IsPending) return;
+        NextAttemptAtUtc = nowUtc;
+        Version++;
+    }
+
     public void MarkSent(DateTime nowUtc)
     {
         Attempts++;

@@ -7,8 +7,8 @@ namespace Readiness.Infrastructure.Email;
 public static class EmailServiceCollectionExtensions
 {
     /// <summary>
-    /// Email options (validated at start), the transport chosen by Email:Mode, the outbox dispatcher and the
-    /// demo inbox queries. <paramref name="contentRoot"/> anchors a relative pickup folder.
+    /// Email options (validated at start), the transport chosen by Email:Mode, the outbox dispatcher with its sender
+    /// woken after each commit that queued mail, and the demo inbox queries. <paramref name="contentRoot"/> anchors a relative pickup folder.
     /// </summary>
     public static IServiceCollection AddReadinessEmail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -34,6 +34,9 @@ public static class EmailServiceCollectionExtensions
                 : new PickupFolderTransport(factory, Path.Combine(contentRoot, options.Value.PickupFolder));
         });
         services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<OutboxWakeUp>();
+        services.AddScoped<Core.Persistence.ICommitObserver, OutboxCommitObserver>();
+        services.AddHostedService<OutboxSender>();
         services.AddScoped<OutboxQueries>();
         services.AddSingleton<MailPageAvailability>();
         return services;

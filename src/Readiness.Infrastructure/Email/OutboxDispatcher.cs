@@ -12,19 +12,22 @@ namespace Readiness.Infrastructure.Email;
 public sealed record DispatchResult(int Sent, int Retried, int Failed)
 {
     public int Total => Sent + Retried + Failed;
+
+    public static DispatchResult operator +(DispatchResult a, DispatchResult b) => new(a.Sent + b.Sent, a.Retried + b.Retried, a.Failed + b.Failed);
 }
 
 /// <summary>
-/// Sends the outbox messages that are due, oldest first, and records each outcome on that row alone. The app
-/// database holds all retry state, so the job that calls this can run twice, crash or lose its own storage
-/// without losing or repeating mail:
+/// Sends the outbox messages that are due, oldest first, a batch at a time over one connection. The app database holds
+/// all retry state, so the job or wake-up that calls this can run twice, crash or lose its own storage without losing or
+/// repeating mail:
 /// <list type="bullet">
-/// <item>Before sending, a row is claimed with a conditional update (Version and a short lease on
-/// NextAttemptAtUtc, Email:ClaimLeaseSeconds), so two dispatchers — on one node or several — never send the same
-/// row; a crash mid-send retries after the lease.</item>
-/// <item>After sending, the outcome is recorded in one unit of work, only if the row still carries this claim's Version;
-/// if another dispatcher recorded it meanwhile, this one skips quietly. A delivered re-sent decision link closes the
-/// link it replaces in the same unit of work.</item>
+/// <item>A batch is claimed with one conditional update (each row's Version moves on and NextAttemptAtUtc becomes a
+/// lease, Email:ClaimLeaseSeconds), so two dispatchers — on one node or several — never send the same row; a crash
+/// mid-batch sends the batch again after the lease (the only duplicates are that in-flight batch).</item>
+/// <item>The batch goes out through one <see cref="IMailSession"/> (one SMTP connection, opened again if it breaks).</item>
+/// <item>The outcomes are recorded in one unit of work, each only if its row still carries this claim's Version; a row
+/// another dispatcher took over meanwhile is skipped quietly. A delivered re-sent decision link closes the link it
+/// replaces in the same unit of work.</item>
 /// <item>A permanent failure, or the last transient one, fails the row and opens an Incident (which the PMO can retry:
 /// it puts the row back in the queue) in the same unit of work.</item>
 /// </list>
@@ -35,78 +38,99 @@ public sealed class OutboxDispatcher(
     public const int BatchSize = 50;
     public const string IncidentKind = "EmailFailed";
 
+    /// <summary>How many messages may fail to reach the server in a row before the rest of the run is not tried.</summary>
+    private const int UnreachableInARow = 2;
+
     private enum Outcome { Sent, Retried, Failed, Skipped }
 
     public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
     {
+        // Rows that come due after this moment wait for the next run, so a run always ends.
         var dueBy = clock.UtcNow;
-        int sent = 0, retried = 0, failed = 0;
-        var seen = new HashSet<int>();
+        var total = new DispatchResult(0, 0, 0);
+        var sending = new BatchSending();
+        await using var session = transport.OpenSession();
         while (!ct.IsCancellationRequested)
         {
             db.ChangeTracker.Clear();
-            // Every row handled below leaves this set (sent, failed, retried later or leased), so the next batch
-            // holds new rows; 'seen' only guards against looping forever if that ever stops being true.
-            var batch = await db.Outbox.AsNoTracking()
-                .Where(m => m.SentAtUtc == null && m.FailedAtUtc == null && m.NextAttemptAtUtc <= dueBy)
-                .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)
-                .Take(BatchSize)
-                .ToListAsync(ct);
-            var fresh = 0;
-            foreach (var m in batch) if (seen.Add(m.Id)) fresh++;
-            if (fresh == 0) break;
+            // Every claimed row leaves the due set (leased, then sent, failed or retried later), so the next claim holds new rows.
+            var batch = await ClaimBatchAsync(dueBy, ct);
+            if (batch.Count == 0) break;
+            var outcomes = await sending.SendAsync(session, batch, ct);
+            total += await RecordAsync(batch, outcomes);
+        }
+        return total;
+    }
 
-            foreach (var message in batch)
+    /// <summary>
+    /// One statement takes the oldest due rows and returns them as claimed: a concurrent claim (SQLite's single writer,
+    /// PostgreSQL's row locks at READ COMMITTED re-checking the condition) finds them leased and takes others.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimBatchAsync(DateTime dueBy, CancellationToken ct)
+    {
+        var leaseUntil = clock.UtcNow + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds);
+        var claimed = await db.Outbox.FromSql($"""
+            UPDATE "Outbox" SET "Version" = "Version" + 1, "NextAttemptAtUtc" = {leaseUntil}
+            WHERE "SentAtUtc" IS NULL AND "FailedAtUtc" IS NULL AND "NextAttemptAtUtc" <= {dueBy}
+              AND "Id" IN (SELECT "Id" FROM "Outbox"
+                           WHERE "SentAtUtc" IS NULL AND "FailedAtUtc" IS NULL AND "NextAttemptAtUtc" <= {dueBy}
+                           ORDER BY "CreatedAtUtc", "Id" LIMIT {BatchSize})
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        return [.. claimed.OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id)];
+    }
+
+    /// <summary>Records every outcome of the batch in one unit of work. Not cancellable: once the server has a message, recording that is what prevents a resend.</summary>
+    private async Task<DispatchResult> RecordAsync(List<OutboxMessage> batch, IReadOnlyDictionary<int, Exception?> outcomes)
+    {
+        var claims = batch.ToDictionary(m => m.Id, m => m.Version);
+        var ids = claims.Keys.ToList();
+        var asClaimed = true;
+        var recorded = await unitOfWork.RunAsync(async c =>
+        {
+            int sent = 0, retried = 0, failed = 0;
+            var now = clock.UtcNow;
+            // First the rows as the claim returned them (no second read of 50 bodies): their Version is the concurrency
+            // token, so if another dispatcher took one over since, the save fails and the retry reads them afresh.
+            List<OutboxMessage> rows;
+            if (asClaimed)
             {
-                if (ct.IsCancellationRequested) break;
-                switch (await DispatchOneAsync(message, ct))
+                asClaimed = false;
+                db.Outbox.AttachRange(batch);
+                rows = batch;
+            }
+            else rows = await db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync(c);
+            foreach (var row in rows)
+            {
+                if (row.Version != claims[row.Id] || !row.IsPending)
                 {
-                    case Outcome.Sent: sent++; break;
+                    logger.LogDebug("Outbox message {Id} was taken over by another dispatcher; skipped", row.Id);
+                    continue;
+                }
+                if (!outcomes.TryGetValue(row.Id, out var error))
+                {
+                    row.ReleaseClaim(now); // not tried (stopping): due again now, not when the lease lapses
+                    continue;
+                }
+                switch (Record(row, error, now))
+                {
+                    case Outcome.Sent:
+                        sent++;
+                        await OutboxDelivery.AfterSentAsync(db, row, now, c);
+                        break;
                     case Outcome.Retried: retried++; break;
                     case Outcome.Failed: failed++; break;
                 }
             }
-        }
-        return new DispatchResult(sent, retried, failed);
-    }
-
-    private async Task<Outcome> DispatchOneAsync(OutboxMessage message, CancellationToken ct)
-    {
-        var claimedVersion = message.Version + 1;
-        var leaseUntil = clock.UtcNow + TimeSpan.FromSeconds(options.Value.ClaimLeaseSeconds);
-        var claimed = await db.Outbox
-            .Where(m => m.Id == message.Id && m.Version == message.Version && m.SentAtUtc == null && m.FailedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, claimedVersion).SetProperty(m => m.NextAttemptAtUtc, leaseUntil), ct);
-        if (claimed == 0) return Outcome.Skipped;
-
-        Exception? error = null;
-        try
-        {
-            await transport.SendAsync(message, ct);
-        }
-#pragma warning disable CA1031 // Every failure is recorded on the row; only shutdown escapes (the lease then retries it).
-        catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
-#pragma warning restore CA1031
-        {
-            error = ex;
-        }
-
-        // Not cancellable: once the server has the message, recording that is what prevents a resend.
-        var recorded = await unitOfWork.RunAsync(async c =>
-        {
-            var row = await db.Outbox.FirstOrDefaultAsync(m => m.Id == message.Id && m.Version == claimedVersion, c);
-            if (row is null) return Result<Outcome>.Ok(Outcome.Skipped); // another dispatcher recorded it meanwhile
-            var outcome = Record(row, error);
-            if (outcome == Outcome.Sent) await OutboxDelivery.AfterSentAsync(db, row, clock.UtcNow, c);
-            return Result<Outcome>.Ok(outcome);
+            return Result<DispatchResult>.Ok(new DispatchResult(sent, retried, failed));
         }, CancellationToken.None);
-        if (recorded.Value == Outcome.Skipped) logger.LogDebug("Outbox message {Id} was recorded by another dispatcher; skipped", message.Id);
-        return recorded.Succeeded ? recorded.Value : Outcome.Skipped;
+        if (!recorded.Succeeded)
+            logger.LogWarning("Outbox: the outcomes of {Count} messages could not be recorded ({Error}); they are sent again after their claim lapses", batch.Count, recorded.Failure?.Message);
+        return recorded.Value ?? new DispatchResult(0, 0, 0);
     }
 
-    private Outcome Record(OutboxMessage message, Exception? error)
+    private Outcome Record(OutboxMessage message, Exception? error, DateTime now)
     {
-        var now = clock.UtcNow;
         if (error is null)
         {
             message.MarkSent(now);
@@ -131,5 +155,50 @@ public sealed class OutboxDispatcher(
         db.Incidents.Add(new Incident(IncidentKind, $"Email {message.Id} to {message.ToAddress}: {message.Subject}", why, now).RetriesEmail(message.Id));
         logger.LogError("Email {Id} to {To} failed: {Why}", message.Id, message.ToAddress, why);
         return Outcome.Failed;
+    }
+
+    /// <summary>
+    /// Sends batches through one session, remembering across the run whether the server can be reached: after
+    /// <see cref="UnreachableInARow"/> messages in a row failed to reach it, the rest of the run gets the same failure
+    /// without being tried (each of them would have waited for the same refused or timed-out connection).
+    /// </summary>
+    private sealed class BatchSending
+    {
+        private int _unreachable;
+        private Exception? _down;
+
+        /// <summary>Each tried message's outcome: null when sent, else the error. Messages not tried (stopping) are left out.</summary>
+        public async Task<IReadOnlyDictionary<int, Exception?>> SendAsync(IMailSession session, IReadOnlyList<OutboxMessage> batch, CancellationToken ct)
+        {
+            var outcomes = new Dictionary<int, Exception?>();
+            foreach (var message in batch)
+            {
+                if (ct.IsCancellationRequested) break;
+                if (_down is not null)
+                {
+                    outcomes[message.Id] = _down;
+                    continue;
+                }
+                try
+                {
+                    await session.SendAsync(message, ct);
+                    outcomes[message.Id] = null;
+                    _unreachable = 0;
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    break; // stopping: what was sent is recorded, this message and the rest get their claims back
+                }
+#pragma warning disable CA1031 // Every failure is recorded on the row.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    outcomes[message.Id] = ex;
+                    _unreachable = SendFailure.Classify(ex).Unreachable ? _unreachable + 1 : 0;
+                    if (_unreachable >= UnreachableInARow) _down = ex;
+                }
+            }
+            return outcomes;
+        }
     }
 }

@@ -51,11 +51,17 @@ public sealed class SmtpOptions : IValidatableObject
     public bool ShowMailPage { get; set; }
 
     /// <summary>
-    /// How long an email claimed by a dispatcher stays hidden from the others while it is sent. If the node dies
-    /// mid-send, another sends it after this (at most that one message is then sent twice).
+    /// How long a batch of emails claimed by a dispatcher stays hidden from the others while it is sent. If the node dies
+    /// mid-batch, another sends the batch after this (at most that batch is then sent twice).
     /// </summary>
     [Range(5, 3600, ErrorMessage = "Email:ClaimLeaseSeconds must be between 5 and 3600.")]
     public int ClaimLeaseSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// Send queued email right after the commit that queued it, from this process (woken by the commit, no Hangfire
+    /// needed); the outbox-dispatch job stays as the safety net. Off only where something else drives the dispatcher.
+    /// </summary>
+    public bool SendOnCommit { get; set; } = true;
 
     public bool IsSmtp => string.Equals(Mode, SmtpMode, StringComparison.OrdinalIgnoreCase);
     public bool IsPickup => string.Equals(Mode, PickupMode, StringComparison.OrdinalIgnoreCase);

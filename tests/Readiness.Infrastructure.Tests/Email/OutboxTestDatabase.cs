@@ -67,15 +67,29 @@ internal sealed class OutboxTestDatabase : IDisposable
     public async Task<OutboxMessage> AddMessageAsync(string toAddress = "tl.custody@readiness.demo", string subject = "Approval needed: Custody return")
     {
         await using var db = NewContext();
-        var message = new OutboxMessage("ApprovalRequest", toAddress, "Priya Shah", subject,
-            $"Dear Priya,\n\n{subject}\n\nOpen: https://readiness.example/approve/abc\n",
-            $"<!DOCTYPE html><html><head><title>{subject}</title></head><body><p>Dear Priya,</p><p>{subject}</p><p><a href=\"https://readiness.example/approve/abc\">Open</a></p></body></html>",
-            Now, "readiness.local");
+        var message = NewMessage(toAddress, subject);
         db.Outbox.Add(message);
         await db.SaveChangesAsync();
         Time.Advance(TimeSpan.FromSeconds(1));
         return message;
     }
+
+    /// <summary>Queues "Message 0" … to person0@ … in one commit, a second apart, oldest first.</summary>
+    public async Task AddMessagesAsync(int count)
+    {
+        await using var db = NewContext();
+        for (var i = 0; i < count; i++)
+        {
+            db.Outbox.Add(NewMessage($"person{i}@readiness.demo", $"Message {i}"));
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private OutboxMessage NewMessage(string toAddress, string subject) => new("ApprovalRequest", toAddress, "Priya Shah", subject,
+        $"Dear Priya,\n\n{subject}\n\nOpen: https://readiness.example/approve/abc\n",
+        $"<!DOCTYPE html><html><head><title>{subject}</title></head><body><p>Dear Priya,</p><p>{subject}</p><p><a href=\"https://readiness.example/approve/abc\">Open</a></p></body></html>",
+        Now, "readiness.local");
 
     public async Task<OutboxMessage> MessageAsync(int id)
     {

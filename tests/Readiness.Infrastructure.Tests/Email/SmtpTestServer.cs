@@ -1,8 +1,13 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.IO;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using SmtpServerHost = SmtpServer.SmtpServer;
@@ -30,6 +35,15 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>The reply to each message; runs on the server's thread.</summary>
     public Func<ReceivedMail, SmtpResponse> Respond { get => _store.Respond; set => _store.Respond = value; }
 
+    /// <summary>
+    /// Whether to hang up on the client instead of answering a message (the connection drops while the client waits for
+    /// the reply; the message is kept in <see cref="Received"/> with reply 421 and is not accepted). Runs on the server's thread.
+    /// </summary>
+    public Func<ReceivedMail, bool> HangUp { get => _store.HangUp; set => _store.HangUp = value; }
+
+    /// <summary>How many SMTP connections carried at least one message.</summary>
+    public int Sessions => _store.Sessions;
+
     /// <summary>Every DATA the server was given, accepted or not.</summary>
     public IReadOnlyList<ReceivedMail> Received => _store.Snapshot();
 
@@ -45,6 +59,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(server._store);
+        services.Add(new NoDelayEndpointListenerFactory());
         server._server = new SmtpServerHost(options, services);
         server._running = server._server.StartAsync(server._stop.Token);
         await WaitUntilListeningAsync(server.Port);
@@ -95,8 +110,19 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     private sealed class CapturingStore : MessageStore
     {
         private readonly List<ReceivedMail> _received = [];
+        private readonly HashSet<Guid> _sessions = [];
+
+        public int Sessions
+        {
+            get
+            {
+                lock (_received) return _sessions.Count;
+            }
+        }
 
         public Func<ReceivedMail, SmtpResponse> Respond { get; set; } = _ => SmtpResponse.Ok;
+
+        public Func<ReceivedMail, bool> HangUp { get; set; } = _ => false;
 
         public IReadOnlyList<ReceivedMail> Snapshot()
         {
@@ -108,9 +134,59 @@ internal sealed class SmtpTestServer : IAsyncDisposable
             using var stream = new MemoryStream(buffer.ToArray());
             var message = MimeMessage.Load(stream, cancellationToken);
             var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
+            lock (_received) _sessions.Add(context.SessionId);
+            if (HangUp(new ReceivedMail(recipients, message, SmtpReplyCode.Ok)))
+            {
+                lock (_received) _received.Add(new ReceivedMail(recipients, message, SmtpReplyCode.ServiceUnavailable));
+                ((IDisposable)context.Pipe).Dispose(); // closes the connection before any reply is written
+                return Task.FromResult(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Gone"));
+            }
             var response = Respond(new ReceivedMail(recipients, message, SmtpReplyCode.Ok));
             lock (_received) _received.Add(new ReceivedMail(recipients, message, response.ReplyCode));
             return Task.FromResult(response);
+        }
+    }
+
+    /// <summary>
+    /// SmtpServer's listener with Nagle's algorithm off on every accepted connection. The package writes a reply in more
+    /// than one piece; with Nagle on, the second piece waits for the client's delayed ACK (~40 ms), so every message cost
+    /// ~45 ms whatever the client did. Mail servers answer at once, and so should the server the tests and benchmarks send to.
+    /// Plain connections only (the tests use no TLS).
+    /// </summary>
+    private sealed class NoDelayEndpointListenerFactory : IEndpointListenerFactory
+    {
+        public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            return new Listener(listener);
+        }
+
+        private sealed class Listener(TcpListener listener) : IEndpointListener
+        {
+            public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+            {
+                var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                client.NoDelay = true;
+                context.Properties.Add(EndpointListener.LocalEndPointKey, client.Client.LocalEndPoint!);
+                context.Properties.Add(EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint!);
+                return new PlainPipe(client);
+            }
+
+            public void Dispose() => listener.Stop();
+        }
+
+        private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
+        {
+            public PipeReader Input { get; } = PipeReader.Create(client.GetStream());
+            public PipeWriter Output { get; } = PipeWriter.Create(client.GetStream());
+            public bool IsSecure => false;
+            public SslProtocols SslProtocol => SslProtocols.None;
+
+            public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+                throw new NotSupportedException("The test SMTP server does not offer TLS.");
+
+            public void Dispose() => client.Dispose();
         }
     }
 }

@@ -49,6 +49,9 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
         _settings["Database:ConnectionString"] = Database.ConnectionString;
         // No Hangfire server in tests; its storage and the pickup mail stay in this test's folder unless a test says otherwise.
         _settings.TryAdd("Scheduling:RunServer", "false");
+        // Nor the sender woken by commits: tests run the dispatcher themselves (ApprovalDriver.DispatchAsync) and look at
+        // what that run sent. The tests of the wake-up turn it on.
+        _settings.TryAdd("Email:SendOnCommit", "false");
         _settings.TryAdd("Seed:DemoActivity", "false");
         // The hand-written demo only (16 releases), which the tests' counts are about; a test about the full demo
         // (80+ releases from portfolio-generated.json) sets Seed:Generated to true.

@@ -55,7 +55,8 @@ public class TrackerModel(GateTracker tracker, CalendarFeeds feeds, ReadinessClo
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
         await ChooseAsync(ct);
-        return this.Download(TrackerExport.Excel(await tracker.RowsAsync(Filter(), ct)), TrackerExport.ExcelType, FileName("xlsx"));
+        var rows = await tracker.RowsAsync(Filter(), ct);
+        return this.StreamedDownload(TrackerExport.ExcelType, FileName("xlsx"), (body, c) => TrackerExport.WriteExcelAsync(rows, body, c));
     }
 
     /// <summary>The programme and area boxes take a code or a name: both become the code.</summary>

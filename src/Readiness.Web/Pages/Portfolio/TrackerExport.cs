@@ -3,7 +3,7 @@ using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Portfolio;
 
-/// <summary>The tracker as CSV (CsvHelper) and as an Excel workbook (ClosedXML): the same columns and words as the page.</summary>
+/// <summary>The tracker as CSV (CsvHelper) and as an Excel workbook streamed as it is written: the same columns and words as the page.</summary>
 public static class TrackerExport
 {
     public const string CsvType = "text/csv";
@@ -23,5 +23,7 @@ public static class TrackerExport
 
     public static byte[] Csv(IEnumerable<TrackerRow> rows) => CsvFile.Write(Headers, rows.Select(r => Spreadsheet.CsvCells(Cells(r))));
 
-    public static byte[] Excel(IEnumerable<TrackerRow> rows) => Spreadsheet.Excel("Gate tracker", Headers, rows.Select(Cells), c => c is 3 or 5 or 14 ? 36 : 14);
+    /// <summary>The workbook written to <paramref name="output"/> as the rows come (<see cref="StreamedExcel"/>).</summary>
+    public static Task WriteExcelAsync(IEnumerable<TrackerRow> rows, Stream output, CancellationToken ct) =>
+        StreamedExcel.WriteAsync(output, "Gate tracker", Headers, rows.Select(Cells), c => c is 3 or 5 or 14 ? 36 : 14, ct);
 }

@@ -1,0 +1,127 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using BenchmarkDotNet.Attributes;
+
+namespace Readiness.Benchmarks;
+
+/// <summary>
+/// GETs of the pages the budgets name, over real HTTP to the app on Kestrel at 127.0.0.1 (routing, auth cookie, page
+/// model, EF Core on the database file, Razor rendering, the socket), signed in as the PMO (the busy team lead for
+/// My work, a BCM of 4 areas for the decisions inbox). The baseline is the anonymous sign-in page. The same class runs at
+/// scale 1 (<see cref="PagesAtScale1"/>) and scale 10 (<see cref="PagesAtScale10"/>) in one run, so a page's growth
+/// is the ratio of its two medians; <c>--filter '*Scale10*'</c> selects the scale-10 runs. Responses are read whole and
+/// uncompressed (no Accept-Encoding).
+/// </summary>
+[MemoryDiagnoser]
+[SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes through [GlobalCleanup].")]
+public abstract class HttpPageBenchmarks
+{
+    private string _folder = "";
+    private BenchApp _app = null!;
+    private HttpClient _anonymous = null!;
+    private HttpClient _pmo = null!;
+    private HttpClient _teamLead = null!;
+    private HttpClient _bcm = null!;
+    private PortfolioShape _shape = null!;
+
+    protected abstract int Scale { get; }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _shape = await Workspace.ShapeAsync(Scale);
+        _folder = await Workspace.CopyOfPortfolioAsync($"http-scale{Scale}", Scale);
+        _app = BenchApp.OverHttp(_folder);
+        _anonymous = _app.CreateBrowser();
+        _pmo = await _app.SignedInAsync(_shape.PmoEmail);
+        _teamLead = await _app.SignedInAsync(_shape.BusyTeamLeadEmail);
+        _bcm = await _app.SignedInAsync(_shape.InboxBcmEmail);
+        // Every URL answers 200 before anything is timed: a redirect to sign-in would be fast and wrong.
+        await FetchAsync(_anonymous, SignInUrl);
+        foreach (var url in PmoUrls) await FetchAsync(_pmo, url);
+        await FetchAsync(_teamLead, MyWorkUrl);
+        await FetchAsync(_bcm, InboxUrl);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _anonymous.Dispose();
+        _pmo.Dispose();
+        _teamLead.Dispose();
+        _bcm.Dispose();
+        _app.Dispose();
+        BenchDatabase.ReleaseConnections();
+        Workspace.Delete(_folder);
+    }
+
+    public const string SignInUrl = "/Account/SignIn";
+    public const string TrackerUrl = "/Portfolio/Tracker";
+    public const string TrackerPage2Url = "/Portfolio/Tracker?p=2";
+    public const string HeatmapUrl = "/Portfolio/Heatmap";
+    public const string StuckApprovalsUrl = "/Portfolio/Approvals";
+    public const string MyWorkUrl = "/Assessments";
+    public const string InboxUrl = "/Approvals";
+    public const string CsvUrl = "/Portfolio/Tracker?handler=Csv";
+    public const string ExcelUrl = "/Portfolio/Tracker?handler=Excel";
+
+    public static string TrackerFilteredUrl(PortfolioShape shape) => $"/Portfolio/Tracker?Area={shape.FilterArea}&Status=Overdue";
+
+    private IEnumerable<string> PmoUrls =>
+        [TrackerUrl, TrackerFilteredUrl(_shape), TrackerPage2Url, HeatmapUrl, StuckApprovalsUrl, $"/Releases/{_shape.BiggestReleaseCode}", CsvUrl, ExcelUrl];
+
+    [Benchmark(Baseline = true, Description = "Sign-in page (baseline)")]
+    public Task<int> SignIn() => FetchAsync(_anonymous, SignInUrl);
+
+    [Benchmark(Description = "Gate tracker, page 1")]
+    public Task<int> Tracker() => FetchAsync(_pmo, TrackerUrl);
+
+    [Benchmark(Description = "Gate tracker, filtered (directorate + overdue)")]
+    public Task<int> TrackerFiltered() => FetchAsync(_pmo, TrackerFilteredUrl(_shape));
+
+    [Benchmark(Description = "Gate tracker, page 2")]
+    public Task<int> TrackerPage2() => FetchAsync(_pmo, TrackerPage2Url);
+
+    [Benchmark(Description = "My work (busy team lead)")]
+    public Task<int> MyWork() => FetchAsync(_teamLead, MyWorkUrl);
+
+    [Benchmark(Description = "Decisions inbox (BCM of 4 areas)")]
+    public Task<int> Inbox() => FetchAsync(_bcm, InboxUrl);
+
+    [Benchmark(Description = "Change heatmap (26 weeks, all areas)")]
+    public Task<int> Heatmap() => FetchAsync(_pmo, HeatmapUrl);
+
+    [Benchmark(Description = "Stuck approvals")]
+    public Task<int> StuckApprovals() => FetchAsync(_pmo, StuckApprovalsUrl);
+
+    [Benchmark(Description = "Release page (most areas)")]
+    public Task<int> Release() => FetchAsync(_pmo, $"/Releases/{_shape.BiggestReleaseCode}");
+
+    [Benchmark(Description = "Tracker CSV export (all rows)")]
+    public Task<int> TrackerCsv() => FetchAsync(_pmo, CsvUrl);
+
+    [Benchmark(Description = "Tracker Excel export (all rows)")]
+    public Task<int> TrackerExcel() => FetchAsync(_pmo, ExcelUrl);
+
+    /// <summary>GET and read the whole body; anything but 200 stops the run.</summary>
+    public static async Task<int> FetchAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {response.Headers.Location}");
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return body.Length;
+    }
+}
+
+/// <summary>The pages on the report's portfolio: 80 programmes, 300 releases, 900 gates.</summary>
+public class PagesAtScale1 : HttpPageBenchmarks
+{
+    protected override int Scale => 1;
+}
+
+/// <summary>The same pages on a portfolio ten times larger: 800 programmes, 3,000 releases, 9,000 gates.</summary>
+public class PagesAtScale10 : HttpPageBenchmarks
+{
+    protected override int Scale => 10;
+}
