@@ -4,18 +4,18 @@ namespace Readiness.Core.Approvals;
 
 /// <summary>
 /// Everything a decision page shows, gathered in one place: the request, the return or the go-live pack it is about,
-/// the change load the release adds, whether it can still be decided (closed, stale), and — straight after the
+/// the change load the release adds and its training against capacity, whether it can still be decided (closed, stale), and — straight after the
 /// person decided — the confirmation of what happens next.
 /// </summary>
 public sealed record DecisionPage(
     RequestSummary Request, string ApproverName, ReturnBrief? Return, GatePack? Pack, ChangeLoadWarning? ChangeLoad,
-    string? Closed, bool Stale, ConfirmationView? Confirmation)
+    string? Closed, bool Stale, ConfirmationView? Confirmation, TrainingWarning? Training = null)
 {
     public bool IsPending => Request.Status == ApprovalStatus.Pending;
 }
 
 /// <summary>Builds <see cref="DecisionPage"/> for the inbox's decision page and for the page behind an email link.</summary>
-public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, Confirmations confirmations)
+public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, TrainingQueries training, Confirmations confirmations)
 {
     /// <summary>The signed-in approver's page; null when the request does not exist or is not theirs.</summary>
     public async Task<DecisionPage?> ForApproverAsync(int requestId, string userId, bool justDecided, CancellationToken ct)
@@ -43,13 +43,15 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
         ReturnBrief? brief = null;
         GatePack? pack = null;
         ChangeLoadWarning? load = null;
+        TrainingWarning? trainingWarning = null;
         if (summary.Kind == ApprovalKind.AreaReturn) brief = await briefs.ForAsync(summary.SubjectId, ct);
         else
         {
             var releaseId = await queries.ReleaseIdOfAsync(summary.Id, ct);
             pack = await packs.ForReleaseAsync(releaseId, ct);
             load = await heatmap.WarningAsync(releaseId, ct);
+            trainingWarning = await training.WarningAsync(releaseId, ct);
         }
-        return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation);
+        return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation, trainingWarning);
     }
 }

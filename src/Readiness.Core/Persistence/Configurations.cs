@@ -65,6 +65,17 @@ internal sealed class BusinessAreaConfiguration : IEntityTypeConfiguration<Busin
     }
 }
 
+internal sealed class TrainingCapacityConfiguration : IEntityTypeConfiguration<TrainingCapacity>
+{
+    public void Configure(EntityTypeBuilder<TrainingCapacity> b)
+    {
+        b.HasIndex(c => new { c.BusinessAreaId, c.FromWeek }).IsUnique();
+        b.HasOne<BusinessArea>().WithMany().HasForeignKey(c => c.BusinessAreaId);
+        b.HasOne<ReadinessUser>().WithMany().HasForeignKey(c => c.RecordedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.Ignore(c => c.Available);
+    }
+}
+
 internal sealed class AreaMembershipConfiguration : IEntityTypeConfiguration<AreaMembership>
 {
     public void Configure(EntityTypeBuilder<AreaMembership> b)

@@ -25,14 +25,15 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
 {
     private HeatmapOptions Options => options.Value;
 
-    private sealed record Area(int Id, string Code, string Name, int? ParentId);
+    private sealed record Area(int Id, string Code, string Name, int? ParentId, decimal? OwnTolerance);
 
     private async Task<(List<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
     {
-        var areas = await db.BusinessAreas.AsNoTracking().Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId)).ToListAsync(ct);
+        var areas = await db.BusinessAreas.AsNoTracking().Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId, a.ChangeTolerance)).ToListAsync(ct);
         var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
-        var codes = areas.ToDictionary(a => a.Id, a => a.Code);
-        return (areas, parents, ChangeLoad.Tolerances(parents, id => Options.ToleranceFor(codes[id])));
+        var byId = areas.ToDictionary(a => a.Id);
+        // The PMO's value for the area (Admin → Capacity), else configuration's, read per request: a change needs no restart.
+        return (areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].OwnTolerance ?? Options.ToleranceFor(byId[id].Code)));
     }
 
     private Task<List<LoadInput>> ImpactsAsync(CancellationToken ct) =>
@@ -80,10 +81,14 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
         return Result<HeatCellDetail>.Ok(new HeatCellDetail(area.Code, area.Name, monday, load, t, ChangeLoad.Band(load, t, Options.AmberAt), parts));
     }
 
-    /// <summary>Weeks in which the release adds load to an area (or an area above it) that is then over tolerance.</summary>
-    public async Task<ChangeLoadWarning?> WarningAsync(int releaseId, CancellationToken ct)
+    /// <summary>
+    /// Weeks in which the release adds load to an area (or an area above it) that is then over tolerance.
+    /// <paramref name="shiftDays"/> moves the release's T0 first, for the "what if" on its page (nothing is saved).
+    /// </summary>
+    public async Task<ChangeLoadWarning?> WarningAsync(int releaseId, CancellationToken ct, int shiftDays = 0)
     {
         var impacts = await ImpactsAsync(ct);
+        if (shiftDays != 0) impacts = impacts.Select(i => i.ReleaseId == releaseId ? i with { GoLive = i.GoLive.AddDays(shiftDays) } : i).ToList();
         var mine = impacts.Where(i => i.ReleaseId == releaseId).ToList();
         if (mine.Count == 0) return null;
         var code = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Code).FirstAsync(ct);

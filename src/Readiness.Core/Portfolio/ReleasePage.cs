@@ -24,10 +24,11 @@ public enum ReleaseTab
 /// </summary>
 public sealed record ReleasePage(
     ReleaseDetail Release, ReleaseTab Tab, IReadOnlyList<TrackerRow> Gates, ChangeLoadWarning? ChangeLoad, int? MyPendingDecisionId,
-    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog);
+    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog,
+    TrainingWarning? Training = null);
 
 public sealed class ReleasePages(
-    ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
+    ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap, TrainingQueries training,
     IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit)
 {
     public const int AuditTrailSize = 20;
@@ -49,6 +50,7 @@ public sealed class ReleasePages(
             tab == ReleaseTab.Indicators ? await indicators.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Workflow ? await workflows.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Audit ? await audit.ForReleaseAsync(release.Id, AuditTrailSize, ct) : null,
-            actor.IsIn(Roles.Pmo));
+            actor.IsIn(Roles.Pmo),
+            tab is ReleaseTab.Overview or ReleaseTab.Pack ? await training.WarningAsync(release.Id, ct) : null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Readiness.Core.Assessments;
 using Readiness.Core.BusinessAreas;
@@ -46,12 +47,25 @@ internal static partial class SeedValidator
                 if (!codes.Add(a.Code)) problems.Add(file, $"{p}.code", $"Business area code '{a.Code}' is used twice. Codes must be unique across the file.");
                 if (string.IsNullOrWhiteSpace(a.Name)) problems.Add(file, $"{p}.name", "Give the business area a name.");
                 if (!TryEnum<BusinessAreaKind>(a.Kind, out _, ignoreCase: true)) problems.Add(file, $"{p}.kind", $"'{a.Kind}' is not a kind of area. Use one of: Directorate, Command, BCU, Unit.");
+                ValidateCapacities(file, $"{p}.trainingCapacity", a.TrainingCapacity ?? [], problems);
                 if (a.Children is not null) Walk(a.Children, $"{p}.children");
             }
         }
         Walk(doc.Areas, "$.areas");
         if (doc.Areas.Count == 0) problems.Add(file, "$.areas", "List at least one business area.");
         return codes;
+    }
+
+    /// <summary>The rules of the PMO's capacity page (<see cref="TrainingLoad.Problems"/>), and one capacity per week.</summary>
+    private static void ValidateCapacities(string file, string path, IReadOnlyList<CapacityEntrySeed> entries, SeedProblems problems)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var problem in TrainingLoad.Problems(entries[i].HoursPerWeek, entries[i].BauSharePercent))
+                problems.Add(file, $"{path}[{i}].{JsonNamingPolicy.CamelCase.ConvertName(problem.Field)}", problem.Message);
+            if (entries.Take(i).Any(e => Math.Abs(e.FromDays - entries[i].FromDays) < 7))
+                problems.Add(file, $"{path}[{i}].fromDays", "Two capacities start within a week of each other: keep one per week, at least 7 days apart.");
+        }
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ValidateUsers(UsersDocument doc, HashSet<string> areaCodes, SeedProblems problems)

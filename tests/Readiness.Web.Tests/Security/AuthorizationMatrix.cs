@@ -35,6 +35,8 @@ public static class AuthorizationMatrix
         ["Portfolio/Calendar.ics"] = Everyone,         // the feed token is the credential
         ["Admin"] = PmoOnly,
         ["Admin/Areas/{code?}"] = PmoOnly,
+        ["Admin/Areas/{code}/Capacity"] = PmoOnly,
+        ["Admin/Capacity"] = PmoOnly,
         ["Admin/Releases/{code?}"] = PmoOnly,
         ["Admin/Releases/{code}/Gates"] = PmoOnly,
         ["Admin/Releases/{code}/Gates/{id:int}/Remove"] = PmoOnly,
@@ -50,6 +52,8 @@ public static class AuthorizationMatrix
         ["Portfolio/Tracker"] = Portfolio,
         ["Portfolio/Heatmap"] = Portfolio,
         ["Portfolio/Heatmap/Cell"] = Portfolio,
+        ["Portfolio/Training"] = Portfolio,
+        ["Portfolio/Training/Cell"] = Portfolio,
         ["Portfolio/Timeline"] = Portfolio,
         ["Approvals"] = SignedIn,
         ["Approvals/Decide/{id:int}"] = SignedIn,
@@ -64,6 +68,7 @@ public static class AuthorizationMatrix
         ["Indicators/{id:int}/Upload"] = PmoOnly,    // and the release's SRO and the area's BCMs, none of whom own indicator 1
         ["Releases"] = SignedIn,
         ["Releases/{code}/{tab?}"] = SignedIn,
+        ["Releases/{code}/WhatIf"] = SignedIn,
         ["Dev/Mail"] = SignedIn,
         ["Dev/Mail/{id:int}"] = SignedIn,
     };
