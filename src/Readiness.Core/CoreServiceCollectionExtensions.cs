@@ -31,6 +31,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReleaseWhatIf>();
         services.AddScoped<Admin.CapacityAdmin>();
         services.AddScoped<Admin.CapacityQueries>();
+        services.AddScoped<Admin.ProgrammeAdmin>();
+        services.AddScoped<Admin.DependencyAdmin>();
+        services.AddScoped<Admin.IndicatorAdmin>();
+        services.AddScoped<Admin.GateKindAdmin>();
         services.AddScoped<Admin.AdminSupport>();
         services.AddScoped<Admin.ReleaseAdmin>();
         services.AddScoped<Admin.ImpactAdmin>();

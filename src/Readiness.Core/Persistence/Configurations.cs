@@ -42,6 +42,17 @@ internal sealed class GateConfiguration : IEntityTypeConfiguration<Gate>
     }
 }
 
+internal sealed class GateKindDefinitionConfiguration : IEntityTypeConfiguration<GateKindDefinition>
+{
+    public void Configure(EntityTypeBuilder<GateKindDefinition> b)
+    {
+        b.Property(g => g.Kind).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(g => g.Kind).IsUnique();
+        b.Property(g => g.Name).HasMaxLength(200);
+        b.Property(g => g.TemplateKey).HasMaxLength(100);
+    }
+}
+
 internal sealed class ImpactConfiguration : IEntityTypeConfiguration<Impact>
 {
     public void Configure(EntityTypeBuilder<Impact> b)

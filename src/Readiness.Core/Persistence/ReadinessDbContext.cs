@@ -48,6 +48,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<Reminders.ReminderDigest> ReminderDigests => Set<Reminders.ReminderDigest>();
     public DbSet<ReleaseDependency> ReleaseDependencies => Set<ReleaseDependency>();
     public DbSet<TrainingCapacity> TrainingCapacities => Set<TrainingCapacity>();
+    public DbSet<GateKindDefinition> GateKindDefinitions => Set<GateKindDefinition>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -113,6 +113,11 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
 
     private async Task SeedPortfolioAsync(PortfolioDocument doc, DateOnly anchor, Dictionary<string, int> areas, Dictionary<string, string> people, CancellationToken ct)
     {
+        // The standard gates the PMO's pages add to a release; kinds already there keep the PMO's names and offsets.
+        var kinds = await db.GateKindDefinitions.Select(k => k.Kind).ToListAsync(ct);
+        foreach (var k in doc.GateKinds.Where(k => !kinds.Contains(Enum.Parse<GateKind>(k.Kind))))
+            db.GateKindDefinitions.Add(new GateKindDefinition(Enum.Parse<GateKind>(k.Kind), k.Name, k.OffsetDays, k.Template));
+        await db.SaveChangesAsync(ct);
         var templateIds = await db.Templates.GroupBy(t => t.Key)
             .Select(g => g.OrderByDescending(t => t.Version).Select(t => new { t.Key, t.Id }).First())
             .ToDictionaryAsync(t => t.Key, t => t.Id, ct);

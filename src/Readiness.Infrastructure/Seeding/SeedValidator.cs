@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Readiness.Core.Admin;
 using Readiness.Core.Assessments;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
@@ -104,6 +105,8 @@ internal static partial class SeedValidator
             var p = $"$.gateKinds[{i}]";
             if (!TryEnum<GateKind>(g.Kind, out _)) problems.Add(file, $"{p}.kind", $"'{g.Kind}' is not a gate kind. Use {string.Join(", ", Enum.GetNames<GateKind>())}.");
             else if (!kinds.Add(g.Kind)) problems.Add(file, $"{p}.kind", $"Gate kind '{g.Kind}' is listed twice.");
+            foreach (var problem in ReleaseAdmin.GateKindProblems(g.Name, g.OffsetDays))
+                problems.Add(file, $"{p}.{JsonNamingPolicy.CamelCase.ConvertName(problem.Field)}", problem.Message);
             if (g.Template is not null && !templateKeys.Contains(g.Template))
                 problems.Add(file, $"{p}.template", $"No template with key '{g.Template}' in templates/. Use one of: {string.Join(", ", templateKeys)}.");
         }

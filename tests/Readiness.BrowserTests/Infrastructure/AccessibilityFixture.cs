@@ -23,7 +23,8 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "indicator", "indicator upload", "audit log", "gate tracker", "heatmap", "heatmap cell", "training", "training cell",
         "what if", "what if refused", "timeline",
         "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
-        "admin gate removal", "admin impacts", "admin area", "admin templates", "admin capacity", "admin area capacity", "people", "person", "invite a person",
+        "admin gate removal", "admin impacts", "admin area", "admin templates", "admin capacity", "admin area capacity",
+        "admin programme", "admin dependencies", "admin indicators", "admin indicator edit", "admin gate kinds", "people", "person", "invite a person",
         "people import", "access denied", "not found",
     ];
 
@@ -105,6 +106,11 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "admin templates" => (Pmo, "/Admin/Templates"),
         "admin capacity" => (Pmo, "/Admin/Capacity"),
         "admin area capacity" => (Pmo, "/Admin/Areas/METCC/Capacity"),
+        "admin programme" => (Pmo, "/Admin/Programmes/CONNECT"),
+        "admin dependencies" => (Pmo, "/Admin/Releases/LD-WAVE2/Dependencies"),
+        "admin indicators" => (Pmo, "/Admin/Releases/THRIVE-BCU/Indicators"),
+        "admin indicator edit" => (Pmo, $"/Admin/Releases/THRIVE-BCU/Indicators?edit={IndicatorId}"),
+        "admin gate kinds" => (Pmo, "/Admin/GateKinds?edit=GoNoGo"),
         "people" => (Pmo, "/Admin/People"),
         "person" => (Pmo, $"/Admin/People/{PersonId}"),
         "invite a person" => (Pmo, "/Admin/People/Invite"),

@@ -1077,6 +1077,37 @@ namespace Readiness.Core.Persistence.Migrations
                     b.ToTable("Gates");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateKindDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("GateKindDefinitions");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>
                 {
                     b.Property<int>("Id")

@@ -12,7 +12,7 @@ using Readiness.Core.Persistence;
 namespace Readiness.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ReadinessDbContext))]
-    [Migration("20261204181025_TrainingAndConfiguration")]
+    [Migration("20261204185206_TrainingAndConfiguration")]
     partial class TrainingAndConfiguration
     {
         /// <inheritdoc />
@@ -1119,6 +1119,39 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Gates");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateKindDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("GateKindDefinitions");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>

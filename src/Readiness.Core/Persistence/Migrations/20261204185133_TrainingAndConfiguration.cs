@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Readiness.Migrations.Postgres.Migrations
+namespace Readiness.Core.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class TrainingAndConfiguration : Migration
@@ -15,23 +14,39 @@ namespace Readiness.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "ChangeTolerance",
                 table: "BusinessAreas",
-                type: "numeric(18,4)",
+                type: "TEXT",
                 precision: 18,
                 scale: 4,
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "GateKindDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OffsetDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateKindDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingCapacities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BusinessAreaId = table.Column<int>(type: "integer", nullable: false),
-                    FromWeek = table.Column<DateOnly>(type: "date", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    BauSharePercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BusinessAreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    BauSharePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,6 +66,12 @@ namespace Readiness.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GateKindDefinitions_Kind",
+                table: "GateKindDefinitions",
+                column: "Kind",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingCapacities_BusinessAreaId_FromWeek",
                 table: "TrainingCapacities",
                 columns: new[] { "BusinessAreaId", "FromWeek" },
@@ -65,6 +86,9 @@ namespace Readiness.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "GateKindDefinitions");
+
             migrationBuilder.DropTable(
                 name: "TrainingCapacities");
 

@@ -11,7 +11,7 @@ using Readiness.Core.Persistence;
 namespace Readiness.Core.Persistence.Migrations
 {
     [DbContext(typeof(ReadinessDbContext))]
-    [Migration("20261204180736_TrainingAndConfiguration")]
+    [Migration("20261204185133_TrainingAndConfiguration")]
     partial class TrainingAndConfiguration
     {
         /// <inheritdoc />
@@ -1078,6 +1078,37 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Gates");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateKindDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("GateKindDefinitions");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Impact", b =>

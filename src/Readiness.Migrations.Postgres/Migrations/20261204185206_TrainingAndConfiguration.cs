@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Readiness.Core.Persistence.Migrations
+namespace Readiness.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class TrainingAndConfiguration : Migration
@@ -14,23 +15,39 @@ namespace Readiness.Core.Persistence.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "ChangeTolerance",
                 table: "BusinessAreas",
-                type: "TEXT",
+                type: "numeric(18,4)",
                 precision: 18,
                 scale: 4,
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "GateKindDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OffsetDays = table.Column<int>(type: "integer", nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GateKindDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingCapacities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BusinessAreaId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromWeek = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    HoursPerWeek = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    BauSharePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessAreaId = table.Column<int>(type: "integer", nullable: false),
+                    FromWeek = table.Column<DateOnly>(type: "date", nullable: false),
+                    HoursPerWeek = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    BauSharePercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,6 +67,12 @@ namespace Readiness.Core.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GateKindDefinitions_Kind",
+                table: "GateKindDefinitions",
+                column: "Kind",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingCapacities_BusinessAreaId_FromWeek",
                 table: "TrainingCapacities",
                 columns: new[] { "BusinessAreaId", "FromWeek" },
@@ -64,6 +87,9 @@ namespace Readiness.Core.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "GateKindDefinitions");
+
             migrationBuilder.DropTable(
                 name: "TrainingCapacities");
 
