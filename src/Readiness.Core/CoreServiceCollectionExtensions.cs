@@ -27,6 +27,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PortfolioCalendar>();
         services.AddScoped<StuckApprovals>();
         services.AddScoped<HeatmapQueries>();
+        services.AddScoped<TrainingQueries>();
+        services.AddScoped<ReleaseWhatIf>();
+        services.AddScoped<Admin.CapacityAdmin>();
+        services.AddScoped<Admin.CapacityQueries>();
+        services.AddScoped<Admin.ProgrammeAdmin>();
+        services.AddScoped<Admin.DependencyAdmin>();
+        services.AddScoped<Admin.IndicatorAdmin>();
+        services.AddScoped<Admin.GateKindAdmin>();
         services.AddScoped<Admin.AdminSupport>();
         services.AddScoped<Admin.ReleaseAdmin>();
         services.AddScoped<Admin.ImpactAdmin>();

@@ -47,7 +47,7 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
             var release = new Release(input.ProgrammeId, code, input.Name.Trim(), input.Description?.Trim() ?? "", input.GoLive!.Value, input.SroUserId, input.Status);
             db.Releases.Add(release);
             support.Audit(actor, origin, "release.created", "Release", code, $"(none) → {release.Name}, T0 {release.GoLive:yyyy-MM-dd}, {release.Status}");
-            return AdminSupport.Done($"Release {code} created. Add its gates and impacted areas next.");
+            return AdminSupport.Done($"Release {code} created. Add its gates (the standard ones in one go) and impacted areas next.");
         }, ct);
     }
 
@@ -73,12 +73,18 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
         }, ct);
     }
 
+    /// <summary>A gate's (and a gate kind's) name and offset from T0: the rules of the gate forms, the gate kinds page and portfolio.json.</summary>
+    public static IEnumerable<FieldError> GateKindProblems(string? name, int? offsetDays)
+    {
+        if (string.IsNullOrWhiteSpace(name)) yield return new("Name", "Enter the gate's name.");
+        else if (name.Trim().Length > 200) yield return new("Name", "The gate's name must be 200 characters or fewer.");
+        if (offsetDays is null) yield return new("OffsetDays", "Enter the gate's offset in days from T0, e.g. -28.");
+        else if (offsetDays is < -365 or > 365) yield return new("OffsetDays", "The offset must be within a year of T0 (-365 to 365 days).");
+    }
+
     private async Task<List<FieldError>> ValidateGateAsync(GateInput input, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add(new("Name", "Enter the gate's name."));
-        if (input.OffsetDays is null) errors.Add(new("OffsetDays", "Enter the gate's offset in days from T0, e.g. -28."));
-        else if (input.OffsetDays is < -365 or > 365) errors.Add(new("OffsetDays", "The offset must be within a year of T0 (-365 to 365 days)."));
+        var errors = GateKindProblems(input.Name, input.OffsetDays).ToList();
         if (!Enum.IsDefined(input.Kind)) errors.Add(new("Kind", "Choose the kind of gate."));
         else if (!string.IsNullOrWhiteSpace(input.WorkflowDefinitionId))
         {
@@ -121,6 +127,33 @@ public sealed class ReleaseAdmin(ReadinessDbContext db, AdminSupport support)
             support.Audit(actor, origin, "gate.added", "Release", code,
                 $"(no {input.Kind} gate) → {input.Name.Trim()} at {Gate.FormatOffset(input.OffsetDays.Value)}, workflow {NullIfBlank(input.WorkflowDefinitionId) ?? "default"}; {returns} return(s) created");
             return AdminSupport.Done($"Gate {input.Name.Trim()} added{(returns > 0 ? $"; {returns} return(s) created" : "")}.");
+        }, ct);
+    }
+
+    /// <summary>
+    /// Adds the standard gates (<see cref="GateKindDefinition"/>) the release does not have yet, each with the kind's name
+    /// and offset as they are now, and the readiness returns they call for.
+    /// </summary>
+    public async Task<Result<string>> AddStandardGatesAsync(Actor actor, string code, RequestOrigin origin, CancellationToken ct)
+    {
+        return await support.CommitAsync(async () =>
+        {
+            if (!actor.IsIn(Roles.Pmo)) return AdminSupport.NotPmoFailure;
+            var release = await db.Releases.FirstOrDefaultAsync(r => r.Code == code, ct);
+            if (release is null) return Failures.NotFound($"Release {code}");
+            var has = await db.Gates.Where(g => g.ReleaseId == release.Id).Select(g => g.Kind).ToListAsync(ct);
+            var missing = (await db.GateKindDefinitions.OrderBy(k => k.OffsetDays).ToListAsync(ct)).Where(k => !has.Contains(k.Kind)).ToList();
+            if (missing.Count == 0) return Failures.Invalid("", $"{code} already has a gate of every standard kind (Admin → Gate kinds).");
+            foreach (var kind in missing)
+            {
+                var templateId = kind.Kind != GateKind.Readiness ? null
+                    : kind.TemplateKey is { } key ? await db.Templates.Where(t => t.Key == key).OrderByDescending(t => t.Version).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
+                    : await ReadinessTemplateIdAsync(ct);
+                db.Gates.Add(new Gate(release.Id, kind.Kind, kind.Name, kind.OffsetDays, templateId));
+                support.Audit(actor, origin, "gate.added", "Release", code, $"(no {kind.Kind} gate) → {kind.Name} at {Gate.FormatOffset(kind.OffsetDays)}, workflow default (standard gate)");
+            }
+            var returns = await support.EnsureReturnsAsync(release, ct);
+            return AdminSupport.Done($"{missing.Count} standard gate(s) added to {code}{(returns > 0 ? $"; {returns} return(s) created" : "")}.");
         }, ct);
     }
 

@@ -4,12 +4,12 @@ namespace Readiness.Core.Approvals;
 
 /// <summary>
 /// Everything a decision page shows, gathered in one place: the request, the return or the go-live pack it is about,
-/// the change load the release adds, whether it can still be decided (closed, stale), and — straight after the
+/// the change load the release adds and its training against capacity, whether it can still be decided (closed, stale), and — straight after the
 /// person decided — the confirmation of what happens next.
 /// </summary>
 public sealed record DecisionPage(
     RequestSummary Request, string ApproverName, ReturnBrief? Return, GatePack? Pack, ChangeLoadWarning? ChangeLoad,
-    string? Closed, bool Stale, ConfirmationView? Confirmation)
+    string? Closed, bool Stale, ConfirmationView? Confirmation, TrainingWarning? Training = null)
 {
     public bool IsPending => Request.Status == ApprovalStatus.Pending;
 
@@ -18,8 +18,8 @@ public sealed record DecisionPage(
 }
 
 /// <summary>Builds <see cref="DecisionPage"/> for the inbox's decision page and for the page behind an email link.</summary>
-public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, Confirmations confirmations,
-    Risks.RiskAcknowledgements risks)
+public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, TrainingQueries training,
+    Confirmations confirmations, Risks.RiskAcknowledgements risks)
 {
     /// <summary>The signed-in approver's page; null when the request does not exist or is not theirs.</summary>
     public async Task<DecisionPage?> ForApproverAsync(int requestId, string userId, bool justDecided, CancellationToken ct)
@@ -48,6 +48,7 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
         GatePack? pack = null;
         ChangeLoadWarning? load = null;
         Risks.ReleaseRiskPack? releaseRisks = null;
+        TrainingWarning? trainingWarning = null;
         if (summary.Kind == ApprovalKind.AreaReturn) brief = await briefs.ForAsync(summary.SubjectId, ct);
         else
         {
@@ -55,7 +56,8 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
             pack = await packs.ForReleaseAsync(releaseId, ct);
             load = await heatmap.WarningAsync(releaseId, ct);
             releaseRisks = await risks.ForReleaseAsync(releaseId, ct);
+            trainingWarning = await training.WarningAsync(releaseId, ct);
         }
-        return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation) { Risks = releaseRisks };
+        return new DecisionPage(summary, approverName, brief, pack, load, confirmation is null ? closed : null, stale, confirmation, trainingWarning) { Risks = releaseRisks };
     }
 }

@@ -29,6 +29,18 @@ public class BusinessArea
     public BusinessArea? Parent { get; private set; }
     public List<AreaMembership> Members { get; private set; } = [];
 
+    /// <summary>
+    /// The area's own weekly change tolerance for the heatmap (person-hours of change), set by the PMO; null means the
+    /// configured one (<c>Heatmap:AreaTolerances:&lt;code&gt;</c>, else <c>Heatmap:Tolerance</c>).
+    /// </summary>
+    public decimal? ChangeTolerance { get; private set; }
+
+    public void SetChangeTolerance(decimal? tolerance)
+    {
+        if (tolerance is <= 0) throw new ArgumentOutOfRangeException(nameof(tolerance), "A tolerance is above 0.");
+        ChangeTolerance = tolerance;
+    }
+
     public void Rename(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

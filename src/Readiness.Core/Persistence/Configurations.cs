@@ -44,6 +44,17 @@ internal sealed class GateConfiguration : IEntityTypeConfiguration<Gate>
     }
 }
 
+internal sealed class GateKindDefinitionConfiguration : IEntityTypeConfiguration<GateKindDefinition>
+{
+    public void Configure(EntityTypeBuilder<GateKindDefinition> b)
+    {
+        b.Property(g => g.Kind).HasConversion<string>().HasMaxLength(30);
+        b.HasIndex(g => g.Kind).IsUnique();
+        b.Property(g => g.Name).HasMaxLength(200);
+        b.Property(g => g.TemplateKey).HasMaxLength(100);
+    }
+}
+
 internal sealed class ImpactConfiguration : IEntityTypeConfiguration<Impact>
 {
     public void Configure(EntityTypeBuilder<Impact> b)
@@ -64,6 +75,17 @@ internal sealed class BusinessAreaConfiguration : IEntityTypeConfiguration<Busin
         b.Property(a => a.Name).HasMaxLength(200);
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TrainingCapacityConfiguration : IEntityTypeConfiguration<TrainingCapacity>
+{
+    public void Configure(EntityTypeBuilder<TrainingCapacity> b)
+    {
+        b.HasIndex(c => new { c.BusinessAreaId, c.FromWeek }).IsUnique();
+        b.HasOne<BusinessArea>().WithMany().HasForeignKey(c => c.BusinessAreaId);
+        b.HasOne<ReadinessUser>().WithMany().HasForeignKey(c => c.RecordedByUserId).OnDelete(DeleteBehavior.SetNull);
+        b.Ignore(c => c.Available);
     }
 }
 

@@ -53,6 +53,8 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<Risks.RiskRelease> RiskReleases => Set<Risks.RiskRelease>();
     public DbSet<Risks.RiskArea> RiskAreas => Set<Risks.RiskArea>();
     public DbSet<Risks.RiskAcknowledgement> RiskAcknowledgements => Set<Risks.RiskAcknowledgement>();
+    public DbSet<TrainingCapacity> TrainingCapacities => Set<TrainingCapacity>();
+    public DbSet<GateKindDefinition> GateKindDefinitions => Set<GateKindDefinition>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -25,14 +25,15 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
 {
     private HeatmapOptions Options => options.Value;
 
-    private sealed record Area(int Id, string Code, string Name, int? ParentId);
+    private sealed record Area(int Id, string Code, string Name, int? ParentId, decimal? OwnTolerance);
 
     private async Task<(List<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
     {
-        var areas = await db.BusinessAreas.AsNoTracking().Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId)).ToListAsync(ct);
+        var areas = await db.BusinessAreas.AsNoTracking().Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId, a.ChangeTolerance)).ToListAsync(ct);
         var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
-        var codes = areas.ToDictionary(a => a.Id, a => a.Code);
-        return (areas, parents, ChangeLoad.Tolerances(parents, id => Options.ToleranceFor(codes[id])));
+        var byId = areas.ToDictionary(a => a.Id);
+        // The PMO's value for the area (Admin → Capacity), else configuration's, read per request: a change needs no restart.
+        return (areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].OwnTolerance ?? Options.ToleranceFor(byId[id].Code)));
     }
 
     /// <summary>
@@ -92,19 +93,23 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
         return Result<HeatCellDetail>.Ok(new HeatCellDetail(area.Code, area.Name, monday, load, t, ChangeLoad.Band(load, t, Options.AmberAt), parts));
     }
 
-    /// <summary>Weeks in which the release adds load to an area (or an area above it) that is then over tolerance.</summary>
-    public async Task<ChangeLoadWarning?> WarningAsync(int releaseId, CancellationToken ct)
+    /// <summary>
+    /// Weeks in which the release adds load to an area (or an area above it) that is then over tolerance.
+    /// <paramref name="shiftDays"/> moves the release's T0 first, for the "what if" on its page (nothing is saved).
+    /// </summary>
+    public async Task<ChangeLoadWarning?> WarningAsync(int releaseId, CancellationToken ct, int shiftDays = 0)
     {
         var mine = await db.Impacts.AsNoTracking().Where(i => i.ReleaseId == releaseId && i.Release!.Status != ReleaseStatus.Closed)
             .Select(i => new LoadInput(i.ReleaseId, i.BusinessAreaId, i.Release!.GoLive, i.Headcount, i.Level, i.TrainingHoursPerPerson, i.HypercareWeeks))
             .ToListAsync(ct);
+        if (shiftDays != 0) mine = mine.Select(i => i with { GoLive = i.GoLive.AddDays(shiftDays) }).ToList();
         if (mine.Count == 0) return null;
         var code = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Code).FirstAsync(ct);
         var (areas, parents, tolerances) = await AreasAsync(ct);
         var byId = areas.ToDictionary(a => a.Id);
         var weeks = mine.SelectMany(ChangeLoad.For).Select(c => c.Week).Distinct().Order().ToList();
         // Only the releases whose load can overlap this one's weeks.
-        var impacts = await ImpactsAsync(weeks[0], weeks[^1], ct);
+        var impacts = (await ImpactsAsync(weeks[0], weeks[^1], ct)).Where(i => i.ReleaseId != releaseId).Concat(mine).ToList();
         var total = ChangeLoad.Grid(parents, impacts, weeks);
         var own = ChangeLoad.Grid(parents, mine, weeks);
         var over = new List<OverloadedWeek>();

@@ -17,4 +17,12 @@ public class Programme
     public string Name { get; private set; } = "";
     public string Description { get; private set; } = "";
     public List<Release> Releases { get; private set; } = [];
+
+    /// <summary>Renames the programme or changes its description; the code never changes (releases and seed files name it).</summary>
+    public void Edit(string name, string description)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        Description = description.Trim();
+    }
 }

@@ -24,7 +24,8 @@ public enum ReleaseTab
 /// </summary>
 public sealed record ReleasePage(
     ReleaseDetail Release, ReleaseTab Tab, IReadOnlyList<TrackerRow> Gates, ChangeLoadWarning? ChangeLoad, int? MyPendingDecisionId,
-    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog)
+    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog,
+    TrainingWarning? Training = null)
 {
     /// <summary>Overview: the forecast of each open gate of the release, by gate id.</summary>
     public IReadOnlyDictionary<int, GateForecast> GateForecasts { get; init; } = new Dictionary<int, GateForecast>();
@@ -37,7 +38,7 @@ public sealed record ReleasePage(
 }
 
 public sealed class ReleasePages(
-    ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
+    ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap, TrainingQueries training,
     IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, ForecastQueries forecasts, Risks.RiskAcknowledgements risks)
 {
     public const int AuditTrailSize = 20;
@@ -59,7 +60,8 @@ public sealed class ReleasePages(
             tab == ReleaseTab.Indicators ? await indicators.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Workflow ? await workflows.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Audit ? await audit.ForReleaseAsync(release.Id, AuditTrailSize, ct) : null,
-            actor.IsIn(Roles.Pmo));
+            actor.IsIn(Roles.Pmo),
+            tab is ReleaseTab.Overview or ReleaseTab.Pack ? await training.WarningAsync(release.Id, ct) : null);
         if (tab == ReleaseTab.Overview)
             page = page with { GateForecasts = await forecasts.ForGatesAsync(gates.Select(g => g.GateId), ct), Forecast = await forecasts.ForReleaseAsync(release.Id, ct) };
         if (tab == ReleaseTab.Pack) page = page with { Risks = await risks.ForReleaseAsync(release.Id, ct) };

@@ -26,6 +26,7 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
             Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
 
         var areas = await SeedAreasAsync(seed.Areas, ct);
+        await SeedCapacitiesAsync(seed.Areas, anchor, areas, ct);
         var people = await SeedUsersAsync(seed.Users, areas, ct);
         await TemplatePublisher.PublishAsync(db, seed, clock.UtcNow, ct);
         await SeedPortfolioAsync(seed.Portfolio, anchor, areas, people, ct);
@@ -65,6 +66,27 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         return byCode;
     }
 
+    /// <summary>
+    /// Gives an area the training capacity of the file only while it has none: a history the PMO has edited is theirs,
+    /// and each row starts on the Monday of the week holding the demo's first day + fromDays.
+    /// </summary>
+    private async Task SeedCapacitiesAsync(AreasDocument doc, DateOnly anchor, Dictionary<string, int> areas, CancellationToken ct)
+    {
+        var held = (await db.TrainingCapacities.Select(c => c.BusinessAreaId).Distinct().ToListAsync(ct)).ToHashSet();
+        void Walk(IEnumerable<AreaEntry> list)
+        {
+            foreach (var entry in list)
+            {
+                if (!held.Contains(areas[entry.Code]))
+                    foreach (var c in entry.TrainingCapacity ?? [])
+                        db.TrainingCapacities.Add(new TrainingCapacity(areas[entry.Code], ChangeLoad.WeekStart(anchor.AddDays(c.FromDays)), c.HoursPerWeek, c.BauSharePercent, null, clock.UtcNow));
+                Walk(entry.Children ?? []);
+            }
+        }
+        Walk(doc.Areas);
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task<Dictionary<string, string>> SeedUsersAsync(UsersDocument doc, Dictionary<string, int> areas, CancellationToken ct)
     {
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -92,6 +114,11 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
 
     private async Task SeedPortfolioAsync(PortfolioDocument doc, DateOnly anchor, Dictionary<string, int> areas, Dictionary<string, string> people, CancellationToken ct)
     {
+        // The standard gates the PMO's pages add to a release; kinds already there keep the PMO's names and offsets.
+        var kinds = await db.GateKindDefinitions.Select(k => k.Kind).ToListAsync(ct);
+        foreach (var k in doc.GateKinds.Where(k => !kinds.Contains(Enum.Parse<GateKind>(k.Kind))))
+            db.GateKindDefinitions.Add(new GateKindDefinition(Enum.Parse<GateKind>(k.Kind), k.Name, k.OffsetDays, k.Template));
+        await db.SaveChangesAsync(ct);
         var templateIds = await db.Templates.GroupBy(t => t.Key)
             .Select(g => g.OrderByDescending(t => t.Version).Select(t => new { t.Key, t.Id }).First())
             .ToDictionaryAsync(t => t.Key, t => t.Id, ct);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,12 +22,9 @@ public sealed record ReadingEntry(int Day, decimal Value);
 /// indicators and readings that are missing (matched by release and code, readings by day), then runs the indicator
 /// check once so a seeded breach shows as an alert straight away. A missing file means no demo indicators.
 /// </summary>
-public sealed partial class IndicatorSeeder(ReadinessDbContext db, IndicatorCheck check, ILogger<IndicatorSeeder> logger)
+public sealed class IndicatorSeeder(ReadinessDbContext db, IndicatorCheck check, ILogger<IndicatorSeeder> logger)
 {
     public const string File = "indicators.json";
-
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,39}$")]
-    private static partial Regex CodePattern();
 
     /// <summary>Adds missing indicators and readings; runs the first check only when something was added (not on every start).</summary>
     public async Task ApplyAsync(IndicatorsDocument doc, CancellationToken ct)
@@ -76,21 +74,16 @@ public sealed partial class IndicatorSeeder(ReadinessDbContext db, IndicatorChec
             void Bad(string field, string message) => problems.Add(File, $"{p}.{field}", message);
             if (!releases.TryGetValue(e.Release, out var impacted)) Bad("release", $"Unknown release '{e.Release}'. Use a release code from portfolio.json.");
             else if (!impacted.Contains(e.Area)) Bad("area", $"Release {e.Release} does not impact '{e.Area}'. Use one of: {string.Join(", ", impacted)}.");
-            if (!CodePattern().IsMatch(e.Code ?? "")) Bad("code", $"'{e.Code}' is not a valid code: up to 40 capital letters, digits and hyphens.");
-            else if (!keys.Add((e.Release, e.Code!))) Bad("code", $"Indicator '{e.Code}' is listed twice for release {e.Release}.");
-            if (string.IsNullOrWhiteSpace(e.Name)) Bad("name", "Give the indicator a name, e.g. '101 call answer time'.");
-            if (string.IsNullOrWhiteSpace(e.Unit)) Bad("unit", "Give the unit readings are in, e.g. 'seconds' or '%'.");
-            if (!SeedValidator.TryEnum<IndicatorDirection>(e.Direction, out var direction)) Bad("direction", "Use HigherIsBetter or LowerIsBetter.");
-            else if (direction == IndicatorDirection.LowerIsBetter && !(e.Baseline < e.AmberThreshold && e.AmberThreshold < e.RedThreshold))
-                Bad("amberThreshold", "Lower is better: the baseline must be below the amber threshold, and amber below red.");
-            else if (direction == IndicatorDirection.HigherIsBetter && !(e.Baseline > e.AmberThreshold && e.AmberThreshold > e.RedThreshold))
-                Bad("amberThreshold", "Higher is better: the baseline must be above the amber threshold, and amber above red.");
-            if (e.WatchWeeks is < 1 or > 52) Bad("watchWeeks", "The watch window is 1 to 52 weeks after go-live.");
-            if (e.CheckEveryDays is < 1 or > 31) Bad("checkEveryDays", "Readings are expected every 1 to 31 days.");
-            if (e.ConsecutiveAmberForRed is < 0 or > 50) Bad("consecutiveAmberForRed", "Use 1 to 50, or leave it out for the configured default (Indicators:ConsecutiveAmberForRed).");
-            if (!SeedValidator.TryEnum<IndicatorSource>(e.Source, out var source)) Bad("source", "Use Manual, Csv or Http.");
-            else if (source == IndicatorSource.Http != Uri.TryCreate(e.SourceUrl, UriKind.Absolute, out _))
-                Bad("sourceUrl", "An Http source needs an absolute sourceUrl, and only an Http source may have one.");
+            if (!keys.Add((e.Release, e.Code))) Bad("code", $"Indicator '{e.Code}' is listed twice for release {e.Release}.");
+            // The page's rules (IndicatorDefinition), with the enum texts checked here, as only the file can misspell them.
+            var directionKnown = SeedValidator.TryEnum<IndicatorDirection>(e.Direction, out var direction);
+            if (!directionKnown) Bad("direction", "Use HigherIsBetter or LowerIsBetter.");
+            var sourceKnown = SeedValidator.TryEnum<IndicatorSource>(e.Source, out var source);
+            if (!sourceKnown) Bad("source", "Use Manual, Csv or Http.");
+            var definition = new IndicatorDefinitionInput(e.Code, e.Name, e.Unit, directionKnown ? direction : null, e.Baseline, e.AmberThreshold, e.RedThreshold,
+                e.WatchWeeks, e.CheckEveryDays, e.ConsecutiveAmberForRed, sourceKnown ? source : null, e.SourceUrl);
+            foreach (var problem in IndicatorDefinition.Problems(definition))
+                Bad(JsonNamingPolicy.CamelCase.ConvertName(problem.Field), problem.Message);
             var days = new HashSet<int>();
             for (var k = 0; k < e.Readings.Count; k++)
                 if (!days.Add(e.Readings[k].Day)) Bad($"readings[{k}].day", $"Day {e.Readings[k].Day} has two readings: one reading per day.");

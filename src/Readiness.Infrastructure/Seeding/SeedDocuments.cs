@@ -5,7 +5,10 @@ namespace Readiness.Infrastructure.Seeding;
 
 public sealed record AreasDocument(IReadOnlyList<AreaEntry> Areas);
 
-public sealed record AreaEntry(string Code, string Name, string Kind, IReadOnlyList<AreaEntry>? Children = null);
+public sealed record AreaEntry(string Code, string Name, string Kind, IReadOnlyList<AreaEntry>? Children = null, IReadOnlyList<CapacityEntrySeed>? TrainingCapacity = null);
+
+/// <summary>An area's weekly training capacity from the week holding the demo's first day + <see cref="FromDays"/>.</summary>
+public sealed record CapacityEntrySeed(decimal HoursPerWeek, decimal BauSharePercent, int FromDays = 0);
 
 public sealed record UsersDocument(string DefaultPassword, IReadOnlyList<UserEntry> Users);
 

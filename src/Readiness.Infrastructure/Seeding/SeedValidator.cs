@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Mail;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Readiness.Core.Admin;
 using Readiness.Core.Assessments;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
@@ -47,12 +49,25 @@ internal static partial class SeedValidator
                 if (!codes.Add(a.Code)) problems.Add(file, $"{p}.code", $"Business area code '{a.Code}' is used twice. Codes must be unique across the file.");
                 if (string.IsNullOrWhiteSpace(a.Name)) problems.Add(file, $"{p}.name", "Give the business area a name.");
                 if (!TryEnum<BusinessAreaKind>(a.Kind, out _, ignoreCase: true)) problems.Add(file, $"{p}.kind", $"'{a.Kind}' is not a kind of area. Use one of: Directorate, Command, BCU, Unit.");
+                ValidateCapacities(file, $"{p}.trainingCapacity", a.TrainingCapacity ?? [], problems);
                 if (a.Children is not null) Walk(a.Children, $"{p}.children");
             }
         }
         Walk(doc.Areas, "$.areas");
         if (doc.Areas.Count == 0) problems.Add(file, "$.areas", "List at least one business area.");
         return codes;
+    }
+
+    /// <summary>The rules of the PMO's capacity page (<see cref="TrainingLoad.Problems"/>), and one capacity per week.</summary>
+    private static void ValidateCapacities(string file, string path, IReadOnlyList<CapacityEntrySeed> entries, SeedProblems problems)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var problem in TrainingLoad.Problems(entries[i].HoursPerWeek, entries[i].BauSharePercent))
+                problems.Add(file, $"{path}[{i}].{JsonNamingPolicy.CamelCase.ConvertName(problem.Field)}", problem.Message);
+            if (entries.Take(i).Any(e => Math.Abs(e.FromDays - entries[i].FromDays) < 7))
+                problems.Add(file, $"{path}[{i}].fromDays", "Two capacities start within a week of each other: keep one per week, at least 7 days apart.");
+        }
     }
 
     private static Dictionary<string, IReadOnlyList<string>> ValidateUsers(UsersDocument doc, HashSet<string> areaCodes, SeedProblems problems)
@@ -91,6 +106,8 @@ internal static partial class SeedValidator
             var p = $"$.gateKinds[{i}]";
             if (!TryEnum<GateKind>(g.Kind, out _)) problems.Add(file, $"{p}.kind", $"'{g.Kind}' is not a gate kind. Use {string.Join(", ", Enum.GetNames<GateKind>())}.");
             else if (!kinds.Add(g.Kind)) problems.Add(file, $"{p}.kind", $"Gate kind '{g.Kind}' is listed twice.");
+            foreach (var problem in ReleaseAdmin.GateKindProblems(g.Name, g.OffsetDays))
+                problems.Add(file, $"{p}.{JsonNamingPolicy.CamelCase.ConvertName(problem.Field)}", problem.Message);
             if (g.Template is not null && !templateKeys.Contains(g.Template))
                 problems.Add(file, $"{p}.template", $"No template with key '{g.Template}' in templates/. Use one of: {string.Join(", ", templateKeys)}.");
         }

@@ -683,6 +683,10 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<decimal?>("ChangeTolerance")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1118,6 +1122,39 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.ToTable("Gates");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.GateKindDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TemplateKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind")
+                        .IsUnique();
+
+                    b.ToTable("GateKindDefinitions");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.GateSummary", b =>
                 {
                     b.Property<int>("GateId")
@@ -1333,6 +1370,45 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ReleaseDependencies");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.TrainingCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("BauSharePercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("BusinessAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FromWeek")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("HoursPerWeek")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("BusinessAreaId", "FromWeek")
+                        .IsUnique();
+
+                    b.ToTable("TrainingCapacities");
                 });
 
             modelBuilder.Entity("Readiness.Core.Reminders.ReminderDigest", b =>
@@ -2343,6 +2419,20 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .HasForeignKey("ReleaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.TrainingCapacity", b =>
+                {
+                    b.HasOne("Readiness.Core.BusinessAreas.BusinessArea", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Readiness.Core.Identity.ReadinessUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Readiness.Core.Reminders.ReminderDigest", b =>

@@ -56,6 +56,23 @@ public sealed class SeedValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_training_capacity_is_checked_with_the_rules_of_the_pmos_page()
+    {
+        _seed.Edit(SeedReader.AreasFile, doc => doc["areas"]![1]!["children"]![0]!["trainingCapacity"]![1]!["bauSharePercent"] = 120);
+
+        AssertSingleProblem(_seed.ReadFails(),
+            "business-areas.json: $.areas[1].children[0].trainingCapacity[1].bauSharePercent: Enter the share reserved for business-as-usual training as a percentage, from 0 to 100.");
+    }
+
+    [Fact]
+    public void Two_training_capacities_within_a_week_are_refused()
+    {
+        _seed.Edit(SeedReader.AreasFile, doc => doc["areas"]![1]!["children"]![0]!["trainingCapacity"]![1]!["fromDays"] = -25);
+
+        AssertSingleProblem(_seed.ReadFails(), "business-areas.json: $.areas[1].children[0].trainingCapacity[1].fromDays: Two capacities start within a week of each other");
+    }
+
+    [Fact]
     public void An_impact_on_an_unknown_business_area_is_refused()
     {
         _seed.Edit(SeedReader.PortfolioFile, doc => SeedFolder.FirstRelease(doc)["impacts"]![1]!["area"] = "ATLANTIS");

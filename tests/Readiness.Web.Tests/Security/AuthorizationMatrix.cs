@@ -35,6 +35,12 @@ public static class AuthorizationMatrix
         ["Portfolio/Calendar.ics"] = Everyone,         // the feed token is the credential
         ["Admin"] = PmoOnly,
         ["Admin/Areas/{code?}"] = PmoOnly,
+        ["Admin/Areas/{code}/Capacity"] = PmoOnly,
+        ["Admin/Capacity"] = PmoOnly,
+        ["Admin/GateKinds"] = PmoOnly,
+        ["Admin/Programmes/{code?}"] = PmoOnly,
+        ["Admin/Releases/{code}/Dependencies"] = PmoOnly,
+        ["Admin/Releases/{code}/Indicators"] = PmoOnly,
         ["Admin/Releases/{code?}"] = PmoOnly,
         ["Admin/Releases/{code}/Gates"] = PmoOnly,
         ["Admin/Releases/{code}/Gates/{id:int}/Remove"] = PmoOnly,
@@ -51,6 +57,8 @@ public static class AuthorizationMatrix
         ["Portfolio/Feeds"] = Portfolio,
         ["Portfolio/Heatmap"] = Portfolio,
         ["Portfolio/Heatmap/Cell"] = Portfolio,
+        ["Portfolio/Training"] = Portfolio,
+        ["Portfolio/Training/Cell"] = Portfolio,
         ["Portfolio/Timeline"] = Portfolio,
         ["Approvals"] = SignedIn,
         ["Approvals/Decide/{id:int}"] = SignedIn,
@@ -69,6 +77,7 @@ public static class AuthorizationMatrix
         ["Risks/{id:int}/Edit"] = SignedIn,        // the page refuses (403) all but the PMO and the risk's owner
         ["Releases"] = SignedIn,
         ["Releases/{code}/{tab?}"] = SignedIn,
+        ["Releases/{code}/WhatIf"] = SignedIn,
         ["Dev/Mail"] = SignedIn,
         ["Dev/Mail/{id:int}"] = SignedIn,
     };

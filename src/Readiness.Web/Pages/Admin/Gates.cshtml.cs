@@ -58,6 +58,13 @@ public class GatesModel(AdminQueries queries, ReleaseAdmin admin, Actor actor) :
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostStandardAsync(CancellationToken ct)
+    {
+        var outcome = await admin.AddStandardGatesAsync(actor, Code, Origin(), ct);
+        if (Apply(outcome)) return Redirect($"/Admin/Releases/{Code}/Gates");
+        return !IsMissing(outcome) && await LoadAsync(ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var release = await queries.ReleaseAsync(Code, ct);

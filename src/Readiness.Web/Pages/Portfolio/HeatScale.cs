@@ -15,19 +15,20 @@ public sealed record HeatStep(int Index, string Fill, string Text, string Words)
 /// </summary>
 public static class HeatScale
 {
-    public static IReadOnlyList<HeatStep> Steps(decimal amberAt)
+    /// <param name="measure">What the scale is a share of: the heatmap's "tolerance", the training view's "capacity".</param>
+    public static IReadOnlyList<HeatStep> Steps(decimal amberAt, string measure = "tolerance")
     {
         string Pct(decimal f) => (f * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
         var q = amberAt / 4;
         return
         [
             new(0, "#FFFFFF", "#484949", "No change"),
-            new(1, "#EDF8B1", "#0B0C0C", $"Up to {Pct(q)} of tolerance"),
+            new(1, "#EDF8B1", "#0B0C0C", $"Up to {Pct(q)} of {measure}"),
             new(2, "#C7E9B4", "#0B0C0C", $"{Pct(q)} to {Pct(2 * q)}"),
             new(3, "#7FCDBB", "#0B0C0C", $"{Pct(2 * q)} to {Pct(3 * q)}"),
             new(4, "#41B6C4", "#0B0C0C", $"{Pct(3 * q)} to {Pct(amberAt)}"),
             new(5, "#225EA8", "#FFFFFF", $"Near: {Pct(amberAt)} to 100%"),
-            new(6, "#0C2C84", "#FFFFFF", "Over: above tolerance"),
+            new(6, "#0C2C84", "#FFFFFF", $"Over: above {measure}"),
         ];
     }
 

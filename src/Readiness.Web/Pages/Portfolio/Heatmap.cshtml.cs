@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
 using Readiness.Web.Infrastructure;
@@ -9,20 +8,11 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>The change heatmap: business areas × weeks of change load, against each area's tolerance.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class HeatmapModel(HeatmapQueries heatmap) : PageModel
+public class HeatmapModel(HeatmapQueries heatmap) : AreaWeekPage("/Portfolio/Heatmap")
 {
-    /// <summary>Any day of the first week shown; this week when empty.</summary>
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    /// <summary>Deepest level of the hierarchy shown (0 = top level only); all levels when empty.</summary>
-    [BindProperty(SupportsGet = true)]
-    public int? Level { get; set; }
-
     public HeatmapView View { get; private set; } = null!;
-    public int MaxDepth { get; private set; }
 
-    public IEnumerable<HeatRow> Rows => View.Rows.Where(r => Level is not { } l || r.Depth <= l);
+    public IEnumerable<HeatRow> Rows => View.Rows.Where(r => Shown(r.Depth));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,8 +31,6 @@ public class HeatmapModel(HeatmapQueries heatmap) : PageModel
         var view = await heatmap.GridAsync(From, ct);
         return this.Download(HeatmapExports.Excel(view), Downloads.Excel, $"heatmap-{view.Weeks[0]:yyyy-MM-dd}.xlsx");
     }
-
-    public string Link(DateOnly from) => $"/Portfolio/Heatmap?from={from:yyyy-MM-dd}" + (Level is { } l ? $"&level={l}" : "");
 
     public static string CellLink(string area, DateOnly week) => $"/Portfolio/Heatmap/Cell?area={Uri.EscapeDataString(area)}&week={week:yyyy-MM-dd}";
 

@@ -16,26 +16,11 @@ public static class HeatmapExports
     public static byte[] Excel(HeatmapView view)
     {
         using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add("Heatmap");
-        sheet.Cell(1, 1).Value = "Area code";
-        sheet.Cell(1, 2).Value = "Area";
-        sheet.Cell(1, 3).Value = "Parent code";
-        for (var i = 0; i < view.Weeks.Count; i++)
-        {
-            // Week headers are real dates (the Monday that starts the week), shown as yyyy-mm-dd.
-            var header = sheet.Cell(1, 4 + i);
-            header.Value = view.Weeks[i].ToDateTime(TimeOnly.MinValue);
-            header.Style.DateFormat.Format = "yyyy-mm-dd";
-        }
+        var sheet = AreaWeekSheet(book, "Heatmap", view.Weeks, view.Rows.Select(r => (r.Code, r.Name, r.Depth, r.ParentCode)).ToList());
         for (var r = 0; r < view.Rows.Count; r++)
-        {
-            var row = view.Rows[r];
-            sheet.Cell(2 + r, 1).Value = row.Code;
-            sheet.Cell(2 + r, 2).Value = new string(' ', row.Depth * 2) + row.Name;
-            sheet.Cell(2 + r, 3).Value = row.ParentCode ?? "";
-            for (var i = 0; i < row.Cells.Count; i++)
+            for (var i = 0; i < view.Rows[r].Cells.Count; i++)
             {
-                var c = row.Cells[i];
+                var c = view.Rows[r].Cells[i];
                 var cell = sheet.Cell(2 + r, 4 + i);
                 cell.Value = c.Load;
                 // The page's scale, so the workbook reads as the same heatmap; the "Key" sheet says what each colour means.
@@ -43,23 +28,48 @@ public static class HeatmapExports
                 cell.Style.Fill.BackgroundColor = XLColor.FromHtml(step.Fill);
                 cell.Style.Font.FontColor = XLColor.FromHtml(step.Text);
             }
-        }
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
         AddKey(book, view.AmberAt);
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         return stream.ToArray();
     }
 
-    /// <summary>A "Key" sheet with each colour of the scale and what it means (load as a share of the tolerance).</summary>
-    private static void AddKey(XLWorkbook book, decimal amberAt)
+    /// <summary>
+    /// A sheet of areas × weeks with its headers and one labelled row per area (code, indented name, parent code); the
+    /// value of row r, week i goes in cell (2 + r, 4 + i).
+    /// </summary>
+    internal static IXLWorksheet AreaWeekSheet(XLWorkbook book, string name, IReadOnlyList<DateOnly> weeks, IReadOnlyList<(string Code, string Name, int Depth, string? ParentCode)> rows)
+    {
+        var sheet = book.Worksheets.Add(name);
+        sheet.Cell(1, 1).Value = "Area code";
+        sheet.Cell(1, 2).Value = "Area";
+        sheet.Cell(1, 3).Value = "Parent code";
+        for (var i = 0; i < weeks.Count; i++)
+        {
+            // Week headers are real dates (the Monday that starts the week), shown as yyyy-mm-dd.
+            var header = sheet.Cell(1, 4 + i);
+            header.Value = weeks[i].ToDateTime(TimeOnly.MinValue);
+            header.Style.DateFormat.Format = "yyyy-mm-dd";
+        }
+        for (var r = 0; r < rows.Count; r++)
+        {
+            sheet.Cell(2 + r, 1).Value = rows[r].Code;
+            sheet.Cell(2 + r, 2).Value = new string(' ', rows[r].Depth * 2) + rows[r].Name;
+            sheet.Cell(2 + r, 3).Value = rows[r].ParentCode ?? "";
+        }
+        sheet.Row(1).Style.Font.Bold = true;
+        sheet.SheetView.FreezeRows(1);
+        return sheet;
+    }
+
+    /// <summary>A "Key" sheet with each colour of the scale and what it means (load as a share of the tolerance, or need of the capacity).</summary>
+    internal static void AddKey(XLWorkbook book, decimal amberAt, string title = "Load as a share of the area's weekly tolerance", string measure = "tolerance")
     {
         var key = book.Worksheets.Add("Key");
         key.Cell(1, 1).Value = "Colour";
-        key.Cell(1, 2).Value = "Load as a share of the area's weekly tolerance";
+        key.Cell(1, 2).Value = title;
         key.Row(1).Style.Font.Bold = true;
-        foreach (var step in HeatScale.Steps(amberAt))
+        foreach (var step in HeatScale.Steps(amberAt, measure))
         {
             var swatch = key.Cell(2 + step.Index, 1);
             swatch.Value = step.Index;
