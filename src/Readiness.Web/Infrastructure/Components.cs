@@ -39,10 +39,19 @@ public sealed record PageLinks(int Page, int Pages, Func<int, string> Url, strin
 /// <summary>
 /// A long list to choose one from (programmes, areas, releases) as a searchable text input: a native
 /// <c>datalist</c> offers the names as the person types, with no script, and the server takes a code or a name
-/// (<see cref="Choices.CodeOf"/>). Empty means <see cref="AllText"/>.
+/// (<see cref="Choices.CodeOf"/>). Empty means <see cref="AllText"/>; without it (a form's required choice) the field
+/// shows its error from ModelState like any other field.
 /// </summary>
-public sealed record ChoiceInput(string Name, string Label, string? Code, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> Choices, string AllText)
+public sealed record ChoiceInput(string Name, string Label, string? Code, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> Choices, string? AllText,
+    string LabelClass = "govuk-label govuk-label--s")
 {
+    /// <summary>The input's id: the name as the tag helpers sanitise it ("Impact.AreaCode" → "Impact_AreaCode").</summary>
+    public string Id => ErrorLink.IdOf(Name);
+
+    public string Hint => AllText is null
+        ? $"Start typing a name or code to choose from {Choices.Count}"
+        : $"Start typing to choose from {Choices.Count}, or leave empty for {AllText.ToLowerInvariant()}";
+
     /// <summary>What the box shows: the chosen item's name, or what was typed if it matched nothing.</summary>
     public string? Shown => Choices.FirstOrDefault(c => c.Code == Code)?.Name ?? Code;
 }
@@ -56,6 +65,23 @@ public static class Choices
         var t = typed.Trim();
         return choices.FirstOrDefault(c => string.Equals(c.Code, t, StringComparison.OrdinalIgnoreCase))?.Code
             ?? choices.FirstOrDefault(c => string.Equals(c.Name, t, StringComparison.OrdinalIgnoreCase))?.Code
+            ?? OnlyShortFormMatch(t, choices)
             ?? t;
+    }
+
+    /// <summary>
+    /// A choice shown as "Rachel Holloway (sro.connect@…)" or "Release (code, go-live …)" is also found by the part
+    /// before or inside its brackets, when exactly one choice has it (two people of one name must be told apart).
+    /// </summary>
+    private static string? OnlyShortFormMatch(string typed, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> choices)
+    {
+        static (string Before, string Inside) Parts(string name)
+        {
+            var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+            return open < 0 || !name.EndsWith(')') ? (name, "") : (name[..open], name[(open + 2)..^1]);
+        }
+        var matches = choices.Where(c => Parts(c.Name) is var (before, inside)
+            && (string.Equals(before, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(inside, typed, StringComparison.OrdinalIgnoreCase))).Take(2).ToList();
+        return matches.Count == 1 ? matches[0].Code : null;
     }
 }

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Readiness.Core.Admin;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
+
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Admin;
 
@@ -30,6 +33,7 @@ public class AreaModel(AdminQueries queries, AreaAdmin admin, Actor actor) : Adm
     public AreaEditView? Current { get; private set; }
     public IReadOnlyList<AdminAreaRow> Areas { get; private set; } = [];
     public IReadOnlyList<Choice> People { get; private set; } = [];
+    public IReadOnlyList<PortfolioChoice> PeopleChoices => People.Select(p => new PortfolioChoice(p.Value, p.Text)).ToList();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -49,6 +53,9 @@ public class AreaModel(AdminQueries queries, AreaAdmin admin, Actor actor) : Adm
     public async Task<IActionResult> OnPostAddMemberAsync(CancellationToken ct)
     {
         if (Code is null) return NotFound();
+        // The box sends the chosen "name (email)", a name or an email typed: each names one person.
+        People = await queries.PeopleAsync(ct);
+        Member.UserEmail = Choices.CodeOf(Member.UserEmail, PeopleChoices);
         var outcome = await admin.AddMemberAsync(actor, new MembershipInput(Code, Member.UserEmail ?? "", Member.Role), Origin(), ct);
         if (Apply(outcome, "Member")) return Redirect($"/Admin/Areas/{Code}");
         return await LoadAsync(fill: true, ct) ? Page() : NotFound();

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Readiness.Core.Admin;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
+using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Admin;
 
@@ -19,8 +21,16 @@ public class DependenciesModel(AdminQueries queries, DependencyAdmin admin, Acto
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        await AfterAsync(await admin.AddAsync(actor, Code, DependsOnCode, Note, Origin(), ct), ct);
+    /// <summary>The other releases, as the searchable box offers them: "name (code, go-live date)".</summary>
+    public IReadOnlyList<PortfolioChoice> ReleaseChoices => Releases.Select(r => new PortfolioChoice(r.Code, $"{r.Name} ({r.Code}, go-live {Display.Date(r.GoLive)})")).ToList();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // The box sends what was typed or chosen: a code, or a choice's text, either of which names the release.
+        if (!await LoadAsync(ct)) return NotFound();
+        DependsOnCode = Choices.CodeOf(DependsOnCode, ReleaseChoices);
+        return await AfterAsync(await admin.AddAsync(actor, Code, DependsOnCode, Note, Origin(), ct), ct);
+    }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct) =>
         await AfterAsync(await admin.RemoveAsync(actor, Code, id, Stamp ?? "", Origin(), ct), ct);

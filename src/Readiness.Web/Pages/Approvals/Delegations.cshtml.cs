@@ -6,6 +6,7 @@ using Readiness.Core.Approvals;
 using Readiness.Core.Audit;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
 using Readiness.Web.Infrastructure;
 
 namespace Readiness.Web.Pages.Approvals;
@@ -33,10 +34,16 @@ public class DelegationsModel(Delegations delegations, Actor actor, ReadinessClo
         await LoadAsync(ct);
     }
 
+    /// <summary>The people who can take the decisions, as the searchable box offers them: "name (email)".</summary>
+    public IReadOnlyList<PortfolioChoice> CandidateChoices => Candidates.Select(p => new PortfolioChoice(p.Id, $"{p.Name} ({p.Email})")).ToList();
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (ModelState.IsValid)
         {
+            // The box sends the chosen "name (email)", a name or email typed, or an id: each names one candidate.
+            Candidates = await delegations.CandidatesAsync(actor.UserId, ct);
+            ToUserId = Choices.CodeOf(ToUserId, CandidateChoices);
             var result = await delegations.CreateAsync(actor, ToUserId!, StartsOn!.Value, EndsOn!.Value, HttpContext.Origin(), ct);
             if (result.Succeeded)
             {

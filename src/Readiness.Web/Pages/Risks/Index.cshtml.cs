@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
+using Readiness.Core.Portfolio;
 using Readiness.Core.Risks;
 using Readiness.Web.Infrastructure;
 
@@ -33,17 +34,34 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
     public bool Filtered => !string.IsNullOrWhiteSpace(Status) || Level is not null || !string.IsNullOrWhiteSpace(Release) || !string.IsNullOrWhiteSpace(Area)
         || Mine || Likelihood is not null || Impact is not null;
 
+    public IReadOnlyList<PortfolioChoice> ReleaseChoices => Choices.Releases.Select(r => new PortfolioChoice(r.Code, r.Name)).ToList();
+    public IReadOnlyList<PortfolioChoice> AreaChoices => Choices.Areas.Select(a => new PortfolioChoice(a.Code, a.Name)).ToList();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await ChooseAsync(ct);
         Result = await risks.PageAsync(Filter(), ct);
-        Choices = await views.ChoicesAsync(ct);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        this.Download(RiskExports.Csv(await risks.ExportAsync(Filter() with { Page = 1 }, ct)), Downloads.Csv, FileName("csv"));
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await ChooseAsync(ct);
+        return this.Download(RiskExports.Csv(await risks.ExportAsync(Filter() with { Page = 1 }, ct)), Downloads.Csv, FileName("csv"));
+    }
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        this.Download(RiskExports.Excel(await risks.ExportAsync(Filter() with { Page = 1 }, ct)), Downloads.Excel, FileName("xlsx"));
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        await ChooseAsync(ct);
+        return this.Download(RiskExports.Excel(await risks.ExportAsync(Filter() with { Page = 1 }, ct)), Downloads.Excel, FileName("xlsx"));
+    }
+
+    /// <summary>The release and area boxes take a code or a name: both become the code.</summary>
+    private async Task ChooseAsync(CancellationToken ct)
+    {
+        Choices = await views.ChoicesAsync(ct);
+        Release = Infrastructure.Choices.CodeOf(Release, ReleaseChoices);
+        Area = Infrastructure.Choices.CodeOf(Area, AreaChoices);
+    }
 
     private RiskFilter Filter() => new(Status, Level, Release, Area, Mine ? actor.UserId : null,
         Likelihood is >= 1 and <= 5 ? Likelihood : null, Impact is >= 1 and <= 5 ? Impact : null,
