@@ -62,6 +62,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
         services.AddHostedService<StartupInitializer>();
+        services.AddSingleton<IStartupStep, FailingCriteriaBackfill>();
         services.AddReadinessEmail(configuration, contentRoot);
         Reminders.ReminderServiceCollectionExtensions.AddReadinessReminders(services, configuration);
         services.AddReadinessScheduling(configuration, contentRoot);

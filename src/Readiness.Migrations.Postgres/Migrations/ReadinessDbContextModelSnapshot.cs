@@ -506,6 +506,9 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FailingCriteria")
+                        .HasColumnType("integer");
+
                     b.Property<int>("GateId")
                         .HasColumnType("integer");
 

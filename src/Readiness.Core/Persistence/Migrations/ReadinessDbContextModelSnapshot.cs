@@ -483,6 +483,9 @@ namespace Readiness.Core.Persistence.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FailingCriteria")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GateId")
                         .HasColumnType("INTEGER");
 
