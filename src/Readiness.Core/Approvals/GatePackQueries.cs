@@ -29,6 +29,9 @@ public sealed record GatePack(int ReleaseId, string ReleaseCode, string ReleaseN
     /// <summary>Every criterion below its minimum pass in the submitted returns, per area, with its waiver (issue 10).</summary>
     public PackFailures Failures { get; init; } = PackFailures.None;
 
+    /// <summary>Where the team leads' own ratings, the computed RAGs, the BCMs' decisions and the SRO's DCA disagree by more than one step (issue 10).</summary>
+    public IReadOnlyList<Divergence> Divergences { get; init; } = [];
+
     /// <summary>The worst RAG of the returns: a single Red return makes the pack Red.</summary>
     public Rag? WorstRag => Areas.Count == 0 || Areas.Any(a => a.Rag is null) ? null : Areas.Min(a => a.Rag);
 }
@@ -78,6 +81,7 @@ public sealed class GatePackQueries(ReadinessDbContext db)
         return new GatePack(release.Id, release.Code, release.Name, release.GoLive, areas, packConditions, packWaivers, decision, pending)
         {
             Failures = await PackFailures.ForAsync(db, areas, ct),
+            Divergences = await PackRatings.DivergencesAsync(db, areas, decision?.Dca, ct),
         };
     }
 }

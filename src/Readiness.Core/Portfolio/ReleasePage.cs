@@ -24,7 +24,11 @@ public enum ReleaseTab
 /// </summary>
 public sealed record ReleasePage(
     ReleaseDetail Release, ReleaseTab Tab, IReadOnlyList<TrackerRow> Gates, ChangeLoadWarning? ChangeLoad, int? MyPendingDecisionId,
-    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog);
+    GatePack? Pack, ReleaseIndicators? Indicators, ReleaseWorkflows? Workflows, IReadOnlyList<AuditRow>? Trail, bool CanOpenLog)
+{
+    /// <summary>On the overview: where the ratings of the release's returns disagree (from the pack, issue 10); null on other tabs.</summary>
+    public IReadOnlyList<Divergence>? Divergences { get; init; }
+}
 
 public sealed class ReleasePages(
     ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
@@ -49,6 +53,9 @@ public sealed class ReleasePages(
             tab == ReleaseTab.Indicators ? await indicators.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Workflow ? await workflows.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Audit ? await audit.ForReleaseAsync(release.Id, AuditTrailSize, ct) : null,
-            actor.IsIn(Roles.Pmo));
+            actor.IsIn(Roles.Pmo))
+        {
+            Divergences = tab == ReleaseTab.Overview ? pack?.Divergences ?? [] : null,
+        };
     }
 }
