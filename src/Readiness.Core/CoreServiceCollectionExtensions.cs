@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Reminders.ReminderSweep>();
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
+        Benefits.BenefitServiceCollectionExtensions.AddReadinessBenefits(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();

@@ -61,6 +61,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Core.Admin.ITemplateParser, TemplateUpload>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
+        services.AddScoped<BenefitSeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddSingleton<IStartupStep, FailingCriteriaBackfill>();
         services.AddReadinessEmail(configuration, contentRoot);

@@ -47,6 +47,8 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<Reminders.ReminderLog> ReminderLogs => Set<Reminders.ReminderLog>();
     public DbSet<Reminders.ReminderDigest> ReminderDigests => Set<Reminders.ReminderDigest>();
     public DbSet<ReleaseDependency> ReleaseDependencies => Set<ReleaseDependency>();
+    public DbSet<Benefits.Benefit> Benefits => Set<Benefits.Benefit>();
+    public DbSet<Benefits.BenefitMeasurement> BenefitMeasurements => Set<Benefits.BenefitMeasurement>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -15,6 +15,7 @@ public enum ReleaseTab
     Indicators,
     Workflow,
     Audit,
+    Benefits,
 }
 
 /// <summary>
@@ -28,11 +29,14 @@ public sealed record ReleasePage(
 {
     /// <summary>On the overview: where the ratings of the release's returns disagree (from the pack, issue 10); null on other tabs.</summary>
     public IReadOnlyList<Divergence>? Divergences { get; init; }
+
+    /// <summary>On the benefits tab: the benefits this release realises (issue 10); null on other tabs.</summary>
+    public IReadOnlyList<Benefits.BenefitView>? Benefits { get; init; }
 }
 
 public sealed class ReleasePages(
     ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
-    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit)
+    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, Benefits.BenefitQueries benefits)
 {
     public const int AuditTrailSize = 20;
 
@@ -56,6 +60,7 @@ public sealed class ReleasePages(
             actor.IsIn(Roles.Pmo))
         {
             Divergences = tab == ReleaseTab.Overview ? pack?.Divergences ?? [] : null,
+            Benefits = tab == ReleaseTab.Benefits ? await benefits.ForReleaseAsync(actor, release.Id, ct) : null,
         };
     }
 }

@@ -39,6 +39,7 @@ internal sealed class StartupInitializer(
         if (seedSet is not null) SeedWorkflowCheck.Validate(seedSet, workflows);
         var activity = seed.Enabled && seed.DemoActivity ? DemoActivitySeeder.Read(seed.ResolvedPath) : null;
         var indicators = seedSet is not null ? IndicatorSeeder.Read(seed.ResolvedPath, seedSet) : null;
+        var benefits = seedSet is not null ? BenefitSeeder.Read(seed.ResolvedPath, seedSet, indicators) : null;
 
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
@@ -55,6 +56,8 @@ internal sealed class StartupInitializer(
                 await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
             if (indicators is not null)
                 await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
+            if (benefits is not null)
+                await scope.ServiceProvider.GetRequiredService<BenefitSeeder>().ApplyAsync(benefits, cancellationToken);
             logger.LogInformation("Seed data applied from {Path}", seed.Path);
         }
         foreach (var step in steps) await step.RunAsync(cancellationToken);

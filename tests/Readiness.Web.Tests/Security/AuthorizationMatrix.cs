@@ -61,6 +61,11 @@ public static class AuthorizationMatrix
         ["Assessments/View/{id:int}"] = SignedIn,
         ["Indicators/{id:int}"] = SignedIn,
         ["Indicators/{id:int}/Upload"] = PmoOnly,    // and the release's SRO and the area's BCMs, none of whom own indicator 1
+        ["Benefits"] = SignedIn,
+        ["Benefits/Programme/{code}"] = SignedIn,
+        ["Benefits/{id:int}"] = SignedIn,
+        ["Benefits/{id:int}/Upload"] = PmoOnly,       // and benefit 1's owner, a BCM other than the one signed in here
+        ["Benefits/Edit/{id:int?}"] = PmoOnly,        // likewise; a BCM may also add a benefit they own (Benefits/Edit)
         ["Releases"] = SignedIn,
         ["Releases/{code}/{tab?}"] = SignedIn,
         ["Dev/Mail"] = SignedIn,

@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     private static string PathOf(string pattern) => "/" + pattern
         .Replace("{token}", "bm90LWEtcmVhbC10b2tlbg", StringComparison.Ordinal)
         .Replace("{id:int}", "1", StringComparison.Ordinal)
+        .Replace("{id:int?}", "1", StringComparison.Ordinal)
         .Replace("{id}", "someone", StringComparison.Ordinal)
         .Replace("{code?}", "CONNECT-P1", StringComparison.Ordinal)
         .Replace("{code}", "CONNECT-P1", StringComparison.Ordinal)

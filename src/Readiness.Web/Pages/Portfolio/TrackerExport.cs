@@ -16,7 +16,7 @@ public static class TrackerExport
         "Programme", "Release", "Release name", "T0", "Gate", "Due", "Status", "Impacted areas", "Submitted", "Approved", "RAG", "DCA", "Overdue", "Dependencies",
     ];
 
-    private static object[] Cells(TrackerRow r) =>
+    private static object?[] Cells(TrackerRow r) =>
     [
         r.ProgrammeName, r.ReleaseCode, r.ReleaseName, r.GoLive, $"{r.GateName} ({Gate.FormatOffset(r.OffsetDays)})", r.DueOn,
         PortfolioWords.Status(r.Status), r.ImpactedAreas, r.Submitted, r.Approved, r.Rag?.ToString() ?? "Not scored", PortfolioWords.Dca(r.Dca),
@@ -29,36 +29,7 @@ public static class TrackerExport
     public static byte[] Excel(IEnumerable<TrackerRow> rows)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Gate tracker");
-        for (var c = 0; c < Headers.Count; c++) sheet.Cell(1, c + 1).Value = Headers[c];
-        sheet.Row(1).Style.Font.Bold = true;
-        var row = 2;
-        foreach (var r in rows)
-        {
-            var cells = Cells(r);
-            for (var c = 0; c < cells.Length; c++)
-            {
-                var cell = sheet.Cell(row, c + 1);
-                switch (cells[c])
-                {
-                    case DateOnly d:
-                        cell.Value = d.ToDateTime(TimeOnly.MinValue);
-                        cell.Style.DateFormat.Format = "yyyy-mm-dd";
-                        break;
-                    case int i:
-                        cell.Value = i;
-                        break;
-                    default:
-                        cell.SetValue(Convert.ToString(cells[c], CultureInfo.InvariantCulture) ?? "");
-                        break;
-                }
-            }
-            row++;
-        }
-        sheet.SheetView.FreezeRows(1);
-        for (var c = 1; c <= Headers.Count; c++) sheet.Column(c).Width = c is 3 or 5 or 14 ? 36 : 14;
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        ExcelFile.Sheet(workbook.Worksheets.Add("Gate tracker"), Headers, rows.Select(r => Cells(r)), c => c is 3 or 5 or 14 ? 36 : 14);
+        return ExcelFile.Save(workbook);
     }
 }
