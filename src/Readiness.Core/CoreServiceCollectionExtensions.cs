@@ -63,6 +63,7 @@ public static class CoreServiceCollectionExtensions
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
         Benefits.BenefitServiceCollectionExtensions.AddReadinessBenefits(services);
+        Reviews.ReviewServiceCollectionExtensions.AddReadinessReviews(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();

@@ -62,6 +62,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
         services.AddScoped<BenefitSeeder>();
+        services.AddScoped<ReviewSeeder>();
         services.AddHostedService<StartupInitializer>();
         services.AddSingleton<IStartupStep, FailingCriteriaBackfill>();
         services.AddReadinessEmail(configuration, contentRoot);

@@ -23,6 +23,7 @@ public sealed class ReleasePageTests : EmailedAppTest
     [InlineData("/Workflow", "Workflow")]
     [InlineData("/Audit", "Audit")]
     [InlineData("/Benefits", "Benefits")]
+    [InlineData("/Review", "Post-go-live review")]
     public async Task Each_tab_is_its_own_page_and_the_sub_navigation_marks_it_current(string path, string tab)
     {
         var browser = await Driver.SignedInAsync(Pmo);

@@ -139,6 +139,8 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
         if (request.Kind == ApprovalKind.GoLive && input.Dca is null) errors["Dca"] = "Choose the Delivery Confidence Assessment (DCA) for the release.";
         if (request.Kind == ApprovalKind.GoLive && string.IsNullOrWhiteSpace(input.Comment))
             errors["Comment"] = "Give the rationale for your decision and DCA.";
+        if (request.Kind == ApprovalKind.PostGoLiveReview && string.IsNullOrWhiteSpace(input.Comment))
+            errors["Comment"] = "Give the rationale for closing the release or keeping it in hypercare.";
         return errors.Count == 0 ? null : Failures.Invalid(errors, "Check the decision: " + string.Join(" ", errors.Values));
     }
 }

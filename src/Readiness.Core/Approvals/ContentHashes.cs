@@ -13,8 +13,28 @@ namespace Readiness.Core.Approvals;
 public static class ContentHashes
 {
     /// <summary>The digest of what the request is about as it is now, to compare with what was sent.</summary>
-    public static Task<string> CurrentForAsync(ReadinessDbContext db, ApprovalRequest request, CancellationToken ct) =>
-        request.Kind == ApprovalKind.AreaReturn ? ForReturnAsync(db, request.SubjectId, ct) : ForGoLiveAsync(db, request.ReleaseId, ct);
+    public static Task<string> CurrentForAsync(ReadinessDbContext db, ApprovalRequest request, CancellationToken ct) => request.Kind switch
+    {
+        ApprovalKind.AreaReturn => ForReturnAsync(db, request.SubjectId, ct),
+        ApprovalKind.PostGoLiveReview => ForReviewAsync(db, request.SubjectId, ct),
+        _ => ForGoLiveAsync(db, request.ReleaseId, ct),
+    };
+
+    /// <summary>
+    /// The post-go-live review: every area's review (status and version) and the release's conditions and hypercare
+    /// actions, through the change tracker like the go-live pack. The indicators' readings and the benefits' measurements
+    /// shown beside them move daily, so they are not part of what the SRO's link was sent for.
+    /// </summary>
+    public static async Task<string> ForReviewAsync(ReadinessDbContext db, int gateId, CancellationToken ct)
+    {
+        var releaseId = await db.Gates.Where(g => g.Id == gateId).Select(g => g.ReleaseId).SingleAsync(ct);
+        await db.Assessments.Where(a => a.GateId == gateId).LoadAsync(ct);
+        await db.ApprovalConditions.Where(c => c.ReleaseId == releaseId).LoadAsync(ct);
+        var reviews = db.Assessments.Local.Where(a => a.GateId == gateId).OrderBy(a => a.Id).Select(a => $"{a.Id}:{a.Status}:{a.Version}");
+        var conditions = db.ApprovalConditions.Local.Where(c => c.ReleaseId == releaseId)
+            .Select(c => $"{c.DueOffsetDays}:{c.IsMet}:{c.Owner}:{c.Description}").Order(StringComparer.Ordinal);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', reviews.Concat(conditions)))));
+    }
 
     public static async Task<string> ForReturnAsync(ReadinessDbContext db, int assessmentId, CancellationToken ct)
     {

@@ -12,10 +12,14 @@ public sealed record DecisionPage(
     string? Closed, bool Stale, ConfirmationView? Confirmation)
 {
     public bool IsPending => Request.Status == ApprovalStatus.Pending;
+
+    /// <summary>For a post-go-live review decision: the review pack (issue 10).</summary>
+    public Reviews.ReviewPack? Review { get; init; }
 }
 
 /// <summary>Builds <see cref="DecisionPage"/> for the inbox's decision page and for the page behind an email link.</summary>
-public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, Confirmations confirmations)
+public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, Confirmations confirmations,
+    Reviews.ReviewPackQueries reviews, Identity.Actor actor)
 {
     /// <summary>The signed-in approver's page; null when the request does not exist or is not theirs.</summary>
     public async Task<DecisionPage?> ForApproverAsync(int requestId, string userId, bool justDecided, CancellationToken ct)
@@ -44,6 +48,11 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
         GatePack? pack = null;
         ChangeLoadWarning? load = null;
         if (summary.Kind == ApprovalKind.AreaReturn) brief = await briefs.ForAsync(summary.SubjectId, ct);
+        else if (summary.Kind == ApprovalKind.PostGoLiveReview)
+            return new DecisionPage(summary, approverName, null, null, null, confirmation is null ? closed : null, stale, confirmation)
+            {
+                Review = await reviews.ForReleaseAsync(actor, await queries.ReleaseIdOfAsync(summary.Id, ct), ct),
+            };
         else
         {
             var releaseId = await queries.ReleaseIdOfAsync(summary.Id, ct);

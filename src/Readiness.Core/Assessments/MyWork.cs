@@ -33,6 +33,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
             from a in db.Assessments
             where areaIds.Contains(a.BusinessAreaId)
             join g in db.Gates on a.GateId equals g.Id
+            where g.Kind != Portfolio.GateKind.PostGoLiveReview // the area's BCMs review after go-live, not its team leads
             join r in db.Releases on a.ReleaseId equals r.Id
             join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
             select new

@@ -16,6 +16,7 @@ public enum ReleaseTab
     Workflow,
     Audit,
     Benefits,
+    Review,
 }
 
 /// <summary>
@@ -32,11 +33,14 @@ public sealed record ReleasePage(
 
     /// <summary>On the benefits tab: the benefits this release realises (issue 10); null on other tabs.</summary>
     public IReadOnlyList<Benefits.BenefitView>? Benefits { get; init; }
+
+    /// <summary>On the post-go-live review tab: the review pack (issue 10); null on other tabs.</summary>
+    public Reviews.ReviewPack? Review { get; init; }
 }
 
 public sealed class ReleasePages(
     ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap,
-    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, Benefits.BenefitQueries benefits)
+    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, Benefits.BenefitQueries benefits, Reviews.ReviewPackQueries reviews)
 {
     public const int AuditTrailSize = 20;
 
@@ -61,6 +65,7 @@ public sealed class ReleasePages(
         {
             Divergences = tab == ReleaseTab.Overview ? pack?.Divergences ?? [] : null,
             Benefits = tab == ReleaseTab.Benefits ? await benefits.ForReleaseAsync(actor, release.Id, ct) : null,
+            Review = tab == ReleaseTab.Review ? await reviews.ForReleaseAsync(actor, release.Id, ct) : null,
         };
     }
 }

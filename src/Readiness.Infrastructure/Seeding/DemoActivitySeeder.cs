@@ -23,11 +23,15 @@ public sealed record DemoWaiverEntry(string Criterion, string Reason, int Expire
 
 /// <summary>
 /// One return to play through the real use cases: "draft" only saves answers; "pass"/"mixed" also submit; a decision has
-/// the BCM decide. <see cref="SubmittedDaysAgo"/> and <see cref="DecidedDaysAgo"/> place them in the past (working hours,
+/// the BCM decide. <see cref="Gate"/> "PostGoLiveReview" plays an area's post-go-live review instead, as the area's BCM. <see cref="SubmittedDaysAgo"/> and <see cref="DecidedDaysAgo"/> place them in the past (working hours,
 /// London time), so the demo reads like last week's activity.
 /// </summary>
 public sealed record DemoReturnEntry(string Release, string Area, string Answers, string? Decision = null, string? Comment = null,
-    IReadOnlyList<DemoConditionEntry>? Conditions = null, int SubmittedDaysAgo = 0, int? DecidedDaysAgo = null, IReadOnlyList<DemoWaiverEntry>? Waivers = null);
+    IReadOnlyList<DemoConditionEntry>? Conditions = null, int SubmittedDaysAgo = 0, int? DecidedDaysAgo = null, IReadOnlyList<DemoWaiverEntry>? Waivers = null,
+    string? Gate = null)
+{
+    public bool IsReview => Gate == nameof(GateKind.PostGoLiveReview);
+}
 
 /// <summary>
 /// Plays seed-data/demo-activity.json through the real use cases (save, submit, BCM decision), once, so the demo
@@ -63,6 +67,10 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
             var (entry, path) = (doc.Returns[i], $"$.returns[{i}]");
             if (entry.SubmittedDaysAgo < 0)
                 throw new StartupValidationException($"{File}: {path}.submittedDaysAgo: {entry.SubmittedDaysAgo} is in the future. Use 0 (today) or more.");
+            if (entry.Gate is { } gate && !entry.IsReview)
+                throw new StartupValidationException($"{File}: {path}.gate: '{gate}' is not a gate an entry can play. Leave it out (a readiness return) or use PostGoLiveReview.");
+            if (entry.IsReview && entry.Decision is not null)
+                throw new StartupValidationException($"{File}: {path}.decision: a post-go-live review has no BCM decision (the SRO decides once every area's review is in). Remove it.");
             if (entry.DecidedDaysAgo is { } d && (entry.Decision is null || d < 0 || d > entry.SubmittedDaysAgo))
                 throw new StartupValidationException($"{File}: {path}.decidedDaysAgo: {d} needs a decision, and must be between 0 and submittedDaysAgo ({entry.SubmittedDaysAgo}).");
         }
@@ -107,9 +115,10 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
         var target = await (from a in db.Assessments
                             join r in db.Releases on a.ReleaseId equals r.Id
                             join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
-                            where r.Code == entry.Release && area.Code == entry.Area
+                            join g in db.Gates on a.GateId equals g.Id
+                            where r.Code == entry.Release && area.Code == entry.Area && (g.Kind == GateKind.PostGoLiveReview) == entry.IsReview
                             select new { a.Id, a.Status, a.TemplateId, a.BusinessAreaId, r.GoLive }).FirstOrDefaultAsync(ct)
-            ?? throw new StartupValidationException($"{File}: {path}: no readiness return for release '{entry.Release}' and area '{entry.Area}'.");
+            ?? throw new StartupValidationException($"{File}: {path}: no {(entry.IsReview ? "post-go-live review (is the release live?)" : "readiness return")} for release '{entry.Release}' and area '{entry.Area}'.");
         return (target.Id, target.Status, target.TemplateId, target.BusinessAreaId, target.GoLive);
     }
 
@@ -117,7 +126,7 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
     {
         var target = await TargetAsync(entry, path, ct);
         if (target.Status != AssessmentStatus.NotStarted) return; // played before an interrupted start: skip
-        var lead = await ActorAsync(AreaRole.TeamLead, target.BusinessAreaId, path, ct);
+        var lead = await ActorAsync(entry.IsReview ? AreaRole.Bcm : AreaRole.TeamLead, target.BusinessAreaId, path, ct);
         var criteria = await db.Criteria.AsNoTracking().Where(c => db.TemplateSections.Any(s => s.Id == c.SectionId && s.TemplateId == target.TemplateId))
             .OrderBy(c => c.Order).ToListAsync(ct);
         var answered = entry.Answers == "draft" ? criteria.Take(8) : criteria;

@@ -52,6 +52,7 @@ internal sealed class StartupInitializer(
         if (seedSet is not null)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<ReviewSeeder>().ApplyAsync(cancellationToken);
             if (activity is not null)
                 await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
             if (indicators is not null)

@@ -23,6 +23,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "indicator", "indicator upload", "audit log", "gate tracker", "heatmap", "heatmap cell", "timeline",
         "stuck approvals", "incidents", "mail", "mail message", "admin", "admin release", "admin gates",
         "admin gate removal", "admin impacts", "admin area", "admin templates", "access denied", "not found",
+        "benefits", "programme benefits", "benefit", "benefit upload", "benefit form", "release benefits", "release review", "review form",
     ];
 
     public ServedApp App { get; } = new(new Dictionary<string, string?> { ["Email:ShowMailPage"] = "true" });
@@ -33,6 +34,11 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public int GateId { get; private set; }
     public int MailId { get; private set; }
     public string DecisionLink { get; private set; } = "";
+    public int BenefitId { get; private set; }
+    public int ReviewId { get; private set; }
+
+    /// <summary>The BCM of TDIU, whose post-go-live review of THRIVE-BCU is theirs to fill in.</summary>
+    public const string ReviewBcm = "bcm.contact@readiness.demo";
 
     public async Task InitializeAsync()
     {
@@ -49,6 +55,12 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         IndicatorId = await App.Factory.WithDbAsync(db => db.LeadIndicators.Where(i => i.Code == "CALL-101").Select(i => i.Id).FirstAsync());
         GateId = await App.Factory.WithDbAsync(db => db.Gates.Where(g => g.Release!.Code == "CRS-LAUNCH").OrderByDescending(g => g.DueOffsetDays).Select(g => g.Id).FirstAsync());
         MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        BenefitId = await App.Factory.WithDbAsync(db => db.Benefits.Where(b => b.Code == "THRIVE-TDIU-SHARE").Select(b => b.Id).FirstAsync());
+        ReviewId = await App.Factory.WithDbAsync(db => (from a in db.Assessments
+                                                        join g in db.Gates on a.GateId equals g.Id
+                                                        join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                                                        where g.Kind == Readiness.Core.Portfolio.GateKind.PostGoLiveReview && area.Code == "TDIU"
+                                                        select a.Id).FirstAsync());
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
@@ -97,6 +109,14 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "admin templates" => (Pmo, "/Admin/Templates"),
         "access denied" => (DraftLead, "/Account/AccessDenied"),
         "not found" => (Pmo, "/Releases/NO-SUCH-RELEASE"),
+        "benefits" => (DraftLead, "/Benefits"),
+        "programme benefits" => (Sro, "/Benefits/Programme/THRIVE"),
+        "benefit" => (ReviewBcm, $"/Benefits/{BenefitId}"),
+        "benefit upload" => (ReviewBcm, $"/Benefits/{BenefitId}/Upload"),
+        "benefit form" => (Pmo, $"/Benefits/Edit/{BenefitId}"),
+        "release benefits" => (Pmo, "/Releases/THRIVE-BCU/Benefits"),
+        "release review" => (Sro, "/Releases/THRIVE-BCU/Review"),
+        "review form" => (ReviewBcm, $"/Assessments/Edit/{ReviewId}"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),
     };
 }

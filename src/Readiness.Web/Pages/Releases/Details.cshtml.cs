@@ -21,6 +21,7 @@ public class DetailsModel(ReleasePages pages, Actor actor, ReadinessClock clock)
         (ReleaseTab.Pack, "Pack", "Decision pack"),
         (ReleaseTab.Indicators, "Indicators", "Lead indicators"),
         (ReleaseTab.Benefits, "Benefits", "Benefits"),
+        (ReleaseTab.Review, "Review", "Post-go-live review"),
         (ReleaseTab.Workflow, "Workflow", "Workflow"),
         (ReleaseTab.Audit, "Audit", "Audit"),
     ];
