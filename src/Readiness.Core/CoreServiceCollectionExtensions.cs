@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnCommands>();
         services.AddScoped<ReleaseQueries>();
         services.AddScoped<GateTracker>();
+        services.AddScoped<TrackerFailures>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();
         services.AddScoped<StuckApprovals>();
@@ -76,6 +77,8 @@ public static class CoreServiceCollectionExtensions
         Indicators.IndicatorServiceCollectionExtensions.AddReadinessIndicators(services);
         Risks.RiskServiceCollectionExtensions.AddReadinessRisks(services);
         Dashboards.DashboardServiceCollectionExtensions.AddReadinessDashboards(services);
+        Benefits.BenefitServiceCollectionExtensions.AddReadinessBenefits(services);
+        Reviews.ReviewServiceCollectionExtensions.AddReadinessReviews(services);
 
         services.AddScoped<IWorkflowAction, RequestBcmApproval>();
         services.AddScoped<IWorkflowAction, RequestSecondApproval>();

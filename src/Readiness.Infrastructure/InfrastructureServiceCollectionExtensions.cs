@@ -65,7 +65,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoActivitySeeder>();
         services.AddScoped<RiskSeeder>();
+        services.AddScoped<BenefitSeeder>();
+        services.AddScoped<ReviewSeeder>();
         services.AddHostedService<StartupInitializer>();
+        services.AddSingleton<IStartupStep, FailingCriteriaBackfill>();
         services.AddReadinessEmail(configuration, contentRoot);
         Reminders.ReminderServiceCollectionExtensions.AddReadinessReminders(services, configuration);
         services.AddReadinessScheduling(configuration, contentRoot);

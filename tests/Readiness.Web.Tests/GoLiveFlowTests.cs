@@ -20,7 +20,7 @@ public sealed class GoLiveFlowTests : EmailedAppTest
 
     private Task<string?> GateStateAsync() => Factory.WithDbAsync(db => (from i in db.WorkflowInstances
                                                                          join g in db.Gates on i.SubjectId equals g.Id
-                                                                         where i.SubjectKind == SubjectKinds.Gate && g.Release!.Code == Release
+                                                                         where i.SubjectKind == SubjectKinds.Gate && g.Release!.Code == Release && g.Kind == GateKind.GoNoGo
                                                                          select i.State).SingleOrDefaultAsync());
 
     private async Task<HttpResponseMessage> SroDecidesAsync(string decision, string dca, string rationale, Dictionary<string, string>? extra = null)
@@ -59,6 +59,12 @@ public sealed class GoLiveFlowTests : EmailedAppTest
         }
         Assert.Equal("PostGoLiveMonitoring", await GateStateAsync());
         Assert.Equal(ReleaseStatus.Live, await Factory.WithDbAsync(db => db.Releases.Where(r => r.Code == Release).Select(r => r.Status).SingleAsync()));
+        // Going live starts the post-go-live review: a review per impacted area, its workflow collecting them.
+        var review = await Factory.WithDbAsync(db => (from i in db.WorkflowInstances
+                                                      join g in db.Gates on i.SubjectId equals g.Id
+                                                      where i.SubjectKind == SubjectKinds.Gate && g.Release!.Code == Release && g.Kind == GateKind.PostGoLiveReview
+                                                      select new { i.State, Reviews = db.Assessments.Count(a => a.GateId == g.Id) }).SingleAsync());
+        Assert.Equal(("CollectingReviews", 3), (review.State, review.Reviews));
     }
 
     /// <summary>Every area approves; MetCC's BCM with a condition due a week before go-live.</summary>

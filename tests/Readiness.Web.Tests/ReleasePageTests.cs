@@ -22,6 +22,8 @@ public sealed class ReleasePageTests : EmailedAppTest
     [InlineData("/Indicators", "Lead indicators")]
     [InlineData("/Workflow", "Workflow")]
     [InlineData("/Audit", "Audit")]
+    [InlineData("/Benefits", "Benefits")]
+    [InlineData("/Review", "Post-go-live review")]
     public async Task Each_tab_is_its_own_page_and_the_sub_navigation_marks_it_current(string path, string tab)
     {
         var browser = await Driver.SignedInAsync(Pmo);
@@ -32,7 +34,7 @@ public sealed class ReleasePageTests : EmailedAppTest
         var page = await Browser.ParseAsync(response, $"/Releases/{Release}{path}");
         var current = page.QuerySelectorAll(".moj-sub-navigation a[aria-current=page]").ToList();
         Assert.Equal(tab, Assert.Single(current).TextContent.Trim());
-        Assert.Equal(6, page.QuerySelectorAll(".moj-sub-navigation a").Length);
+        Assert.Equal(Readiness.Web.Pages.Releases.DetailsModel.Tabs.Count, page.QuerySelectorAll(".moj-sub-navigation a").Length); // every tab, each once
         Assert.Equal($"/Releases/{Release}{path}", current[0].GetAttribute("href"));
     }
 

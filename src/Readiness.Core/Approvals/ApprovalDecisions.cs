@@ -52,6 +52,7 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
         if (viaToken && await ContentHashes.CurrentForAsync(db, request, ct) != request.ContentHash) return Failures.Stale(StaleMessage);
         if (Validate(request, input) is { } invalid) return invalid;
         if (await ValidateWaiversAsync(request, input, ct) is { } badWaiver) return badWaiver;
+        if (request.Kind == ApprovalKind.AreaReturn && await UncoveredFailuresAsync(request, input, ct) is { } uncovered) return uncovered;
 
         var now = clock.UtcNow;
         // Go / no-go: every open high risk of the release acknowledged, or nothing is recorded (the unit of work rolls back).
@@ -104,6 +105,22 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
         return errors.Count == 0 ? null : Failures.Invalid(errors, "Check the waivers: " + string.Join(" ", errors.Values.Distinct()));
     }
 
+    /// <summary>
+    /// A plain Approve with a criterion below its minimum pass that is neither waived (now or by an earlier approver of the
+    /// same return) nor covered by an earlier approval's conditions is refused, naming the criteria (<see cref="FailureRule"/>).
+    /// </summary>
+    private async Task<Failure?> UncoveredFailuresAsync(ApprovalRequest request, DecisionInput input, CancellationToken ct)
+    {
+        if (input.Decision != Decision.Approve) return null;
+        var failing = FailureRule.Of((await briefs.ForAsync(request.SubjectId, ct)).Card);
+        if (failing.Count == 0) return null;
+        var waived = (await db.Waivers.Where(w => w.AssessmentId == request.SubjectId).Select(w => w.CriterionId).ToListAsync(ct))
+            .Concat(input.WaiverList.Select(w => w.CriterionId)).ToHashSet();
+        var conditional = await db.ApprovalRequests.AnyAsync(r => r.Kind == ApprovalKind.AreaReturn && r.SubjectId == request.SubjectId
+            && r.Status == ApprovalStatus.Decided && r.Decision == Decision.ApproveWithConditions, ct);
+        return FailureRule.CheckDecision(input.Decision, failing, waived, conditional);
+    }
+
     private static Failure? Validate(ApprovalRequest request, DecisionInput input)
     {
         var errors = new Dictionary<string, string>();
@@ -124,6 +141,8 @@ public sealed class ApprovalDecisions(ReadinessDbContext db, UnitOfWork unitOfWo
         if (request.Kind == ApprovalKind.GoLive && input.Dca is null) errors["Dca"] = "Choose the Delivery Confidence Assessment (DCA) for the release.";
         if (request.Kind == ApprovalKind.GoLive && string.IsNullOrWhiteSpace(input.Comment))
             errors["Comment"] = "Give the rationale for your decision and DCA.";
+        if (request.Kind == ApprovalKind.PostGoLiveReview && string.IsNullOrWhiteSpace(input.Comment))
+            errors["Comment"] = "Give the rationale for closing the release or keeping it in hypercare.";
         return errors.Count == 0 ? null : Failures.Invalid(errors, "Check the decision: " + string.Join(" ", errors.Values));
     }
 }

@@ -48,8 +48,10 @@ public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
             $"This link is for you only, works once and expires on {Expiry(request)} UTC. Opening it changes nothing until you confirm.");
     }
 
+    /// <summary>The SRO's email for a gate's decision: go / no-go, or for a post-go-live review gate, its review (re-sends and delegation come here).</summary>
     public async Task<Func<ApprovalRequest, string, string, Email>> ForGoLiveAsync(int gateId, CancellationToken ct)
     {
+        if (await db.Gates.AnyAsync(g => g.Id == gateId && g.Kind == Portfolio.GateKind.PostGoLiveReview, ct)) return await ForReviewAsync(gateId, ct);
         var info = await db.Gates.Where(g => g.Id == gateId).Select(g => new { g.Release!.Code, g.Release.Name, g.Release.GoLive, g.ReleaseId }).SingleAsync(ct);
         // Through the change tracker: the approval (and its conditions) that completed the returns in this unit of work count.
         await db.Assessments.Where(a => a.ReleaseId == info.ReleaseId).LoadAsync(ct);
@@ -69,6 +71,26 @@ public sealed class ApprovalEmails(ReadinessDbContext db, ReturnBriefs briefs)
                 ("Decide by", Day(request.DueOn)),
             ],
             [], "Open the decision pack", link,
+            $"This link is for you only, works once and expires on {Expiry(request)} UTC. Opening it changes nothing until you confirm.");
+    }
+
+    /// <summary>The SRO's email when every area's post-go-live review is in: close the release or keep it in hypercare.</summary>
+    public async Task<Func<ApprovalRequest, string, string, Email>> ForReviewAsync(int gateId, CancellationToken ct)
+    {
+        var info = await db.Gates.Where(g => g.Id == gateId).Select(g => new { g.Release!.Code, g.Release.Name, g.Release.GoLive }).SingleAsync(ct);
+        await db.Assessments.Where(a => a.GateId == gateId).LoadAsync(ct);
+        var reviews = db.Assessments.Local.Where(a => a.GateId == gateId).Select(a => a.Rag).ToList();
+        return (request, link, name) => new Email(
+            "ApprovalRequest", "", name,
+            $"Post-go-live review decision needed: {info.Code} – decide by {Day(request.DueOn)}",
+            $"Every impacted business area has reviewed {info.Name} after go-live. Please close the release, or keep it in hypercare with actions.",
+            [
+                ("Release", $"{info.Name} ({info.Code})"),
+                ("Went live (T0)", Day(info.GoLive)),
+                ("Area reviews", $"{reviews.Count}: {reviews.Count(r => r == Common.Rag.Green)} Green, {reviews.Count(r => r == Common.Rag.Amber)} Amber, {reviews.Count(r => r == Common.Rag.Red)} Red"),
+                ("Decide by", Day(request.DueOn)),
+            ],
+            [], "Open the review", link,
             $"This link is for you only, works once and expires on {Expiry(request)} UTC. Opening it changes nothing until you confirm.");
     }
 }

@@ -9,7 +9,12 @@ public sealed record RequestSummary(
     int Id, ApprovalKind Kind, int SubjectId, string ReleaseCode, string ReleaseName, string? AreaName, DateOnly DueOn, DateTime CreatedAtUtc,
     ApprovalStatus Status, Decision? Decision, DateTime? DecidedAtUtc, string? OnBehalfOfName, string Comment, Rag? Rag, decimal? Score)
 {
-    public string What => Kind == ApprovalKind.AreaReturn ? $"{AreaName} readiness return" : "Go / no-go decision";
+    public string What => Kind switch
+    {
+        ApprovalKind.AreaReturn => $"{AreaName} readiness return",
+        ApprovalKind.PostGoLiveReview => "Post-go-live review decision",
+        _ => "Go / no-go decision",
+    };
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Readiness.Core.Approvals;
 /// Recording that a condition is met, which lifts its block on Go. The PMO, the release's SRO or the person who set
 /// the condition may do it; it is audited with the note that explains how it was met.
 /// </summary>
-public sealed class ConditionCommands(ReadinessDbContext db, UnitOfWork unitOfWork, AuditLog audit, ReadinessClock clock)
+public sealed class ConditionCommands(ReadinessDbContext db, UnitOfWork unitOfWork, AuditLog audit, ReadinessClock clock, Reviews.ReviewTriggers reviews)
 {
     public async Task<bool> CanMarkMetAsync(Actor actor, int releaseId, CancellationToken ct) =>
         actor.IsIn(Roles.Pmo) || await db.Releases.AnyAsync(r => r.Id == releaseId && r.SroUserId == actor.UserId, ct);
@@ -34,6 +34,7 @@ public sealed class ConditionCommands(ReadinessDbContext db, UnitOfWork unitOfWo
         condition.MarkMet(actor.UserId, note.Trim(), now);
         audit.Append(new AuditRecord(now, actor.UserId, null, "condition.met", "ApprovalCondition", conditionId.ToString(CultureInfo.InvariantCulture),
             AuditChannel.Web, origin.IpAddress, origin.UserAgent, $"Open → Met: “{condition.Description}” — {note.Trim()}"));
+        await reviews.ConditionMetAsync(condition, ct); // the last hypercare action met asks the SRO again
         return Result<bool>.Ok(true);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.BusinessAreas;
-using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
 
 namespace Readiness.Core.Approvals;
@@ -22,7 +21,11 @@ public sealed class Confirmations(ReadinessDbContext db)
                        join area in db.BusinessAreas on x.BusinessAreaId equals area.Id
                        join r in db.Releases on x.ReleaseId equals r.Id
                        where x.Id == assessmentId
-                       select new { area.Name, r.Code, x.Score, x.Rag }).SingleAsync(ct);
+                       select new { area.Name, r.Code, x.Score, x.Rag, Review = db.Gates.Any(g => g.Id == x.GateId && g.Kind == Portfolio.GateKind.PostGoLiveReview) }).SingleAsync(ct);
+        var score = a.Score is { } s ? $"Score {s:0.#} – {a.Rag?.ToString() ?? "not scored"}" : null;
+        if (a.Review)
+            return new ConfirmationView($"{a.Name} post-go-live review submitted", score,
+                ["The release's SRO is asked to close the release, or keep it in hypercare with actions, once every impacted area's review is in."], []);
         var asked = await (from q in db.ApprovalRequests
                            where q.Kind == ApprovalKind.AreaReturn && q.SubjectId == assessmentId && q.Status == ApprovalStatus.Pending
                            join u in db.Users on q.ApproverUserId equals u.Id
@@ -33,7 +36,6 @@ public sealed class Confirmations(ReadinessDbContext db)
             ? new List<string> { "The return is with the area's Business Change Manager for review." }
             : [$"{Join(names)} will review the return and approve it, approve it with conditions, or return it to you with comments, by {ApprovalEmails.Day(asked.Min(x => x.DueOn))}.",
                "You will get an email if it is returned. Until then it can no longer be changed."];
-        var score = a.Score is { } s ? $"Score {s:0.#} – {a.Rag?.ToString() ?? "not scored"}" : null;
         return new ConfirmationView($"{a.Name} return submitted", score, next, names);
     }
 
@@ -46,6 +48,10 @@ public sealed class Confirmations(ReadinessDbContext db)
         var title = $"Decision recorded: {Decisions.Words(decision)}";
         if (request.Kind == ApprovalKind.GoLive)
             return new ConfirmationView(title, release.Name, [GoLiveNext(decision)], await DecisionAudienceAsync(release.Id, ct));
+        if (request.Kind == ApprovalKind.PostGoLiveReview)
+            return new ConfirmationView(title, release.Name, [decision == Decision.CloseRelease
+                ? "The release is closed: it leaves hypercare and the change heatmap, and its area reviews count as approved."
+                : "The release stays in hypercare. When the last action is recorded as met, you are asked to decide again."], await DecisionAudienceAsync(release.Id, ct));
 
         var area = await (from x in db.Assessments
                           join b in db.BusinessAreas on x.BusinessAreaId equals b.Id
@@ -80,14 +86,8 @@ public sealed class Confirmations(ReadinessDbContext db)
     };
 
     /// <summary>A go / no-go decision is emailed to the BCMs of the impacted areas and to the PMO (the gate workflow's rule).</summary>
-    private async Task<IReadOnlyList<string>> DecisionAudienceAsync(int releaseId, CancellationToken ct)
-    {
-        var areaIds = db.Impacts.Where(i => i.ReleaseId == releaseId).Select(i => i.BusinessAreaId);
-        var bcms = db.AreaMemberships.Where(m => areaIds.Contains(m.BusinessAreaId) && m.Role == AreaRole.Bcm).Select(m => m.UserId);
-        var pmoRole = db.Roles.Where(r => r.Name == Roles.Pmo).Select(r => r.Id);
-        var pmo = db.UserRoles.Where(ur => pmoRole.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        return await NamesAsync(bcms.Concat(pmo), ct);
-    }
+    private async Task<IReadOnlyList<string>> DecisionAudienceAsync(int releaseId, CancellationToken ct) =>
+        await NamesAsync(ReleaseAudience.Of(db, releaseId).Select(u => u.Id), ct);
 
     private async Task<List<string>> NamesAsync(IQueryable<string> userIds, CancellationToken ct) =>
         (await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync(ct)).Distinct().Order(StringComparer.Ordinal).ToList();

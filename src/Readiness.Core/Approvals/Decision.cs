@@ -9,12 +9,19 @@ public enum Decision
     Go = 3,
     GoWithConditions = 4,
     NoGo = 5,
+
+    /// <summary>Post-go-live review: the SRO closes the release.</summary>
+    CloseRelease = 6,
+
+    /// <summary>Post-go-live review: the release stays in hypercare until its actions are met.</summary>
+    KeepInHypercare = 7,
 }
 
 public enum ApprovalKind
 {
     AreaReturn = 0,
     GoLive = 1,
+    PostGoLiveReview = 2,
 }
 
 public enum ApprovalStatus
@@ -47,14 +54,19 @@ public enum DecisionChannel
 
 public static class Decisions
 {
-    public static IReadOnlyList<Decision> For(ApprovalKind kind) => kind == ApprovalKind.AreaReturn
-        ? [Decision.Approve, Decision.ApproveWithConditions, Decision.Return]
-        : [Decision.Go, Decision.GoWithConditions, Decision.NoGo];
+    public static IReadOnlyList<Decision> For(ApprovalKind kind) => kind switch
+    {
+        ApprovalKind.AreaReturn => [Decision.Approve, Decision.ApproveWithConditions, Decision.Return],
+        ApprovalKind.PostGoLiveReview => [Decision.CloseRelease, Decision.KeepInHypercare],
+        _ => [Decision.Go, Decision.GoWithConditions, Decision.NoGo],
+    };
 
-    /// <summary>Return, No-go and anything with conditions must say why.</summary>
-    public static bool NeedsComment(Decision d) => d is Decision.Return or Decision.NoGo or Decision.ApproveWithConditions or Decision.GoWithConditions;
+    /// <summary>Return, No-go, anything with conditions and the post-go-live review's decisions must say why.</summary>
+    public static bool NeedsComment(Decision d) => d is Decision.Return or Decision.NoGo or Decision.ApproveWithConditions or Decision.GoWithConditions
+        or Decision.CloseRelease or Decision.KeepInHypercare;
 
-    public static bool HasConditions(Decision d) => d is Decision.ApproveWithConditions or Decision.GoWithConditions;
+    /// <summary>Decisions that come with conditions (for keeping a release in hypercare: its actions).</summary>
+    public static bool HasConditions(Decision d) => d is Decision.ApproveWithConditions or Decision.GoWithConditions or Decision.KeepInHypercare;
 
     /// <summary>The workflow trigger each decision fires.</summary>
     public static string Trigger(Decision d) => d switch
@@ -64,6 +76,8 @@ public static class Decisions
         Decision.Return => "return",
         Decision.Go => "go",
         Decision.GoWithConditions => "goWithConditions",
+        Decision.CloseRelease => "closeRelease",
+        Decision.KeepInHypercare => "keepInHypercare",
         _ => "noGo",
     };
 
@@ -74,6 +88,8 @@ public static class Decisions
         Decision.Return => "Return to the team lead",
         Decision.Go => "Go",
         Decision.GoWithConditions => "Go with conditions",
+        Decision.CloseRelease => "Close the release",
+        Decision.KeepInHypercare => "Keep in hypercare with actions",
         _ => "No-go",
     };
 

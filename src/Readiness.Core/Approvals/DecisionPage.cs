@@ -15,11 +15,14 @@ public sealed record DecisionPage(
 
     /// <summary>Go / no-go: the release's risks, and those the decision must acknowledge.</summary>
     public Risks.ReleaseRiskPack? Risks { get; init; }
+
+    /// <summary>For a post-go-live review decision: the review pack (issue 10).</summary>
+    public Reviews.ReviewPack? Review { get; init; }
 }
 
 /// <summary>Builds <see cref="DecisionPage"/> for the inbox's decision page and for the page behind an email link.</summary>
 public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, GatePackQueries packs, HeatmapQueries heatmap, TrainingQueries training,
-    Confirmations confirmations, Risks.RiskAcknowledgements risks)
+    Confirmations confirmations, Risks.RiskAcknowledgements risks, Reviews.ReviewPackQueries reviews, Identity.Actor actor)
 {
     /// <summary>The signed-in approver's page; null when the request does not exist or is not theirs.</summary>
     public async Task<DecisionPage?> ForApproverAsync(int requestId, string userId, bool justDecided, CancellationToken ct)
@@ -50,6 +53,11 @@ public sealed class DecisionPages(ApprovalQueries queries, ReturnBriefs briefs, 
         Risks.ReleaseRiskPack? releaseRisks = null;
         TrainingWarning? trainingWarning = null;
         if (summary.Kind == ApprovalKind.AreaReturn) brief = await briefs.ForAsync(summary.SubjectId, ct);
+        else if (summary.Kind == ApprovalKind.PostGoLiveReview)
+            return new DecisionPage(summary, approverName, null, null, null, confirmation is null ? closed : null, stale, confirmation)
+            {
+                Review = await reviews.ForReleaseAsync(actor, await queries.ReleaseIdOfAsync(summary.Id, ct), ct),
+            };
         else
         {
             var releaseId = await queries.ReleaseIdOfAsync(summary.Id, ct);

@@ -26,6 +26,12 @@ public sealed record GatePack(int ReleaseId, string ReleaseCode, string ReleaseN
     public int Open => Areas.Count - Approved;
     public bool GoBlocked => Conditions.Any(c => c.BlocksGo);
 
+    /// <summary>Every criterion below its minimum pass in the submitted returns, per area, with its waiver (issue 10).</summary>
+    public PackFailures Failures { get; init; } = PackFailures.None;
+
+    /// <summary>Where the team leads' own ratings, the computed RAGs, the BCMs' decisions and the SRO's DCA disagree by more than one step (issue 10).</summary>
+    public IReadOnlyList<Divergence> Divergences { get; init; } = [];
+
     /// <summary>The worst RAG of the returns: a single Red return makes the pack Red.</summary>
     public Rag? WorstRag => Areas.Count == 0 || Areas.Any(a => a.Rag is null) ? null : Areas.Min(a => a.Rag);
 }
@@ -72,6 +78,10 @@ public sealed class GatePackQueries(ReadinessDbContext db)
         var decision = sro is null ? null : new PackDecision(sro.Decision!.Value, sro.Dca, sro.Comment, Name(sro.DecidedByUserId) ?? "", Name(sro.OnBehalfOfUserId), sro.DecidedAtUtc!.Value);
         var pending = await db.ApprovalRequests.Where(r => r.ReleaseId == releaseId && r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Pending)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-        return new GatePack(release.Id, release.Code, release.Name, release.GoLive, areas, packConditions, packWaivers, decision, pending);
+        return new GatePack(release.Id, release.Code, release.Name, release.GoLive, areas, packConditions, packWaivers, decision, pending)
+        {
+            Failures = await PackFailures.ForAsync(db, areas, ct),
+            Divergences = await PackRatings.DivergencesAsync(db, areas, decision?.Dca, ct),
+        };
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Assessments;
-using Readiness.Core.BusinessAreas;
-using Readiness.Core.Identity;
 using Readiness.Core.Notifications;
 using Readiness.Core.Portfolio;
 using Readiness.Core.Workflows;
@@ -59,11 +57,7 @@ internal sealed class NotifyDecision(Outbox outbox, ApprovalSettings settings) :
         var gate = await c.Db.Gates.Include(g => g.Release).SingleAsync(g => g.Id == c.Instance.SubjectId, ct);
         var release = gate.Release!;
         var by = await c.Db.Users.Where(u => u.Id == c.Trigger.ActorUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The SRO";
-        var areaIds = c.Db.Impacts.Where(i => i.ReleaseId == release.Id).Select(i => i.BusinessAreaId);
-        var pmoRoleId = c.Db.Roles.Where(r => r.Name == Roles.Pmo).Select(r => r.Id);
-        var bcmIds = c.Db.AreaMemberships.Where(m => areaIds.Contains(m.BusinessAreaId) && m.Role == AreaRole.Bcm).Select(m => m.UserId);
-        var pmoIds = c.Db.UserRoles.Where(ur => pmoRoleId.Contains(ur.RoleId)).Select(ur => ur.UserId);
-        var people = await c.Db.Users.Where(u => bcmIds.Contains(u.Id) || pmoIds.Contains(u.Id)).Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
+        var people = await ReleaseAudience.Of(c.Db, release.Id).Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
         var title = definitionTitle(c);
         foreach (var p in people)
             outbox.Enqueue(new Email("Decision", p.Email!, p.DisplayName, $"{release.Code}: {title} decided by {by}",
@@ -75,7 +69,8 @@ internal sealed class NotifyDecision(Outbox outbox, ApprovalSettings settings) :
     }
 }
 
-internal sealed class MarkReleaseLive : IWorkflowAction
+/// <summary>The release went live: it is marked live and its post-go-live review starts (an area review per impacted area).</summary>
+internal sealed class MarkReleaseLive(Reviews.PostGoLiveReviewStart reviews) : IWorkflowAction
 {
     public string Name => HandlerNames.MarkReleaseLive;
 
@@ -83,5 +78,6 @@ internal sealed class MarkReleaseLive : IWorkflowAction
     {
         var gate = await c.Db.Gates.Include(g => g.Release).SingleAsync(g => g.Id == c.Instance.SubjectId, ct);
         gate.Release!.MarkLive();
+        await reviews.StartAsync(gate.Release, ct);
     }
 }

@@ -45,6 +45,12 @@ public class Assessment
     /// <summary>Weighted score (0–100) recorded at submission. Always recomputable from the answers.</summary>
     public decimal? Score { get; private set; }
     public Rag? Rag { get; private set; }
+
+    /// <summary>
+    /// How many applicable criteria were answered below their minimum pass, recorded at submission with the score (the
+    /// gate tracker counts them without rescoring every return). Null before the first submission.
+    /// </summary>
+    public int? FailingCriteria { get; private set; }
     public List<Answer> Answers { get; private set; } = [];
 
     public bool IsEditable => Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
@@ -101,7 +107,15 @@ public class Assessment
         SubmittedByUserId = userId;
         Score = card.Score;
         Rag = card.Rag;
+        FailingCriteria = card.Failing.Count();
         Version++;
+    }
+
+    /// <summary>Records the failure count of a return submitted before failures were counted (start-up back-fill).</summary>
+    public void RecordFailingCriteria(int count)
+    {
+        if (SubmittedAtUtc is null) throw new InvalidOperationException($"Return {Id} has not been submitted.");
+        FailingCriteria = count;
     }
 
     /// <summary>The BCM sent it back: the team lead can change it and submit again.</summary>

@@ -52,6 +52,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
         return from a in db.Assessments.AsNoTracking()
                where areaIds.Contains(a.BusinessAreaId)
                join s in db.GateSummaries on a.GateId equals s.GateId
+               where s.Kind != Portfolio.GateKind.PostGoLiveReview // the area's BCMs review after go-live, not its team leads
                select new Row
                {
                    A = a, DueOn = s.DueOn,

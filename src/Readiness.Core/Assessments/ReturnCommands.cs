@@ -16,7 +16,8 @@ public sealed record NamedConflict(int CriterionId, string CriterionCode, Answer
 public sealed record DraftSaved(int Applied, IReadOnlyList<NamedConflict> Conflicts, IReadOnlyList<FieldProblem> Problems);
 
 /// <summary>Saving a draft and submitting a return: the team lead's two actions on a return.</summary>
-public sealed class ReturnCommands(ReadinessDbContext db, UnitOfWork unitOfWork, ReturnAccess access, ReadinessClock clock, WorkflowEngine engine, WorkflowCatalog catalog)
+public sealed class ReturnCommands(ReadinessDbContext db, UnitOfWork unitOfWork, ReturnAccess access, ReadinessClock clock, WorkflowEngine engine, WorkflowCatalog catalog,
+    Reviews.ReviewTriggers reviews)
 {
 
     /// <summary>
@@ -89,6 +90,12 @@ public sealed class ReturnCommands(ReadinessDbContext db, UnitOfWork unitOfWork,
         var resubmission = assessment.Status == AssessmentStatus.Returned;
         assessment.Submit(actor.UserId, clock.UtcNow, card);
         var gate = await db.Gates.SingleAsync(g => g.Id == assessment.GateId, ct);
+        if (gate.Kind == Portfolio.GateKind.PostGoLiveReview)
+        {
+            // An area's post-go-live review has no approval of its own: the SRO decides on all of them once every area's is in.
+            await reviews.ReviewSubmittedAsync(gate, ct);
+            return Result<ScoreCard>.Ok(card);
+        }
         var instance = await engine.EnsureStartedAsync(catalog.DefinitionIdFor(gate), SubjectKinds.AreaReturn, assessment.Id, ct);
         var fired = await engine.FireAsync(instance, new TriggerContext(resubmission ? "resubmit" : "submit", actor.UserId, actor.Roles,
             Channel: Audit.AuditChannel.Web, IpAddress: origin.IpAddress, UserAgent: origin.UserAgent), ct);
@@ -101,8 +108,8 @@ public sealed class ReturnCommands(ReadinessDbContext db, UnitOfWork unitOfWork,
         var assessment = await db.Assessments.Include(a => a.Answers).FirstOrDefaultAsync(a => a.Id == assessmentId, ct);
         if (assessment is null || !await access.CanViewAsync(actor, assessment.BusinessAreaId, assessment.ReleaseId, ct))
             return Failures.NotFound("The return");
-        if (!await access.CanEditAsync(actor, assessment.BusinessAreaId, ct))
-            return Failures.Forbidden("Only a team lead of this business area can change its return.");
+        if (!await access.CanEditAsync(actor, assessment, ct))
+            return Failures.Forbidden(await access.EditRefusalAsync(assessment, ct));
         if (!assessment.IsEditable)
             return Result<(Assessment, Dictionary<int, Criterion>, DateOnly)>.Fail(FailureKind.Conflict,
                 $"This return was submitted on {assessment.SubmittedAtUtc:yyyy-MM-dd HH:mm} UTC and can no longer be changed.");

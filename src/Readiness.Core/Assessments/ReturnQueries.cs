@@ -32,7 +32,7 @@ public sealed class ReturnQueries(ReadinessDbContext db, ReturnAccess access)
         var answers = assessment.Answers.ToDictionary(a => a.CriterionId,
             a => new AnswerState(new AnswerContent(a.Value, a.EvidenceLink, a.Comment), a.Revision, NameOf(a.AnsweredByUserId), a.AnsweredAtUtc));
         var card = ScoreCard.Compute(template, answers.ToDictionary(kv => kv.Key, kv => kv.Value.Content), impact, release.GoLive);
-        var canEdit = assessment.IsEditable && await access.CanEditAsync(actor, assessment.BusinessAreaId, ct);
+        var canEdit = assessment.IsEditable && await access.CanEditAsync(actor, assessment, ct);
 
         return Result<ReturnView>.Ok(new ReturnView(
             assessment.Id, assessment.Version, assessment.Status, release.Id, release.Code, release.Name, release.GoLive,

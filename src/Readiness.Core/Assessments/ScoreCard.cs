@@ -25,6 +25,9 @@ public sealed record ScoreCard(
 {
     public int ProgressPercent => Applicable == 0 ? 100 : (int)Math.Round(100m * Answered / Applicable);
 
+    /// <summary>The applicable criteria answered below their minimum pass: failures whatever the weighted score says.</summary>
+    public IEnumerable<CriterionOutcome> Failing => Outcomes.Where(o => o.Applies && o.Check.Passed == false);
+
     /// <summary>
     /// Scores a return: any applicable blocking criterion answered and failed ⇒ Red; otherwise the weighted score
     /// (unanswered counts as zero, text answers are not scored) against the template's thresholds.

@@ -34,22 +34,12 @@ public sealed class IndicatorCommands(ReadinessDbContext db, UnitOfWork unitOfWo
         if (!await access.CanManageAsync(actor, indicator, ct))
             return Failures.Forbidden("Only the area's BCM, the release's SRO or the PMO can add readings.");
 
-        var problems = new List<ImportProblem>(earlier ?? []);
-        if (rows.Count == 0 && problems.Count == 0) problems.Add(new ImportProblem(0, "", "There are no readings to import."));
-        if (rows.Count > settings.MaxCsvRows) problems.Add(new ImportProblem(0, "", $"At most {settings.MaxCsvRows:N0} readings can be imported at once; this has {rows.Count:N0}."));
         var dates = rows.Select(r => r.Date).ToHashSet();
         var existing = (await db.IndicatorReadings.Where(r => r.IndicatorId == indicatorId).Select(r => r.Date).ToListAsync(ct))
             .Where(dates.Contains).ToHashSet();
-        var today = clock.Today;
-        foreach (var row in rows)
-        {
-            if (existing.Contains(row.Date))
-                problems.Add(new ImportProblem(row.Row, "date", $"{row.Date:yyyy-MM-dd} already has a reading for this indicator."));
-            if (row.Date > today)
-                problems.Add(new ImportProblem(row.Row, "date", $"{row.Date:yyyy-MM-dd} is in the future."));
-        }
+        var problems = ImportChecks.Of(rows, earlier, existing, clock.Today, settings.MaxCsvRows, "reading", "indicator");
         // Problems are the outcome, not a failure: the page lists them; nothing is written.
-        if (problems.Count > 0) return Result<ImportOutcome>.Ok(new ImportOutcome(0, problems.OrderBy(p => p.Row).ToList()));
+        if (problems.Count > 0) return Result<ImportOutcome>.Ok(new ImportOutcome(0, problems));
 
         var now = clock.UtcNow;
         db.IndicatorReadings.AddRange(rows.Select(r => new IndicatorReading(indicatorId, r.Date, r.Value, source, actor.UserId, now)));

@@ -55,6 +55,8 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<Risks.RiskAcknowledgement> RiskAcknowledgements => Set<Risks.RiskAcknowledgement>();
     public DbSet<TrainingCapacity> TrainingCapacities => Set<TrainingCapacity>();
     public DbSet<GateKindDefinition> GateKindDefinitions => Set<GateKindDefinition>();
+    public DbSet<Benefits.Benefit> Benefits => Set<Benefits.Benefit>();
+    public DbSet<Benefits.BenefitMeasurement> BenefitMeasurements => Set<Benefits.BenefitMeasurement>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

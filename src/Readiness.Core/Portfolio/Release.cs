@@ -37,6 +37,13 @@ public class Release
     }
     public List<Impact> Impacts { get; private set; } = [];
 
+    /// <summary>The SRO closed the release at its post-go-live review: it leaves hypercare and the change heatmap.</summary>
+    public void Close()
+    {
+        if (Status != ReleaseStatus.Live) throw new InvalidOperationException($"Release {Code} is {Status}; only a live release is closed at its post-go-live review.");
+        Status = ReleaseStatus.Closed;
+    }
+
     /// <summary>Changes what the PMO maintains about the release; T0 moves only through <see cref="Reschedule"/>.</summary>
     public void Edit(string name, string description, string sroUserId, ReleaseStatus status)
     {

@@ -15,6 +15,8 @@ public enum ReleaseTab
     Indicators,
     Workflow,
     Audit,
+    Benefits,
+    Review,
 }
 
 /// <summary>
@@ -35,11 +37,21 @@ public sealed record ReleasePage(
 
     /// <summary>Decision pack: the risks linked to the release, and which the go / no-go decision must acknowledge.</summary>
     public Risks.ReleaseRiskPack? Risks { get; init; }
+
+    /// <summary>On the overview: where the ratings of the release's returns disagree (from the pack, issue 10); null on other tabs.</summary>
+    public IReadOnlyList<Divergence>? Divergences { get; init; }
+
+    /// <summary>On the benefits tab: the benefits this release realises (issue 10); null on other tabs.</summary>
+    public IReadOnlyList<Benefits.BenefitView>? Benefits { get; init; }
+
+    /// <summary>On the post-go-live review tab: the review pack (issue 10); null on other tabs.</summary>
+    public Reviews.ReviewPack? Review { get; init; }
 }
 
 public sealed class ReleasePages(
     ReleaseQueries releases, GateTracker tracker, GatePackQueries packs, ApprovalQueries approvals, HeatmapQueries heatmap, TrainingQueries training,
-    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, ForecastQueries forecasts, Risks.RiskAcknowledgements risks)
+    IndicatorQueries indicators, WorkflowJournalQueries workflows, AuditQueries audit, ForecastQueries forecasts, Risks.RiskAcknowledgements risks,
+    Benefits.BenefitQueries benefits, Reviews.ReviewPackQueries reviews)
 {
     public const int AuditTrailSize = 20;
 
@@ -61,7 +73,12 @@ public sealed class ReleasePages(
             tab == ReleaseTab.Workflow ? await workflows.ForReleaseAsync(release.Id, ct) : null,
             tab == ReleaseTab.Audit ? await audit.ForReleaseAsync(release.Id, AuditTrailSize, ct) : null,
             actor.IsIn(Roles.Pmo),
-            tab is ReleaseTab.Overview or ReleaseTab.Pack ? await training.WarningAsync(release.Id, ct) : null);
+            tab is ReleaseTab.Overview or ReleaseTab.Pack ? await training.WarningAsync(release.Id, ct) : null)
+        {
+            Divergences = tab == ReleaseTab.Overview ? pack?.Divergences ?? [] : null,
+            Benefits = tab == ReleaseTab.Benefits ? await benefits.ForReleaseAsync(actor, release.Id, ct) : null,
+            Review = tab == ReleaseTab.Review ? await reviews.ForReleaseAsync(actor, release.Id, ct) : null,
+        };
         if (tab == ReleaseTab.Overview)
             page = page with { GateForecasts = await forecasts.ForGatesAsync(gates.Select(g => g.GateId), ct), Forecast = await forecasts.ForReleaseAsync(release.Id, ct) };
         if (tab == ReleaseTab.Pack) page = page with { Risks = await risks.ForReleaseAsync(release.Id, ct) };

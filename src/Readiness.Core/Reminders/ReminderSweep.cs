@@ -18,7 +18,7 @@ public sealed record ReminderSweepResult(int Digests, int Items, int Conflicts);
 /// a person's log rows, digest row and outbox email commit together, and the unique indexes on (person, item, day)
 /// and (person, day) mean a repeated, overlapping or crashed-and-rerun sweep never sends anything twice.
 /// </summary>
-public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, Outbox outbox, ApprovalSettings links, ReadinessClock clock, WorkingCalendar calendar, ReminderSettings settings,
+public sealed partial class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, Outbox outbox, ApprovalSettings links, ReadinessClock clock, WorkingCalendar calendar, ReminderSettings settings,
     IEnumerable<IReminderSource> sources)
 {
     public const string ReturnItem = "Return";
@@ -38,6 +38,7 @@ public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, 
         notices.AddRange(await ReturnNoticesAsync(today, lastSweepDay, ct));
         notices.AddRange(await ApprovalNoticesAsync(today, lastSweepDay, ct));
         foreach (var source in sources) notices.AddRange(await source.NoticesAsync(today, ct));
+        notices.AddRange(await ReviewNoticesAsync(today, lastSweepDay, ct));
         notices = await WithoutAlreadyRemindedAsync(notices, lastSweepDay, ct);
 
         // A person asked twice about one item (e.g. BCM of the area and its SRO) hears about it once, at the higher level.
@@ -150,7 +151,7 @@ public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, 
         if (pending.Count == 0) return [];
 
         var returnIds = pending.Where(p => p.Kind == ApprovalKind.AreaReturn).Select(p => p.SubjectId).Distinct().ToList();
-        var gateIds = pending.Where(p => p.Kind == ApprovalKind.GoLive).Select(p => p.SubjectId).Distinct().ToList();
+        var gateIds = pending.Where(p => p.Kind != ApprovalKind.AreaReturn).Select(p => p.SubjectId).Distinct().ToList();
         var returns = await (from a in db.Assessments
                              join g in db.Gates on a.GateId equals g.Id
                              join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
@@ -167,7 +168,8 @@ public sealed class ReminderSweep(ReadinessDbContext db, UnitOfWork unitOfWork, 
             if (kind is null) continue;
             var when = settings.For(kind.Value).Approvals.On(p.DueOn, today, calendar, lastSweepDay);
             if (when is null) continue;
-            var title = isReturn ? $"{p.Code} {returns[p.SubjectId].Area} return – approval" : $"{p.Code} go / no-go decision";
+            var title = isReturn ? $"{p.Code} {returns[p.SubjectId].Area} return – approval"
+                : p.Kind == ApprovalKind.PostGoLiveReview ? $"{p.Code} post-go-live review decision" : $"{p.Code} go / no-go decision";
             var item = new ReminderItem(ApprovalItem, p.Id, title, p.DueOn, when, links.Link($"/Approvals/Decide/{p.Id}"), [p.ApproverUserId], "decided", links.Link($"/Releases/{p.Code}"));
             foreach (var level in when.Levels)
             {

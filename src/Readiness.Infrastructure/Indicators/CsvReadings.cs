@@ -13,7 +13,8 @@ namespace Readiness.Infrastructure.Indicators;
 /// </summary>
 public static class CsvReadings
 {
-    public static (IReadOnlyList<ReadingRow> Rows, IReadOnlyList<ImportProblem> Problems) Parse(Stream stream, string unit, int maxRows)
+    /// <param name="noun">What a row is ("reading", or "measurement" for a benefit) and <paramref name="owner"/> whose unit it must be, for the messages.</param>
+    public static (IReadOnlyList<ReadingRow> Rows, IReadOnlyList<ImportProblem> Problems) Parse(Stream stream, string unit, int maxRows, string noun = "reading", string owner = "indicator")
     {
         var rows = new List<ReadingRow>();
         var problems = new List<ImportProblem>();
@@ -49,7 +50,7 @@ public static class CsvReadings
                 var row = (int)reader.RowNumber + 1;
                 if (++dataRows > maxRows)
                 {
-                    problems.Add(new ImportProblem(0, "", $"The file has more than {maxRows:N0} rows of readings. Split it into smaller files."));
+                    problems.Add(new ImportProblem(0, "", $"The file has more than {maxRows:N0} rows of {noun}s. Split it into smaller files."));
                     return (rows, problems);
                 }
                 if (reader.FieldCount != headers.Count)
@@ -67,7 +68,7 @@ public static class CsvReadings
                 }
                 else if (!firstRowOf.TryAdd(date, row))
                 {
-                    problems.Add(new ImportProblem(row, "date", $"{date:yyyy-MM-dd} is also on row {firstRowOf[date]}: one reading per day."));
+                    problems.Add(new ImportProblem(row, "date", $"{date:yyyy-MM-dd} is also on row {firstRowOf[date]}: one {noun} per day."));
                     ok = false;
                 }
                 if (!decimal.TryParse(valueText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
@@ -77,12 +78,12 @@ public static class CsvReadings
                 }
                 if (withUnit && reader.GetString(2) is { Length: > 0 } given && !string.Equals(given, unit, StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add(new ImportProblem(row, "unit", $"'{given}' does not match the indicator's unit '{unit}'."));
+                    problems.Add(new ImportProblem(row, "unit", $"'{given}' does not match the {owner}'s unit '{unit}'."));
                     ok = false;
                 }
                 if (ok) rows.Add(new ReadingRow(row, date, value));
             }
-            if (dataRows == 0) problems.Add(new ImportProblem(0, "", "The file has a header but no readings."));
+            if (dataRows == 0) problems.Add(new ImportProblem(0, "", $"The file has a header but no {noun}s."));
         }
         catch (CsvFormatException ex)
         {

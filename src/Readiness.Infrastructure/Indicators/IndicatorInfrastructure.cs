@@ -24,6 +24,7 @@ public static class IndicatorInfrastructure
             client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<IndicatorOptions>>().Value.HttpTimeoutSeconds));
         services.AddScoped<IReadingFeed, HttpReadingFeed>();
         services.AddScoped<CsvReadingImport>();
+        services.AddScoped<Benefits.CsvMeasurementImport>();
         services.AddScoped<IndicatorSeeder>();
         services.AddTransient<IndicatorJob>();
         return services;

@@ -18,13 +18,20 @@ public sealed record DemoActivityDocument(IReadOnlyList<DemoReturnEntry> Returns
 
 public sealed record DemoConditionEntry(string Description, string Owner, string Due);
 
+/// <summary>A failed criterion the BCM waives with the decision, by code, expiring some days after the decision.</summary>
+public sealed record DemoWaiverEntry(string Criterion, string Reason, int ExpiresInDays);
+
 /// <summary>
 /// One return to play through the real use cases: "draft" only saves answers; "pass"/"mixed" also submit; a decision has
-/// the BCM decide. <see cref="SubmittedDaysAgo"/> and <see cref="DecidedDaysAgo"/> place them in the past (working hours,
+/// the BCM decide. <see cref="Gate"/> "PostGoLiveReview" plays an area's post-go-live review instead, as the area's BCM. <see cref="SubmittedDaysAgo"/> and <see cref="DecidedDaysAgo"/> place them in the past (working hours,
 /// London time), so the demo reads like last week's activity.
 /// </summary>
 public sealed record DemoReturnEntry(string Release, string Area, string Answers, string? Decision = null, string? Comment = null,
-    IReadOnlyList<DemoConditionEntry>? Conditions = null, int SubmittedDaysAgo = 0, int? DecidedDaysAgo = null);
+    IReadOnlyList<DemoConditionEntry>? Conditions = null, int SubmittedDaysAgo = 0, int? DecidedDaysAgo = null, IReadOnlyList<DemoWaiverEntry>? Waivers = null,
+    string? Gate = null)
+{
+    public bool IsReview => Gate == nameof(GateKind.PostGoLiveReview);
+}
 
 /// <summary>
 /// Plays seed-data/demo-activity.json through the real use cases (save, submit, BCM decision), once, so the demo
@@ -60,6 +67,10 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
             var (entry, path) = (doc.Returns[i], $"$.returns[{i}]");
             if (entry.SubmittedDaysAgo < 0)
                 throw new StartupValidationException($"{File}: {path}.submittedDaysAgo: {entry.SubmittedDaysAgo} is in the future. Use 0 (today) or more.");
+            if (entry.Gate is { } gate && !entry.IsReview)
+                throw new StartupValidationException($"{File}: {path}.gate: '{gate}' is not a gate an entry can play. Leave it out (a readiness return) or use PostGoLiveReview.");
+            if (entry.IsReview && entry.Decision is not null)
+                throw new StartupValidationException($"{File}: {path}.decision: a post-go-live review has no BCM decision (the SRO decides once every area's review is in). Remove it.");
             if (entry.DecidedDaysAgo is { } d && (entry.Decision is null || d < 0 || d > entry.SubmittedDaysAgo))
                 throw new StartupValidationException($"{File}: {path}.decidedDaysAgo: {d} needs a decision, and must be between 0 and submittedDaysAgo ({entry.SubmittedDaysAgo}).");
         }
@@ -104,9 +115,10 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
         var target = await (from a in db.Assessments
                             join r in db.Releases on a.ReleaseId equals r.Id
                             join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
-                            where r.Code == entry.Release && area.Code == entry.Area
+                            join g in db.Gates on a.GateId equals g.Id
+                            where r.Code == entry.Release && area.Code == entry.Area && (g.Kind == GateKind.PostGoLiveReview) == entry.IsReview
                             select new { a.Id, a.Status, a.TemplateId, a.BusinessAreaId, r.GoLive }).FirstOrDefaultAsync(ct)
-            ?? throw new StartupValidationException($"{File}: {path}: no readiness return for release '{entry.Release}' and area '{entry.Area}'.");
+            ?? throw new StartupValidationException($"{File}: {path}: no {(entry.IsReview ? "post-go-live review (is the release live?)" : "readiness return")} for release '{entry.Release}' and area '{entry.Area}'.");
         return (target.Id, target.Status, target.TemplateId, target.BusinessAreaId, target.GoLive);
     }
 
@@ -114,7 +126,7 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
     {
         var target = await TargetAsync(entry, path, ct);
         if (target.Status != AssessmentStatus.NotStarted) return; // played before an interrupted start: skip
-        var lead = await ActorAsync(AreaRole.TeamLead, target.BusinessAreaId, path, ct);
+        var lead = await ActorAsync(entry.IsReview ? AreaRole.Bcm : AreaRole.TeamLead, target.BusinessAreaId, path, ct);
         var criteria = await db.Criteria.AsNoTracking().Where(c => db.TemplateSections.Any(s => s.Id == c.SectionId && s.TemplateId == target.TemplateId))
             .OrderBy(c => c.Order).ToListAsync(ct);
         var answered = entry.Answers == "draft" ? criteria.Take(8) : criteria;
@@ -137,12 +149,20 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
         var conditions = (entry.Conditions ?? []).Select((c, k) => AnswerRules.TryParseOffset(c.Due, out var days)
             ? new ConditionInput(c.Description, c.Owner, days)
             : throw new StartupValidationException($"{File}: {path}.conditions[{k}].due: '{c.Due}' is not a day relative to go-live, like T-7.")).ToList();
-        var outcome = await decisions.DecideAsWebUserAsync(request.Id, request.ApproverUserId, new DecisionInput(decision, entry.Comment ?? "", conditions),
+        var waivers = new List<WaiverInput>();
+        foreach (var (w, k) in (entry.Waivers ?? []).Select((w, k) => (w, k)))
+        {
+            var criterionId = await db.Criteria.Where(c => c.Code == w.Criterion && db.TemplateSections.Any(s => s.Id == c.SectionId && s.TemplateId == target.TemplateId))
+                .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+                ?? throw new StartupValidationException($"{File}: {path}.waivers[{k}].criterion: '{w.Criterion}' is not a criterion of the return's template.");
+            waivers.Add(new WaiverInput(criterionId, w.Reason, clock.Today.AddDays(w.ExpiresInDays)));
+        }
+        var outcome = await decisions.DecideAsWebUserAsync(request.Id, request.ApproverUserId, new DecisionInput(decision, entry.Comment ?? "", conditions, Waivers: waivers),
             new DecisionOrigin(AuditChannel.System, null, "demo seed"), ct);
         if (!outcome.Succeeded) throw new StartupValidationException($"{File}: {path}: the decision was not recorded: {outcome.Failure!.Message}");
     }
 
-    /// <summary>The best answers, or for "mixed" some Partial/Amber/80% answers on non-blocking criteria so RAGs vary.</summary>
+    /// <summary>The best answers, or for "mixed" some Partial/Amber/80% answers on non-blocking criteria (with the team lead's comment) so RAGs vary and some criteria fail.</summary>
     private static AnswerContent Answer(Criterion c, DemoReturnEntry entry, DateOnly goLive)
     {
         var weaker = entry.Answers == "mixed" && !c.Blocking && c.Order % 3 == 0;
@@ -151,13 +171,17 @@ public sealed class DemoActivitySeeder(ReadinessDbContext db, ReturnCommands ret
         {
             AnswerType.YesNoPartial or AnswerType.Rag => AnswerRules.ChoicesFor(c.AnswerType)[weaker ? 1 : 0],
             AnswerType.YesNo => "Yes",
-            AnswerType.Percentage => weaker ? "80" : "96",
+            // A passing percentage meets the criterion's own minimum (98% for devices), not a round number below it.
+            AnswerType.Percentage => weaker ? "80" : Math.Max(96m, decimal.TryParse(c.MinimumPass, NumberStyles.Number, CultureInfo.InvariantCulture, out var least) ? least : 0m).ToString(CultureInfo.InvariantCulture),
             AnswerType.Number => (c.RangeMax is { } max && decimal.TryParse(c.MinimumPass, NumberStyles.Number, CultureInfo.InvariantCulture, out var min) ? Math.Min(max, min + 2) : decimal.Parse(c.MinimumPass ?? "1", CultureInfo.InvariantCulture) + 2).ToString(CultureInfo.InvariantCulture),
             AnswerType.Date => goLive.AddDays(-21).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             AnswerType.EvidenceLink => evidence,
             _ => "Agreed with the local change network; no open concerns.",
         };
-        return new AnswerContent(value, c.AnswerType == AnswerType.Text ? "" : evidence, "");
+        // A weaker answer says why, as a team lead would: the BCM and the SRO read it beside the failure.
+        var comment = weaker && c.AnswerType is not (AnswerType.YesNo or AnswerType.Number or AnswerType.EvidenceLink)
+            ? "Not all there yet: the remaining work is booked for the fortnight before go-live and tracked in the area's action log." : "";
+        return new AnswerContent(value, c.AnswerType == AnswerType.Text ? "" : evidence, comment);
     }
 
     private async Task<Actor> ActorAsync(AreaRole role, int areaId, string path, CancellationToken ct)

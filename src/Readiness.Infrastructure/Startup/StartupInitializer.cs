@@ -40,6 +40,7 @@ internal sealed class StartupInitializer(
         var activity = seed.Enabled && seed.DemoActivity ? DemoActivitySeeder.Read(seed.ResolvedPath) : null;
         var indicators = seedSet is not null ? IndicatorSeeder.Read(seed.ResolvedPath, seedSet) : null;
         var risks = seedSet is not null ? RiskSeeder.Read(seed.ResolvedPath, seedSet) : null;
+        var benefits = seedSet is not null ? BenefitSeeder.Read(seed.ResolvedPath, seedSet, indicators) : null;
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
@@ -59,6 +60,7 @@ internal sealed class StartupInitializer(
             watch.Restart();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
             var portfolio = watch.ElapsedMilliseconds;
+            await scope.ServiceProvider.GetRequiredService<ReviewSeeder>().ApplyAsync(cancellationToken);
             if (activity is not null)
                 await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
             var played = watch.ElapsedMilliseconds - portfolio;
@@ -66,6 +68,8 @@ internal sealed class StartupInitializer(
                 await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
             if (risks is not null)
                 await scope.ServiceProvider.GetRequiredService<RiskSeeder>().ApplyAsync(risks, cancellationToken);
+            if (benefits is not null)
+                await scope.ServiceProvider.GetRequiredService<BenefitSeeder>().ApplyAsync(benefits, cancellationToken);
             // The cold start is measured (README): say where it goes.
             logger.LogInformation("Seed data applied from {Path} in {Milliseconds} ms (portfolio {Portfolio} ms, {Generated} generated programme(s); demo activity {Activity} ms)",
                 seed.Path, watch.ElapsedMilliseconds, portfolio, seedSet.GeneratedProgrammes.Count, played);

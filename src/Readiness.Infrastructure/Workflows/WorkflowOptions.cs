@@ -19,6 +19,7 @@ public sealed class WorkflowOptions
     {
         [nameof(GateKind.Readiness)] = "area-return",
         [nameof(GateKind.GoNoGo)] = "go-live-gate",
+        [nameof(GateKind.PostGoLiveReview)] = "post-go-live-review",
     };
 
     public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);

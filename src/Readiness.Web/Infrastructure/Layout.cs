@@ -53,6 +53,7 @@ public sealed class LayoutFilter(LayoutQueries queries, Actor actor, MailPageAva
         if (actor.IsIn(Roles.Bcm) || actor.IsIn(Roles.Sro)) Add("Decisions", "/Approvals", counts.DecisionsWaiting, "waiting for you");
         Add("Releases", "/Releases");
         Add("Risks", "/Risks");
+        Add("Benefits", "/Benefits");
         if (actor.IsIn(Roles.Pmo) || actor.IsIn(Roles.Sro) || actor.IsIn(Roles.Bcm)) Add("Portfolio", "/Portfolio/Tracker", section: "/Portfolio");
         if (actor.IsIn(Roles.Pmo))
         {

@@ -26,6 +26,7 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "admin gate removal", "admin impacts", "admin area", "admin templates", "admin capacity", "admin area capacity",
         "admin programme", "admin dependencies", "admin indicators", "admin indicator edit", "admin gate kinds", "people", "person", "invite a person",
         "people import", "access denied", "not found",
+        "benefits", "programme benefits", "benefit", "benefit upload", "benefit form", "release benefits", "release review", "review form",
         "risk register", "risk register filtered to a cell", "risk", "add a risk", "edit a risk", "release forecast",
     ];
 
@@ -39,6 +40,11 @@ public sealed class AccessibilityFixture : IAsyncLifetime
     public string DecisionLink { get; private set; } = "";
     public string PersonId { get; private set; } = "";
     public int RiskId { get; private set; }
+    public int BenefitId { get; private set; }
+    public int ReviewId { get; private set; }
+
+    /// <summary>The BCM of TDIU, whose post-go-live review of THRIVE-BCU is theirs to fill in.</summary>
+    public const string ReviewBcm = "bcm.contact@readiness.demo";
 
     public async Task InitializeAsync()
     {
@@ -57,6 +63,12 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         MailId = await App.Factory.WithDbAsync(db => db.Outbox.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
         PersonId = await App.Factory.WithDbAsync(db => db.Users.Where(u => u.Email == Bcm).Select(u => u.Id).FirstAsync());
         RiskId = await App.Factory.WithDbAsync(db => db.Risks.Where(r => r.Title == "Custody and case records are not fully migrated at cutover").Select(r => r.Id).FirstAsync());
+        BenefitId = await App.Factory.WithDbAsync(db => db.Benefits.Where(b => b.Code == "THRIVE-TDIU-SHARE").Select(b => b.Id).FirstAsync());
+        ReviewId = await App.Factory.WithDbAsync(db => (from a in db.Assessments
+                                                        join g in db.Gates on a.GateId equals g.Id
+                                                        join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                                                        where g.Kind == Readiness.Core.Portfolio.GateKind.PostGoLiveReview && area.Code == "TDIU"
+                                                        select a.Id).FirstAsync());
     }
 
     public Task DisposeAsync() => App.DisposeAsync();
@@ -127,6 +139,14 @@ public sealed class AccessibilityFixture : IAsyncLifetime
         "add a risk" => (Pmo, "/Risks/Add?release=CONNECT-P1"),
         "edit a risk" => (Sro, $"/Risks/{RiskId}/Edit"),
         "release forecast" => (Pmo, "/Releases/LD-WAVE1"),
+        "benefits" => (DraftLead, "/Benefits"),
+        "programme benefits" => (Sro, "/Benefits/Programme/THRIVE"),
+        "benefit" => (ReviewBcm, $"/Benefits/{BenefitId}"),
+        "benefit upload" => (ReviewBcm, $"/Benefits/{BenefitId}/Upload"),
+        "benefit form" => (Pmo, $"/Benefits/Edit/{BenefitId}"),
+        "release benefits" => (Pmo, "/Releases/THRIVE-BCU/Benefits"),
+        "release review" => (Sro, "/Releases/THRIVE-BCU/Review"),
+        "review form" => (ReviewBcm, $"/Assessments/Edit/{ReviewId}"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such page in the accessibility list."),
     };
 }

@@ -9,6 +9,7 @@ namespace Readiness.Infrastructure.Tests.TestData;
 internal sealed class SeedFolder : IDisposable
 {
     public const string TemplateFile = "templates/business-readiness.v1.json";
+    public const string ReviewTemplateFile = "templates/post-go-live-review.v1.json";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -19,7 +19,7 @@ public sealed class WorkflowDefinitionLoadingTests : IDisposable
     {
         var loaded = _folder.Load();
 
-        Assert.Equal(["area-return", "area-return-escalating", "area-return-two-approvers", "go-live-gate"], loaded.Select(l => l.Definition.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["area-return", "area-return-escalating", "area-return-two-approvers", "go-live-gate", "post-go-live-review"], loaded.Select(l => l.Definition.Id).Order(StringComparer.Ordinal));
         Assert.All(loaded, l => Assert.Equal(1, l.Definition.Version));
         Assert.Contains(loaded, l => l.File == "workflows/go-live-gate.json" && l.Definition.SubjectKind == "Gate");
         Assert.All(loaded, l => Assert.Matches("^[0-9a-f]{64}$", l.ContentHash));
@@ -30,7 +30,7 @@ public sealed class WorkflowDefinitionLoadingTests : IDisposable
     {
         var loaded = WorkflowDefinitionLoader.Load(WorkflowFolder.RealWorkflows(), WorkflowFolder.Guards, WorkflowFolder.Actions);
 
-        Assert.Equal(4, loaded.Count);
+        Assert.Equal(5, loaded.Count);
     }
 
     [Fact]

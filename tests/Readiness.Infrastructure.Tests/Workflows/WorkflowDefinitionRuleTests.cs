@@ -134,7 +134,7 @@ public sealed class WorkflowDefinitionRuleTests : IDisposable
             {{Done}}
             """);
 
-        Assert.Contains("workflows/mini.json: $.states[0].transitions[0].guard: unknown guard 'AllApproved'. Known guards: AllReturnsApproved, PreGoLiveConditionsMet.", message, StringComparison.Ordinal);
+        Assert.Contains("workflows/mini.json: $.states[0].transitions[0].guard: unknown guard 'AllApproved'. Known guards: AllReturnsApproved, AllReviewsSubmitted, HypercareActionsMet, PreGoLiveConditionsMet.", message, StringComparison.Ordinal);
     }
 
     [Fact]

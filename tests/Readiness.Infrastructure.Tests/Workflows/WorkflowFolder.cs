@@ -14,6 +14,8 @@ internal sealed class WorkflowFolder : IDisposable
     {
         HandlerNames.AllReturnsApproved,
         HandlerNames.PreGoLiveConditionsMet,
+        Core.Reviews.ReviewHandlerNames.AllReviewsSubmitted,
+        Core.Reviews.ReviewHandlerNames.HypercareActionsMet,
     };
 
     public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal)
@@ -28,6 +30,9 @@ internal sealed class WorkflowFolder : IDisposable
         HandlerNames.RequestSroDecision,
         HandlerNames.NotifyDecision,
         HandlerNames.MarkReleaseLive,
+        Core.Reviews.ReviewHandlerNames.RequestReviewDecision,
+        Core.Reviews.ReviewHandlerNames.NotifyReviewDecision,
+        Core.Reviews.ReviewHandlerNames.CloseRelease,
     };
 
     private readonly string _parent = Path.Combine(Path.GetTempPath(), "readiness-wf-" + Guid.NewGuid().ToString("N"));

@@ -58,7 +58,7 @@ public sealed class WorkflowSnapshotSyncTests : IAsyncLifetime, IDisposable
         await SyncAsync(Monday.AddDays(1));
 
         var snapshots = await SnapshotsAsync();
-        Assert.Equal(["area-return", "area-return-escalating", "area-return-two-approvers", "go-live-gate"], snapshots.Select(s => s.Id));
+        Assert.Equal(["area-return", "area-return-escalating", "area-return-two-approvers", "go-live-gate", "post-go-live-review"], snapshots.Select(s => s.Id));
         Assert.All(snapshots, s => Assert.Equal(Monday, s.LoadedAt));
 
         await using var db = NewDb();
@@ -76,7 +76,7 @@ public sealed class WorkflowSnapshotSyncTests : IAsyncLifetime, IDisposable
 
         await SyncAsync(Monday.AddDays(1));
 
-        Assert.Equal(4, (await SnapshotsAsync()).Count);
+        Assert.Equal(5, (await SnapshotsAsync()).Count);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ internal static class AppPages
         return "/" + pattern
             .Replace("{token}", Value("token", "bm90LWEtcmVhbC10b2tlbg"), StringComparison.Ordinal)
             .Replace("{id:int}", Value("id:int", "1"), StringComparison.Ordinal)
+            .Replace("{id:int?}", Value("id:int", "1"), StringComparison.Ordinal)
             .Replace("{id}", Value("id", "someone"), StringComparison.Ordinal)
             .Replace("{code?}", Value("code", "CONNECT-P1"), StringComparison.Ordinal)
             .Replace("{code}", Value("code", "CONNECT-P1"), StringComparison.Ordinal)

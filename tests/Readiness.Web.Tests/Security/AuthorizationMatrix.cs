@@ -75,6 +75,11 @@ public static class AuthorizationMatrix
         ["Risks/Add"] = SignedIn,                  // the page refuses (403) all but the PMO and SROs
         ["Risks/{id:int}"] = SignedIn,
         ["Risks/{id:int}/Edit"] = SignedIn,        // the page refuses (403) all but the PMO and the risk's owner
+        ["Benefits"] = SignedIn,
+        ["Benefits/Programme/{code}"] = SignedIn,
+        ["Benefits/{id:int}"] = SignedIn,
+        ["Benefits/{id:int}/Upload"] = PmoOnly,       // and benefit 1's owner, a BCM other than the one signed in here
+        ["Benefits/Edit/{id:int?}"] = PmoOnly,        // likewise; a BCM may also add a benefit they own (Benefits/Edit)
         ["Releases"] = SignedIn,
         ["Releases/{code}/{tab?}"] = SignedIn,
         ["Releases/{code}/WhatIf"] = SignedIn,

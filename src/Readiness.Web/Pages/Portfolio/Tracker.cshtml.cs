@@ -14,7 +14,7 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>The gate tracker: every release × gate, filtered, sorted and paged; the same rows export to CSV and Excel.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class TrackerModel(GateTracker tracker, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
+public class TrackerModel(GateTracker tracker, TrackerFailures failures, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -28,6 +28,9 @@ public class TrackerModel(GateTracker tracker, CalendarFeeds feeds, ReadinessClo
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public TrackerPage Result { get; private set; } = null!;
+
+    /// <summary>Criteria below their minimum pass in each shown gate's submitted returns, by gate id.</summary>
+    public IReadOnlyDictionary<int, int> Failing { get; private set; } = new Dictionary<int, int>();
     public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
     public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
     public DateOnly Today => clock.Today;
@@ -44,6 +47,7 @@ public class TrackerModel(GateTracker tracker, CalendarFeeds feeds, ReadinessClo
         await ChooseAsync(ct);
         Result = await tracker.PageAsync(Filter(), ct);
         Forecasts = await forecasts.ForGatesAsync(Result.Rows.Select(r => r.GateId), ct);
+        Failing = await failures.CountsAsync(Result.Rows.Select(r => r.GateId).ToList(), ct);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)

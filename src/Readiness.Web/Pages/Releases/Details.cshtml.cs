@@ -20,6 +20,8 @@ public class DetailsModel(ReleasePages pages, Actor actor, ReadinessClock clock)
         (ReleaseTab.Returns, "Returns", "Returns"),
         (ReleaseTab.Pack, "Pack", "Decision pack"),
         (ReleaseTab.Indicators, "Indicators", "Lead indicators"),
+        (ReleaseTab.Benefits, "Benefits", "Benefits"),
+        (ReleaseTab.Review, "Review", "Post-go-live review"),
         (ReleaseTab.Workflow, "Workflow", "Workflow"),
         (ReleaseTab.Audit, "Audit", "Audit"),
     ];
