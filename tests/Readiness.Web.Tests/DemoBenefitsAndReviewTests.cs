@@ -76,4 +76,22 @@ public sealed class DemoBenefitsAndReviewTests : IAsyncLifetime
         Assert.NotNull(review.QuerySelector("[data-testid=review-benefits] [data-benefit=THRIVE-TDIU-SHARE]"));
         Assert.Equal(ReleaseStatus.Live, await _factory.WithDbAsync(db => db.Releases.Where(r => r.Code == "THRIVE-BCU").Select(r => r.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_bcms_home_marks_their_post_go_live_review_as_theirs_to_fill_in_and_links_to_its_form()
+    {
+        var bcm = new Browser(_factory.CreateBrowser());
+        await bcm.SignInAsync("bcm.central@readiness.demo");
+
+        var rows = (await bcm.GetAsync("/")).QuerySelectorAll("[data-testid=coming] tbody tr").ToList();
+
+        var reviews = rows.Where(r => r.TextContent.Contains("THRIVE-BCU", StringComparison.Ordinal) && r.QuerySelector("[data-testid=yours]") is not null).ToList();
+        Assert.NotEmpty(reviews);
+        Assert.All(reviews, review =>
+        {
+            Assert.StartsWith("/Assessments/Edit/", review.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.Contains("Post-go-live review: yours to fill in", review.TextContent, StringComparison.Ordinal);
+        });
+        Assert.All(rows.Where(r => r.QuerySelector("[data-testid=yours]") is null), r => Assert.StartsWith("/Assessments/View/", r.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal));
+    }
 }

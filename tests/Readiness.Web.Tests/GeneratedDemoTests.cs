@@ -100,3 +100,38 @@ public sealed class GeneratedDemoTests(FullDemoFixture fixture) : IClassFixture<
         Assert.Contains($"{GeneratedPortfolio.File}: {message}", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The administration home at the report's scale: a page of releases and a search, not every release at once.</summary>
+public sealed class AdminHomeAtScaleTests(FullDemoFixture fixture) : IClassFixture<FullDemoFixture>
+{
+    private async Task<Browser> PmoAsync()
+    {
+        var browser = new Browser(fixture.Factory.CreateBrowser());
+        await browser.SignInAsync("pmo@readiness.demo");
+        return browser;
+    }
+
+    [Fact]
+    public async Task The_admin_home_pages_the_releases_by_go_live_and_finds_programmes_and_releases_by_code_or_name()
+    {
+        var pmo = await PmoAsync();
+        var all = await fixture.Factory.WithDbAsync(db => db.Releases.OrderBy(r => r.GoLive).ThenBy(r => r.Code).Select(r => r.Code).ToListAsync());
+
+        var first = await pmo.GetAsync("/Admin");
+        Assert.Equal(Readiness.Core.Admin.AdminQueries.PageSize, first.QuerySelectorAll("div[aria-label=Releases] tbody tr").Length);
+        Assert.StartsWith($"{all.Count} releases", first.QuerySelector("[data-testid=release-count]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.QuerySelector("nav.govuk-pagination a[rel=next]"));
+
+        var lastPage = (all.Count + 24) / 25;
+        var last = await pmo.GetAsync($"/Admin?p={lastPage}");
+        var shown = last.QuerySelectorAll("div[aria-label=Releases] tbody tr th .app-secondary").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Equal(all.Skip((lastPage - 1) * 25).ToList(), shown);
+
+        var found = await pmo.GetAsync("/Admin?q=connect");
+        var codes = found.QuerySelectorAll("div[aria-label=Releases] tbody tr th .app-secondary").Select(s => s.TextContent.Trim()).ToList();
+        Assert.Contains("CONNECT-P1", codes);
+        Assert.Contains("CONNECT-P2", codes);
+        Assert.All(found.QuerySelectorAll("[data-testid=programmes] li"), li => Assert.Contains("CONNECT", li.TextContent, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("matching “connect”", found.QuerySelector("[data-testid=release-count]")!.TextContent, StringComparison.Ordinal);
+    }
+}

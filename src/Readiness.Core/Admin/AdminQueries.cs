@@ -14,7 +14,9 @@ public sealed record AdminAreaRow(string Code, string Name, BusinessAreaKind Kin
 
 public sealed record AdminTemplateRow(string Key, int Version, string Name, DateTime PublishedAtUtc, int Returns);
 
-public sealed record AdminIndex(IReadOnlyList<AdminReleaseRow> Releases, IReadOnlyList<AdminAreaRow> Areas, IReadOnlyList<AdminTemplateRow> Templates);
+/// <summary>The administration home: one page of the releases matching the search, the areas and the templates.</summary>
+public sealed record AdminIndex(IReadOnlyList<AdminReleaseRow> Releases, int ReleaseTotal, int PageNumber, int PageCount,
+    IReadOnlyList<AdminAreaRow> Areas, IReadOnlyList<AdminTemplateRow> Templates);
 
 public sealed record ReleaseEditView(string Code, string Name, string Description, DateOnly GoLive, string SroUserId, ReleaseStatus Status, string Stamp);
 
@@ -32,14 +34,41 @@ public sealed record AreaEditView(string Code, string Name, BusinessAreaKind Kin
 /// <summary>Read models for the PMO's administration pages.</summary>
 public sealed class AdminQueries(ReadinessDbContext db)
 {
-    public async Task<AdminIndex> IndexAsync(CancellationToken ct)
+    public const int PageSize = 25;
+
+    /// <summary>
+    /// A page of the releases (by go-live, then code) whose code, name or programme contains <paramref name="search"/>,
+    /// sorted, counted and paged in SQL: the page costs a page at any size of portfolio.
+    /// </summary>
+    public async Task<AdminIndex> IndexAsync(string? search, int pageNumber, CancellationToken ct)
     {
-        var releases = await db.Releases.AsNoTracking()
+        var releases = db.Releases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            // Translated to SQL (UPPER … LIKE), the same on SQLite and PostgreSQL; the culture rules apply to .NET strings only.
+#pragma warning disable CA1304, CA1311, CA1862
+            releases = releases.Where(r => r.Code.ToUpper().Contains(term) || r.Name.ToUpper().Contains(term) || r.Programme!.Name.ToUpper().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var total = await releases.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var number = Math.Clamp(pageNumber, 1, pageCount);
+        var rows = await releases.OrderBy(r => r.GoLive).ThenBy(r => r.Code).Skip((number - 1) * PageSize).Take(PageSize)
             .Select(r => new AdminReleaseRow(r.Code, r.Name, r.Programme!.Name, r.GoLive, r.Status, r.Gates.Count, r.Impacts.Count)).ToListAsync(ct);
+        return new AdminIndex(rows, total, number, pageCount, await AreasAsync(ct), await TemplatesAsync(ct));
+    }
+
+    /// <summary>Every release as a choice (code, name, go-live), for the searchable box of a form.</summary>
+    public Task<List<AdminReleaseRow>> ReleaseChoicesAsync(CancellationToken ct) =>
+        db.Releases.AsNoTracking().OrderBy(r => r.GoLive).ThenBy(r => r.Code)
+            .Select(r => new AdminReleaseRow(r.Code, r.Name, "", r.GoLive, r.Status, 0, 0)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<AdminTemplateRow>> TemplatesAsync(CancellationToken ct)
+    {
         var templates = await db.Templates.AsNoTracking()
             .Select(t => new AdminTemplateRow(t.Key, t.Version, t.Name, t.PublishedAtUtc, db.Assessments.Count(a => a.TemplateId == t.Id))).ToListAsync(ct);
-        return new AdminIndex(releases.OrderBy(r => r.GoLive).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(), await AreasAsync(ct),
-            templates.OrderBy(t => t.Key, StringComparer.Ordinal).ThenByDescending(t => t.Version).ToList());
+        return templates.OrderBy(t => t.Key, StringComparer.Ordinal).ThenByDescending(t => t.Version).ToList();
     }
 
     public async Task<IReadOnlyList<AdminAreaRow>> AreasAsync(CancellationToken ct)

@@ -18,9 +18,24 @@ public sealed class ProgrammeAdmin(ReadinessDbContext db, AdminSupport support)
 
     public static string StampOf(Programme p) => Stamp.Of(p.Name, p.Description);
 
-    public Task<List<ProgrammeRow>> ListAsync(CancellationToken ct) =>
-        db.Programmes.AsNoTracking().OrderBy(p => p.Name)
+    /// <summary>
+    /// The programmes whose code or name contains <paramref name="search"/> (all when empty), by name, at most
+    /// <paramref name="limit"/> of them, and how many match: the administration home names a few and asks for a search.
+    /// </summary>
+    public async Task<(List<ProgrammeRow> Rows, int Total)> ListAsync(string? search, int limit, CancellationToken ct)
+    {
+        var programmes = db.Programmes.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL (UPPER … LIKE), as the people search
+            programmes = programmes.Where(p => p.Code.ToUpper().Contains(term) || p.Name.ToUpper().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var rows = await programmes.OrderBy(p => p.Name).Take(limit)
             .Select(p => new ProgrammeRow(p.Code, p.Name, p.Description, p.Releases.Count, "")).ToListAsync(ct);
+        return (rows, await programmes.CountAsync(ct));
+    }
 
     public async Task<ProgrammeRow?> GetAsync(string code, CancellationToken ct)
     {

@@ -15,7 +15,9 @@ namespace Readiness.Core.Dashboards;
 public sealed record TeamLeadSection(IReadOnlyList<MyWorkItem> Open, int Done, int OpenTotal);
 
 /// <summary>A return of a BCM's area that has not reached them yet: who is on it and when it is due.</summary>
-public sealed record ComingReturn(int AssessmentId, string ReleaseCode, string ReleaseName, string AreaName, DateOnly DueOn, AssessmentStatus Status);
+/// <param name="IsReview">A post-go-live review: the BCM's own to fill in, not a team lead's return coming for a decision.</param>
+public sealed record ComingReturn(int AssessmentId, string ReleaseCode, string ReleaseName, string AreaName, DateOnly DueOn, AssessmentStatus Status,
+    string GateName = "", bool IsReview = false);
 
 /// <summary>The BCM's section: decisions waiting (due soonest first, with the time left) and their areas' returns still to come.</summary>
 public sealed record BcmSection(IReadOnlyList<RequestSummary> Waiting, IReadOnlyList<ComingReturn> Coming);
@@ -56,8 +58,9 @@ public sealed class HomeDashboards(ReadinessDbContext db, MyWork myWork, Approva
                           join r in db.Releases on a.ReleaseId equals r.Id
                           join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
                           where r.Status != Portfolio.ReleaseStatus.Closed
-                          select new { a.Id, r.Code, r.Name, Area = area.Name, r.GoLive, g.DueOffsetDays, a.Status }).AsNoTracking().ToListAsync(ct);
-        var coming = rows.Select(x => new ComingReturn(x.Id, x.Code, x.Name, x.Area, x.GoLive.AddDays(x.DueOffsetDays), x.Status))
+                          select new { a.Id, r.Code, r.Name, Area = area.Name, r.GoLive, g.DueOffsetDays, a.Status, GateName = g.Name, g.Kind }).AsNoTracking().ToListAsync(ct);
+        var coming = rows.Select(x => new ComingReturn(x.Id, x.Code, x.Name, x.Area, x.GoLive.AddDays(x.DueOffsetDays), x.Status,
+                x.GateName, x.Kind == Portfolio.GateKind.PostGoLiveReview))
             .OrderBy(x => x.DueOn).ThenBy(x => x.AreaName, StringComparer.Ordinal).Take(ComingLimit).ToList();
         return new BcmSection(waiting, coming);
     }

@@ -47,7 +47,7 @@ public class DependenciesModel(AdminQueries queries, DependencyAdmin admin, Acto
         if (release is null) return false;
         Release = release;
         Dependencies = await admin.ListAsync(Code, ct);
-        Releases = (await queries.IndexAsync(ct)).Releases.Where(r => r.Code != Code).ToList();
+        Releases = (await queries.ReleaseChoicesAsync(ct)).Where(r => r.Code != Code).ToList();
         return true;
     }
 }

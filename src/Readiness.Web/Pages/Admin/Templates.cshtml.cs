@@ -16,7 +16,7 @@ public class TemplatesModel(AdminQueries queries, TemplateAdmin admin, Actor act
 
     public IReadOnlyList<AdminTemplateRow> Templates { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Templates = (await queries.IndexAsync(ct)).Templates;
+    public async Task OnGetAsync(CancellationToken ct) => Templates = await queries.TemplatesAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public class TemplatesModel(AdminQueries queries, TemplateAdmin admin, Actor act
         else if (Upload is { Length: > TemplateAdmin.MaxBytes }) json = new string(' ', TemplateAdmin.MaxBytes + 1);
         var outcome = await admin.PublishAsync(actor, Path.GetFileName(Upload?.FileName ?? "upload.json"), json, Origin(), ct);
         if (Apply(outcome)) return Redirect("/Admin/Templates");
-        Templates = (await queries.IndexAsync(ct)).Templates;
+        Templates = await queries.TemplatesAsync(ct);
         return Page();
     }
 }
