@@ -64,9 +64,11 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
     public async Task Axe_runs_from_the_script_embedded_in_the_package_without_fetching_anything()
     {
         var page = await fixture.App.NewPageAsync();
-        await page.GotoAsync("/Account/SignIn");
+        await page.GotoAsync("/Account/SignIn", new() { WaitUntil = WaitUntilState.NetworkIdle });
         var requests = new List<string>();
-        page.Context.Request += (_, request) => requests.Add(request.Url);
+        // The browser fetches the page's icon on its own schedule, after the load (seen under load in CI): that is
+        // the browser's request, not axe's, so it is not counted.
+        page.Context.Request += (_, request) => { if (!new Uri(request.Url).AbsolutePath.StartsWith("/favicon", StringComparison.Ordinal)) requests.Add(request.Url); };
 
         await Accessibility.AssertNoSeriousViolationsAsync(page, "sign-in");
 
