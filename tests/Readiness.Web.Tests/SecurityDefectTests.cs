@@ -70,8 +70,29 @@ public sealed class SecurityDefectTests : IDisposable
         var response = await pmo.Client.PostAsync("/Admin/Templates", body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("uploads up to 1 MB", (await Browser.ParseAsync(response, "/")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("a template up to 1 MB", (await Browser.ParseAsync(response, "/")).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(templates, await _factory.WithDbAsync(db => db.Templates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_readings_upload_over_its_4_MB_limit_is_told_that_limit_not_another_and_nothing_is_recorded()
+    {
+        var pmo = await SignedInAsync(Pmo);
+        var indicatorId = await _factory.WithDbAsync(db => db.LeadIndicators.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+        var page = await pmo.GetAsync($"/Indicators/{indicatorId}/Upload");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var readings = await _factory.WithDbAsync(db => db.IndicatorReadings.CountAsync());
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("week,value\n" + new string('1', 4_300_000))) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "File", "readings.csv" },
+        };
+
+        var response = await pmo.Client.PostAsync($"/Indicators/{indicatorId}/Upload", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("of readings or measurements up to 4 MB", (await Browser.ParseAsync(response, "/")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(readings, await _factory.WithDbAsync(db => db.IndicatorReadings.CountAsync()));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class ErrorModel : PageModel
             403 => ("You cannot open this page", "Your role does not allow it."),
             400 => ("The request could not be processed", "The form may have expired. Go back, reload the page and try again."),
             405 => ("That cannot be done here", "This page does not take that kind of request. Go back and use the page's own buttons."),
-            413 => ("That was too large to take", "The text or file sent was over the size limit (uploads up to 1 MB; very long text belongs in a linked document). Nothing was saved: go back, make it smaller and try again."),
+            413 => ("That was too large to take", "The text or file sent was over the size limit (a template up to 1 MB, a CSV of people up to 1 MB, of readings or measurements up to 4 MB; very long text belongs in a linked document). Nothing was saved: go back, make it smaller and try again."),
             429 => ("Too many attempts", "There have been too many attempts in a short time. Wait a few minutes, then try again."),
             _ => (Title, Message),
         };
