@@ -157,6 +157,27 @@ public sealed class PeopleTests : EmailedAppTest
     }
 
     [Fact]
+    public async Task The_sro_role_of_someone_who_still_owns_open_releases_is_not_removed_and_the_message_names_the_releases()
+    {
+        var pmo = await Driver.SignedInAsync(Pmo);
+        var id = await IdOfAsync("sro.connect@readiness.demo");
+        var owned = await Factory.WithDbAsync(db => db.Releases.Where(r => r.SroUserId == id && r.Status != Readiness.Core.Portfolio.ReleaseStatus.Closed).Select(r => r.Code).ToListAsync());
+        var page = await pmo.GetAsync($"/Admin/People/{id}");
+        var form = page.Forms.Single(f => f.GetAttribute("action")!.Contains("handler=Roles", StringComparison.Ordinal));
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var response = await pmo.SubmitAsync(form, new() { ["Roles"] = "PMO" }); // SRO unticked (PMO ticked instead)
+
+        Assert.NotEmpty(owned);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var refused = (await Browser.ParseAsync(response, "/")).QuerySelector(".govuk-error-summary")!.TextContent;
+        Assert.All(owned, code => Assert.Contains(code, refused, StringComparison.Ordinal));
+        Assert.Contains("another SRO first", refused, StringComparison.Ordinal);
+        Assert.Equal(["SRO"], await RolesOfAsync(id));
+        Assert.Equal(audit, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_membership_of_someone_else_cannot_be_removed_through_another_persons_page()
     {
         var pmo = await Driver.SignedInAsync(Pmo);

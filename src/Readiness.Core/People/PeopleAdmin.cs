@@ -7,6 +7,7 @@ using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Notifications;
 using Readiness.Core.Persistence;
+using Readiness.Core.Portfolio;
 
 namespace Readiness.Core.People;
 
@@ -93,6 +94,13 @@ public sealed class PeopleAdmin(ReadinessDbContext db, UnitOfWork unitOfWork, Au
             if (person.Id == actor.UserId && !roles.Contains(Roles.Pmo)) return Failures.Invalid("Roles", "You cannot take the PMO role from yourself: ask another PMO.");
             var before = await DirectRolesOfAsync(person.Id, c);
             if (before.Order().SequenceEqual(roles.Order())) return Result<string>.Ok($"{person.DisplayName}'s roles are unchanged.");
+            if (before.Contains(Roles.Sro) && !roles.Contains(Roles.Sro))
+            {
+                // The go / no-go decisions of these releases go to their SRO: without the role they would reach no one who may decide.
+                var owned = await db.Releases.Where(r => r.SroUserId == person.Id && r.Status != ReleaseStatus.Closed).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(c);
+                if (owned.Count > 0)
+                    return Failures.Invalid("Roles", $"{person.DisplayName} is the SRO of {string.Join(", ", owned)}: give {(owned.Count == 1 ? "that release" : "those releases")} another SRO first (Administration → the release), then remove the role.");
+            }
             await ChangeDirectRolesAsync(actor, origin, person, before, roles, "", c);
             return Result<string>.Ok($"{person.DisplayName}'s roles are saved.");
         }, ct);
