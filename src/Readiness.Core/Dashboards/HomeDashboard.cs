@@ -51,17 +51,19 @@ public sealed class HomeDashboards(ReadinessDbContext db, MyWork myWork, Approva
     {
         var waiting = await approvals.DueSoonestAsync(userId, WaitingLimit, ct);
         var areaIds = db.AreaMemberships.Where(m => m.UserId == userId && m.Role == AreaRole.Bcm).Select(m => m.BusinessAreaId);
-        var rows = await (from a in db.Assessments
-                          where areaIds.Contains(a.BusinessAreaId)
-                              && (a.Status == AssessmentStatus.NotStarted || a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned)
-                          join g in db.Gates on a.GateId equals g.Id
-                          join r in db.Releases on a.ReleaseId equals r.Id
-                          join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
-                          where r.Status != Portfolio.ReleaseStatus.Closed
-                          select new { a.Id, r.Code, r.Name, Area = area.Name, r.GoLive, g.DueOffsetDays, a.Status, GateName = g.Name, g.Kind }).AsNoTracking().ToListAsync(ct);
-        var coming = rows.Select(x => new ComingReturn(x.Id, x.Code, x.Name, x.Area, x.GoLive.AddDays(x.DueOffsetDays), x.Status,
-                x.GateName, x.Kind == Portfolio.GateKind.PostGoLiveReview))
-            .OrderBy(x => x.DueOn).ThenBy(x => x.AreaName, StringComparer.Ordinal).Take(ComingLimit).ToList();
+        // The due date is the tracker's stored one (GateSummary.DueOn), so the soonest few are chosen in SQL, not by
+        // reading every open return of the BCM's areas.
+        var coming = await (from a in db.Assessments.AsNoTracking()
+                            where areaIds.Contains(a.BusinessAreaId)
+                                && (a.Status == AssessmentStatus.NotStarted || a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned)
+                            join s in db.GateSummaries on a.GateId equals s.GateId
+                            join g in db.Gates on a.GateId equals g.Id
+                            join r in db.Releases on a.ReleaseId equals r.Id
+                            join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                            where r.Status != Portfolio.ReleaseStatus.Closed
+                            orderby s.DueOn, area.Name, a.Id
+                            select new ComingReturn(a.Id, r.Code, r.Name, area.Name, s.DueOn, a.Status, g.Name, g.Kind == Portfolio.GateKind.PostGoLiveReview))
+            .Take(ComingLimit).ToListAsync(ct);
         return new BcmSection(waiting, coming);
     }
 }
