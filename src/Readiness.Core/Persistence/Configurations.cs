@@ -186,3 +186,27 @@ internal sealed class GateSummaryConfiguration : IEntityTypeConfiguration<GateSu
         b.HasIndex(s => new { s.Complete, s.DueOn, s.ReleaseCode, s.OffsetDays });
     }
 }
+
+internal sealed class AreaWeekLoadConfiguration : IEntityTypeConfiguration<AreaWeekLoad>
+{
+    public void Configure(EntityTypeBuilder<AreaWeekLoad> b)
+    {
+        b.HasKey(l => new { l.AreaId, l.Week });
+        b.Ignore(l => l.Hours);
+        b.HasOne<BusinessArea>().WithMany().HasForeignKey(l => l.AreaId).OnDelete(DeleteBehavior.Cascade);
+        // The heatmap reads a range of weeks for every area.
+        b.HasIndex(l => new { l.Week, l.AreaId });
+    }
+}
+
+internal sealed class ImpactLoadBasisConfiguration : IEntityTypeConfiguration<ImpactLoadBasis>
+{
+    public void Configure(EntityTypeBuilder<ImpactLoadBasis> b)
+    {
+        b.HasKey(x => x.ImpactId);
+        b.Property(x => x.ImpactId).ValueGeneratedNever();
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(10);
+        b.Ignore(x => x.Input);
+        b.HasIndex(x => x.ReleaseId);
+    }
+}

@@ -61,9 +61,11 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<GateSummary> GateSummaries => Set<GateSummary>();
+    public DbSet<AreaWeekLoad> AreaWeekLoads => Set<AreaWeekLoad>();
+    public DbSet<ImpactLoadBasis> ImpactLoadBases => Set<ImpactLoadBasis>();
 
     /// <summary>
-    /// Keep the read models (<see cref="GateSummary"/>) in step with every save. Only a bulk copy of whole tables,
+    /// Keep the read models (<see cref="GateSummary"/>, <see cref="AreaWeekLoad"/>) in step with every save. Only a bulk copy of whole tables,
     /// which copies the read models as they are, turns it off.
     /// </summary>
     public bool MaintainReadModels { get; set; } = true;
@@ -77,8 +79,9 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!MaintainReadModels || _refreshing) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var touched = Portfolio.GateSummaries.Collect(ChangeTracker);
-        if (touched.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var gates = Portfolio.GateSummaries.Collect(ChangeTracker);
+        var loads = Portfolio.AreaWeekLoads.Collect(ChangeTracker);
+        if (gates.IsEmpty && loads.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
@@ -86,7 +89,8 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
             _refreshing = true;
             try
             {
-                await Portfolio.GateSummaries.RefreshAsync(this, touched.ReleaseIds(), cancellationToken);
+                await Portfolio.GateSummaries.RefreshAsync(this, gates.ReleaseIds(), cancellationToken);
+                await Portfolio.AreaWeekLoads.RefreshAsync(this, loads.ReleaseIds(), cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             finally
@@ -104,7 +108,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
 
     /// <summary>Nothing in Readiness saves synchronously; the read models are kept by the asynchronous save only.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        MaintainReadModels && !_refreshing && !Portfolio.GateSummaries.Collect(ChangeTracker).IsEmpty
+        MaintainReadModels && !_refreshing && (!Portfolio.GateSummaries.Collect(ChangeTracker).IsEmpty || !Portfolio.AreaWeekLoads.Collect(ChangeTracker).IsEmpty)
             ? throw new InvalidOperationException("Save with SaveChangesAsync: it keeps the read models up to date.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 

@@ -86,18 +86,22 @@ public static class ChangeLoad
     /// Load per area per week, a parent including its descendants. <paramref name="parents"/> maps every area id to its
     /// parent id (null at the top). Returns, for each area, one value per entry of <paramref name="weeks"/>.
     /// </summary>
-    public static IReadOnlyDictionary<int, decimal[]> Grid(IReadOnlyDictionary<int, int?> parents, IEnumerable<LoadInput> impacts, IReadOnlyList<DateOnly> weeks)
+    public static IReadOnlyDictionary<int, decimal[]> Grid(IReadOnlyDictionary<int, int?> parents, IEnumerable<LoadInput> impacts, IReadOnlyList<DateOnly> weeks) =>
+        Rollup(parents, impacts.SelectMany(i => For(i).Select(c => (i.AreaId, c.Week, c.Hours))), weeks);
+
+    /// <summary>
+    /// Load per area per week from each area's own load (<see cref="AreaWeekLoad"/> rows or an impact's contributions),
+    /// a parent including its descendants: one value per entry of <paramref name="weeks"/> for every area.
+    /// </summary>
+    public static IReadOnlyDictionary<int, decimal[]> Rollup(IReadOnlyDictionary<int, int?> parents, IEnumerable<(int AreaId, DateOnly Week, decimal Hours)> own, IReadOnlyList<DateOnly> weeks)
     {
         var index = weeks.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
         var grid = parents.Keys.ToDictionary(id => id, _ => new decimal[weeks.Count]);
-        foreach (var impact in impacts)
+        foreach (var (areaId, week, hours) in own)
         {
-            foreach (var c in For(impact))
-            {
-                if (!index.TryGetValue(c.Week, out var i)) continue;
-                foreach (var area in SelfAndAncestors(impact.AreaId, parents))
-                    if (grid.TryGetValue(area, out var row)) row[i] += c.Hours;
-            }
+            if (!index.TryGetValue(week, out var i)) continue;
+            foreach (var area in SelfAndAncestors(areaId, parents))
+                if (grid.TryGetValue(area, out var row)) row[i] += hours;
         }
         return grid;
     }

@@ -18,68 +18,34 @@ namespace Readiness.Core.Portfolio;
 /// </summary>
 public static class GateSummaries
 {
-    /// <summary>The releases a set of pending changes touches. Ids of rows being added are read after the flush.</summary>
-    public sealed class Touched
-    {
-        private readonly HashSet<int> _ids = [];
-        private readonly List<Func<int>> _later = [];
-
-        internal void Add(int releaseId)
-        {
-            if (releaseId > 0) _ids.Add(releaseId);
-        }
-
-        internal void Later(Func<int> releaseId) => _later.Add(releaseId);
-
-        public bool IsEmpty => _ids.Count == 0 && _later.Count == 0;
-
-        /// <summary>Every release touched, once the changes are flushed (added rows have their ids by then).</summary>
-        public IReadOnlyCollection<int> ReleaseIds()
-        {
-            foreach (var id in _later) Add(id());
-            _later.Clear();
-            return _ids;
-        }
-    }
-
     /// <summary>What the pending changes alter in the read model: changes that cannot move a count, RAG, decision or date are skipped.</summary>
-    public static Touched Collect(ChangeTracker tracker)
+    public static TouchedReleases Collect(ChangeTracker tracker)
     {
-        var touched = new Touched();
+        var touched = new TouchedReleases();
         foreach (var e in tracker.Entries())
         {
             if (e.State is EntityState.Unchanged or EntityState.Detached) continue;
             switch (e.Entity)
             {
-                case Assessment a when e.State != EntityState.Modified || Changed(e, nameof(Assessment.Status), nameof(Assessment.Rag), nameof(Assessment.GateId)):
-                    Note(touched, e, a, x => x.ReleaseId);
+                case Assessment a when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Assessment.Status), nameof(Assessment.Rag), nameof(Assessment.GateId)):
+                    touched.Note(e, a, x => x.ReleaseId);
                     break;
-                case Gate g when e.State != EntityState.Modified || Changed(e, nameof(Gate.DueOffsetDays), nameof(Gate.Kind)):
-                    Note(touched, e, g, x => x.ReleaseId);
+                case Gate g when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Gate.DueOffsetDays), nameof(Gate.Kind)):
+                    touched.Note(e, g, x => x.ReleaseId);
                     break;
                 case Impact i when e.State != EntityState.Modified:
-                    Note(touched, e, i, x => x.ReleaseId);
+                    touched.Note(e, i, x => x.ReleaseId);
                     break;
-                case Release r when e.State != EntityState.Modified || Changed(e, nameof(Release.GoLive), nameof(Release.Status)):
-                    Note(touched, e, r, x => x.Id);
+                case Release r when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Release.GoLive), nameof(Release.Status)):
+                    touched.Note(e, r, x => x.Id);
                     break;
                 case ApprovalRequest q when q.Kind == ApprovalKind.GoLive
-                                            && (e.State != EntityState.Modified || Changed(e, nameof(ApprovalRequest.Status), nameof(ApprovalRequest.Decision), nameof(ApprovalRequest.Dca))):
-                    Note(touched, e, q, x => x.ReleaseId);
+                                            && (e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(ApprovalRequest.Status), nameof(ApprovalRequest.Decision), nameof(ApprovalRequest.Dca))):
+                    touched.Note(e, q, x => x.ReleaseId);
                     break;
             }
         }
         return touched;
-    }
-
-    private static bool Changed(EntityEntry e, params string[] properties) => properties.Any(p => e.Property(p).IsModified);
-
-    private static void Note<T>(Touched touched, EntityEntry e, T entity, Func<T, int> releaseId)
-    {
-        var property = entity is Release ? nameof(Release.Id) : "ReleaseId";
-        if (e.State != EntityState.Added && e.Property(property).OriginalValue is int before) touched.Add(before);
-        if (e.State == EntityState.Deleted) touched.Add(releaseId(entity));
-        else touched.Later(() => releaseId(entity));
     }
 
     /// <summary>

@@ -57,7 +57,8 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
     {
         var weeks = ChangeLoad.Weeks(from ?? ThisWeek, Options.Weeks);
         var (areas, parents, tolerances) = await AreasAsync(ct);
-        var grid = ChangeLoad.Grid(parents, await ImpactsAsync(weeks[0], weeks[^1], ct), weeks);
+        // The kept table, not the impacts: a page reads areas × weeks rows at any size of portfolio.
+        var grid = ChangeLoad.Rollup(parents, await AreaWeekLoads.OwnAsync(db, weeks[0], weeks[^1], ct), weeks);
         var children = areas.Where(a => a.ParentId is not null).ToLookup(a => a.ParentId!.Value);
         var byId = areas.ToDictionary(a => a.Id);
         var rows = new List<HeatRow>();
@@ -102,16 +103,18 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
         var mine = await db.Impacts.AsNoTracking().Where(i => i.ReleaseId == releaseId && i.Release!.Status != ReleaseStatus.Closed)
             .Select(i => new LoadInput(i.ReleaseId, i.BusinessAreaId, i.Release!.GoLive, i.Headcount, i.Level, i.TrainingHoursPerPerson, i.HypercareWeeks))
             .ToListAsync(ct);
+        var placed = mine;
         if (shiftDays != 0) mine = mine.Select(i => i with { GoLive = i.GoLive.AddDays(shiftDays) }).ToList();
         if (mine.Count == 0) return null;
         var code = await db.Releases.Where(r => r.Id == releaseId).Select(r => r.Code).FirstAsync(ct);
         var (areas, parents, tolerances) = await AreasAsync(ct);
         var byId = areas.ToDictionary(a => a.Id);
         var weeks = mine.SelectMany(ChangeLoad.For).Select(c => c.Week).Distinct().Order().ToList();
-        // Only the releases whose load can overlap this one's weeks.
-        var impacts = (await ImpactsAsync(weeks[0], weeks[^1], ct)).Where(i => i.ReleaseId != releaseId).Concat(mine).ToList();
-        var total = ChangeLoad.Grid(parents, impacts, weeks);
+        // The kept table holds every open release's load, this one's where it is now: take that away, add it where it would be.
+        var stored = ChangeLoad.Rollup(parents, await AreaWeekLoads.OwnAsync(db, weeks[0], weeks[^1], ct), weeks);
+        var now = ChangeLoad.Grid(parents, placed, weeks);
         var own = ChangeLoad.Grid(parents, mine, weeks);
+        var total = stored.ToDictionary(a => a.Key, a => a.Value.Select((v, w) => v - now[a.Key][w] + own[a.Key][w]).ToArray());
         var over = new List<OverloadedWeek>();
         foreach (var areaId in mine.SelectMany(i => ChangeLoad.SelfAndAncestors(i.AreaId, parents)).Distinct())
             for (var w = 0; w < weeks.Count; w++)

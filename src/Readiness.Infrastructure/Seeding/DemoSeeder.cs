@@ -21,8 +21,8 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
     public async Task ApplyAsync(SeedSet seed, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The seed saves release by release; keeping the tracker's read model at every save would recompute each
-        // release's gates many times over. It is computed once, for every release, before the commit instead.
+        // The seed saves release by release; keeping the read models (tracker, heatmap) at every save would recompute
+        // each release many times over. They are computed once, for every release, before the commit instead.
         db.MaintainReadModels = false;
         var anchor = await AnchorDateAsync(ct);
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
@@ -35,7 +35,9 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         await SeedPortfolioAsync(seed.Portfolio, anchor, areas, people, ct);
         if (seed.GeneratedProgrammes.Count > 0) await SeedGeneratedAsync(seed.Portfolio.GateKinds, seed.GeneratedProgrammes, anchor, areas, people, ct);
         db.MaintainReadModels = true;
-        await GateSummaries.RefreshAsync(db, await db.Releases.Select(r => r.Id).ToListAsync(ct), ct);
+        var releaseIds = await db.Releases.Select(r => r.Id).ToListAsync(ct);
+        await GateSummaries.RefreshAsync(db, releaseIds, ct);
+        await AreaWeekLoads.RefreshAsync(db, releaseIds, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -1250,6 +1250,24 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.ToTable("SeedRuns");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.AreaWeekLoad", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AreaId", "Week");
+
+                    b.HasIndex("Week", "AreaId");
+
+                    b.ToTable("AreaWeekLoads");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>
                 {
                     b.Property<int>("Id")
@@ -1426,6 +1444,42 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Impacts");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.ImpactLoadBasis", b =>
+                {
+                    b.Property<int>("ImpactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("GoLive")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HypercareWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("TrainingHoursPerPerson")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("ImpactId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.ToTable("ImpactLoadBases");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Programme", b =>
@@ -2586,6 +2640,15 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ApprovalRequest");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.AreaWeekLoad", b =>
+                {
+                    b.HasOne("Readiness.Core.BusinessAreas.BusinessArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>

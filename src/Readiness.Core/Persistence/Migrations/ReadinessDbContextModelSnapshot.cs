@@ -1207,6 +1207,24 @@ namespace Readiness.Core.Persistence.Migrations
                     b.ToTable("SeedRuns");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.AreaWeekLoad", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaId", "Week");
+
+                    b.HasIndex("Week", "AreaId");
+
+                    b.ToTable("AreaWeekLoads");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>
                 {
                     b.Property<int>("Id")
@@ -1377,6 +1395,42 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Impacts");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.ImpactLoadBasis", b =>
+                {
+                    b.Property<int>("ImpactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GoLive")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HypercareWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TrainingHoursPerPerson")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImpactId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.ToTable("ImpactLoadBases");
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Programme", b =>
@@ -2501,6 +2555,15 @@ namespace Readiness.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ApprovalRequest");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Portfolio.AreaWeekLoad", b =>
+                {
+                    b.HasOne("Readiness.Core.BusinessAreas.BusinessArea", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Portfolio.Gate", b =>
