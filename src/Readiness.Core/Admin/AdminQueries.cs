@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Common;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
@@ -42,15 +43,7 @@ public sealed class AdminQueries(ReadinessDbContext db)
     /// </summary>
     public async Task<AdminIndex> IndexAsync(string? search, int pageNumber, CancellationToken ct)
     {
-        var releases = db.Releases.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToUpperInvariant();
-            // Translated to SQL (UPPER … LIKE), the same on SQLite and PostgreSQL; the culture rules apply to .NET strings only.
-#pragma warning disable CA1304, CA1311, CA1862
-            releases = releases.Where(r => r.Code.ToUpper().Contains(term) || r.Name.ToUpper().Contains(term) || r.Programme!.Name.ToUpper().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        var releases = db.Releases.AsNoTracking().Matching(search, r => r.Code, r => r.Name, r => r.Programme!.Name);
         var total = await releases.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);

@@ -24,14 +24,7 @@ public sealed class ProgrammeAdmin(ReadinessDbContext db, AdminSupport support)
     /// </summary>
     public async Task<(List<ProgrammeRow> Rows, int Total)> ListAsync(string? search, int limit, CancellationToken ct)
     {
-        var programmes = db.Programmes.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL (UPPER … LIKE), as the people search
-            programmes = programmes.Where(p => p.Code.ToUpper().Contains(term) || p.Name.ToUpper().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        var programmes = db.Programmes.AsNoTracking().Matching(search, p => p.Code, p => p.Name);
         var rows = await programmes.OrderBy(p => p.Name).Take(limit)
             .Select(p => new ProgrammeRow(p.Code, p.Name, p.Description, p.Releases.Count, "")).ToListAsync(ct);
         return (rows, await programmes.CountAsync(ct));

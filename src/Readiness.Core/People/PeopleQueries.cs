@@ -29,15 +29,7 @@ public sealed class PeopleQueries(ReadinessDbContext db)
 
     public async Task<PeoplePage> ListAsync(string? search, int pageNumber, CancellationToken ct)
     {
-        var people = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToUpperInvariant();
-            // Translated to SQL (UPPER … LIKE), the same on SQLite and PostgreSQL; the culture rules apply to .NET strings only.
-#pragma warning disable CA1304, CA1311, CA1862
-            people = people.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
+        var people = db.Users.AsNoTracking().Matching(search, u => u.NormalizedEmail!, u => u.DisplayName);
         var total = await people.CountAsync(ct);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var number = Math.Clamp(pageNumber, 1, pageCount);

@@ -2,10 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
 using Readiness.Core.Persistence;
+using Readiness.Core.Portfolio;
 
 namespace Readiness.Core.Risks;
-
-public sealed record Named(string Code, string Name);
 
 public sealed record RiskActionView(int Id, string Description, string OwnerName, DateOnly DueOn, bool Done, DateTime? DoneAtUtc, string? DoneBy, bool Overdue, bool CanComplete);
 
@@ -13,9 +12,9 @@ public sealed record RiskScoreView(DateTime AtUtc, string By, int Likelihood, in
 
 /// <summary>One risk as its page shows it, with what the signed-in person may do to it.</summary>
 public sealed record RiskView(
-    int Id, RiskLevel Level, Named? Programme, string Title, string Cause, string Event, string Effect, string OwnerUserId, string OwnerName,
+    int Id, RiskLevel Level, PortfolioChoice? Programme, string Title, string Cause, string Event, string Effect, string OwnerUserId, string OwnerName,
     int Likelihood, int Impact, int Score, RiskProximity Proximity, string Controls, RiskStatus Status, DateOnly ReviewOn, bool ReviewOverdue,
-    IReadOnlyList<Named> Releases, IReadOnlyList<Named> Areas, IReadOnlyList<RiskActionView> Actions, IReadOnlyList<RiskScoreView> History,
+    IReadOnlyList<PortfolioChoice> Releases, IReadOnlyList<PortfolioChoice> Areas, IReadOnlyList<RiskActionView> Actions, IReadOnlyList<RiskScoreView> History,
     int Version, bool CanEdit, string CreatedBy, DateTime CreatedAtUtc)
 {
     public string Reference => RiskScoring.Reference(Id);
@@ -25,7 +24,7 @@ public sealed record RiskView(
 /// <summary>A person to choose as an owner: "Helen Whitaker (pmo@readiness.demo)".</summary>
 public sealed record PersonChoice(string UserId, string Text);
 
-public sealed record RiskChoices(IReadOnlyList<PersonChoice> People, IReadOnlyList<Named> Programmes, IReadOnlyList<Named> Releases, IReadOnlyList<Named> Areas);
+public sealed record RiskChoices(IReadOnlyList<PersonChoice> People, IReadOnlyList<PortfolioChoice> Programmes, IReadOnlyList<PortfolioChoice> Releases, IReadOnlyList<PortfolioChoice> Areas);
 
 /// <summary>Read models of one risk (its page and its edit form) and the form's choices.</summary>
 public sealed class RiskViews(ReadinessDbContext db, ReadinessClock clock)
@@ -41,9 +40,9 @@ public sealed class RiskViews(ReadinessDbContext db, ReadinessClock clock)
         string Name(string? userId) => userId is null ? "" : names.GetValueOrDefault(userId, "");
         var releaseIds = risk.Releases.Select(r => r.ReleaseId).ToList();
         var areaIds = risk.Areas.Select(a => a.BusinessAreaId).ToList();
-        var releases = await db.Releases.AsNoTracking().Where(r => releaseIds.Contains(r.Id)).OrderBy(r => r.Code).Select(r => new Named(r.Code, r.Name)).ToListAsync(ct);
-        var areas = await db.BusinessAreas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new Named(a.Code, a.Name)).ToListAsync(ct);
-        var programme = risk.ProgrammeId is { } p ? await db.Programmes.AsNoTracking().Where(x => x.Id == p).Select(x => new Named(x.Code, x.Name)).FirstOrDefaultAsync(ct) : null;
+        var releases = await db.Releases.AsNoTracking().Where(r => releaseIds.Contains(r.Id)).OrderBy(r => r.Code).Select(r => new PortfolioChoice(r.Code, r.Name)).ToListAsync(ct);
+        var areas = await db.BusinessAreas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
+        var programme = risk.ProgrammeId is { } p ? await db.Programmes.AsNoTracking().Where(x => x.Id == p).Select(x => new PortfolioChoice(x.Code, x.Name)).FirstOrDefaultAsync(ct) : null;
         var today = clock.Today;
         var actions = risk.Actions.OrderBy(a => a.IsDone).ThenBy(a => a.DueOn).Select(a => new RiskActionView(a.Id, a.Description, Name(a.OwnerUserId), a.DueOn, a.IsDone,
             a.DoneAtUtc, a.DoneByUserId is null ? null : Name(a.DoneByUserId), !a.IsDone && a.DueOn < today,
@@ -64,9 +63,9 @@ public sealed class RiskViews(ReadinessDbContext db, ReadinessClock clock)
     {
         var people = await db.Users.AsNoTracking().Where(u => u.DeactivatedAtUtc == null).OrderBy(u => u.DisplayName)
             .Select(u => new PersonChoice(u.Id, u.DisplayName + " (" + u.Email + ")")).ToListAsync(ct);
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new Named(p.Code, p.Name)).ToListAsync(ct);
-        var releases = await db.Releases.AsNoTracking().OrderBy(r => r.Code).Select(r => new Named(r.Code, r.Name)).ToListAsync(ct);
-        var areas = await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new Named(a.Code, a.Name)).ToListAsync(ct);
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
+        var releases = await db.Releases.AsNoTracking().OrderBy(r => r.Code).Select(r => new PortfolioChoice(r.Code, r.Name)).ToListAsync(ct);
+        var areas = await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
         return new RiskChoices(people, programmes, releases, areas);
     }
 }

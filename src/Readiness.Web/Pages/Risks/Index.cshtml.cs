@@ -34,8 +34,8 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
     public bool Filtered => !string.IsNullOrWhiteSpace(Status) || Level is not null || !string.IsNullOrWhiteSpace(Release) || !string.IsNullOrWhiteSpace(Area)
         || Mine || Likelihood is not null || Impact is not null;
 
-    public IReadOnlyList<PortfolioChoice> ReleaseChoices => Choices.Releases.Select(r => new PortfolioChoice(r.Code, r.Name)).ToList();
-    public IReadOnlyList<PortfolioChoice> AreaChoices => Choices.Areas.Select(a => new PortfolioChoice(a.Code, a.Name)).ToList();
+    public IReadOnlyList<PortfolioChoice> ReleaseChoices => Choices.Releases;
+    public IReadOnlyList<PortfolioChoice> AreaChoices => Choices.Areas;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
