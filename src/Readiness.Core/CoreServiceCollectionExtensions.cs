@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReturnCommands>();
         services.AddScoped<ReleaseQueries>();
         services.AddScoped<GateTracker>();
+        services.AddScoped<FeedDirectory>();
         services.AddScoped<TrackerFailures>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();

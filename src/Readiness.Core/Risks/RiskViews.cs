@@ -59,6 +59,18 @@ public sealed class RiskViews(ReadinessDbContext db, ReadinessClock clock)
     public static RiskInput InputOf(RiskView v) => new(v.Level, v.Programme?.Code, v.Title, v.Cause, v.Event, v.Effect, v.OwnerUserId, v.Likelihood, v.Impact,
         v.Proximity, v.Controls, v.ReviewOn, v.Status, string.Join(", ", v.Releases.Select(r => r.Code)), string.Join(", ", v.Areas.Select(a => a.Code)));
 
+    /// <summary>
+    /// What the register's filter boxes offer: the releases some risk is linked to, the only ones a release filter can
+    /// find (every release, 3,000 at ten times the report's size, would make each register page heavy), and every area.
+    /// </summary>
+    public async Task<(IReadOnlyList<PortfolioChoice> Releases, IReadOnlyList<PortfolioChoice> Areas)> FilterChoicesAsync(CancellationToken ct)
+    {
+        var releases = await db.Releases.AsNoTracking().Where(r => db.RiskReleases.Any(l => l.ReleaseId == r.Id))
+            .OrderBy(r => r.Code).Select(r => new PortfolioChoice(r.Code, r.Name)).ToListAsync(ct);
+        var areas = await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
+        return (releases, areas);
+    }
+
     public async Task<RiskChoices> ChoicesAsync(CancellationToken ct)
     {
         var people = await db.Users.AsNoTracking().Where(u => u.DeactivatedAtUtc == null).OrderBy(u => u.DisplayName)

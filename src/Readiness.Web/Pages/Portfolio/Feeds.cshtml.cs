@@ -1,18 +1,24 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Readiness.Core.Identity;
 using Readiness.Core.Portfolio;
 
 namespace Readiness.Web.Pages.Portfolio;
 
-/// <summary>Every programme's and business area's calendar feed, with this person's own key: a page of its own, not on every tracker page.</summary>
+/// <summary>
+/// The programmes' and business areas' calendar feeds, with this person's own key: a page of its own, not on every
+/// tracker page, and searchable and paged, so it stays a page at any number of programmes.
+/// </summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class FeedsModel(GateTracker tracker, CalendarFeeds feeds) : PageModel
+public class FeedsModel(FeedDirectory directory, CalendarFeeds feeds) : PageModel
 {
-    public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
-    public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public async Task OnGetAsync(CancellationToken ct) => (Programmes, Areas) = await tracker.ChoicesAsync(ct);
+    public FeedDirectoryPage View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => View = await directory.PageAsync(Search, PageNumber, ct);
 
     public string FeedUrl(string by, string code) => feeds.Url(User, by, code);
 }

@@ -26,7 +26,6 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public RiskListPage Result { get; private set; } = null!;
-    public RiskChoices Choices { get; private set; } = null!;
     public DateOnly Today => clock.Today;
     public bool CanAdd => RiskAccess.CanAdd(actor);
     public int Threshold => options.Value.AcknowledgeFromScore;
@@ -34,8 +33,8 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
     public bool Filtered => !string.IsNullOrWhiteSpace(Status) || Level is not null || !string.IsNullOrWhiteSpace(Release) || !string.IsNullOrWhiteSpace(Area)
         || Mine || Likelihood is not null || Impact is not null;
 
-    public IReadOnlyList<PortfolioChoice> ReleaseChoices => Choices.Releases;
-    public IReadOnlyList<PortfolioChoice> AreaChoices => Choices.Areas;
+    public IReadOnlyList<PortfolioChoice> ReleaseChoices { get; private set; } = [];
+    public IReadOnlyList<PortfolioChoice> AreaChoices { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -58,7 +57,7 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
     /// <summary>The release and area boxes take a code or a name: both become the code.</summary>
     private async Task ChooseAsync(CancellationToken ct)
     {
-        Choices = await views.ChoicesAsync(ct);
+        (ReleaseChoices, AreaChoices) = await views.FilterChoicesAsync(ct);
         Release = Infrastructure.Choices.CodeOf(Release, ReleaseChoices);
         Area = Infrastructure.Choices.CodeOf(Area, AreaChoices);
     }
@@ -101,7 +100,7 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
         if (!string.IsNullOrWhiteSpace(Status)) yield return ("Status", Status == "All" ? "All, closed included" : Status, With(("Status", null)));
         if (Level is { } level) yield return ("Level", RiskScoring.Words(level), With(("Level", null)));
         if (!string.IsNullOrWhiteSpace(Release)) yield return ("Release", Release, With(("Release", null)));
-        if (!string.IsNullOrWhiteSpace(Area)) yield return ("Business area", Choices.Areas.FirstOrDefault(a => a.Code == Area)?.Name ?? Area, With(("Area", null)));
+        if (!string.IsNullOrWhiteSpace(Area)) yield return ("Business area", AreaChoices.FirstOrDefault(a => a.Code == Area)?.Name ?? Area, With(("Area", null)));
         if (Mine) yield return ("Owner", "Mine", With(("Mine", null)));
         if (Likelihood is not null || Impact is not null)
             yield return ("Matrix cell", $"Likelihood {Likelihood?.ToString(CultureInfo.InvariantCulture) ?? "any"}, impact {Impact?.ToString(CultureInfo.InvariantCulture) ?? "any"}", With(("L", null), ("I", null)));
