@@ -65,6 +65,21 @@ public sealed class SearchableChoiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_risk_register_suggests_the_releases_some_risk_names_not_the_whole_portfolio()
+    {
+        var pmo = await SignedInAsync(Pmo);
+        var page = await pmo.GetAsync("/Risks");
+        var box = page.QuerySelector("input#Release")!;
+        var offered = page.QuerySelectorAll($"datalist#{box.GetAttribute("list")} option").Select(o => o.GetAttribute("value")).ToList();
+        var (named, all) = await _app.WithDbAsync(async db => (
+            await db.Releases.Where(r => db.RiskReleases.Any(l => l.ReleaseId == r.Id)).CountAsync(), await db.Releases.CountAsync()));
+        Assert.Equal(named, offered.Count);
+        Assert.True(named < all, $"{named} of {all} releases have risks: the demo should have releases without any.");
+        var connect = await ReleaseNameAsync("CONNECT-P1");
+        Assert.Contains(offered, o => o!.Contains("CONNECT-P1", StringComparison.Ordinal) || o.Contains(connect, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_delegate_is_chosen_by_typing_their_name_or_email()
     {
         var bcm = await SignedInAsync("bcm.justice@readiness.demo");
