@@ -8,6 +8,7 @@ using Readiness.Core.Audit;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Identity;
 using Readiness.Core.People;
+using Readiness.Core.Portfolio;
 using Readiness.Web.Tests.Infrastructure;
 
 namespace Readiness.Web.Tests;
@@ -179,6 +180,27 @@ public sealed class PeopleImportTests(PeopleImportTests.App app) : IClassFixture
         ], Problems(page));
         Assert.Equal("#File", page.QuerySelector(".govuk-error-summary li a")!.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector("[data-testid=nothing-imported]"));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_file_cannot_take_the_SRO_role_from_someone_still_the_SRO_of_open_releases()
+    {
+        var (sro, codes) = await Factory.WithDbAsync(async db =>
+        {
+            var owner = await db.Releases.Where(r => r.Status != ReleaseStatus.Closed).OrderBy(r => r.Code).Select(r => r.SroUserId).FirstAsync();
+            var person = await db.Users.Where(u => u.Id == owner).Select(u => new { u.Email, u.DisplayName }).SingleAsync();
+            var owned = await db.Releases.Where(r => r.SroUserId == owner && r.Status != ReleaseStatus.Closed).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync();
+            return ((person.Email!, person.DisplayName), owned);
+        });
+        var before = await SnapshotAsync();
+
+        var (response, page) = await CheckAsync(Header + "new.person@met.example,New Person,SRO,,\n" + $"{sro.Item1},,SRO,,remove\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var those = codes.Count == 1 ? "that release" : "those releases";
+        Assert.Equal([$"Row 3, column role: {sro.Item2} is the SRO of {string.Join(", ", codes)}: give {those} another SRO first (Administration → the release), then remove the role."],
+            Problems(page));
         Assert.Equal(before, await SnapshotAsync());
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Portfolio;
 using Readiness.Core.Admin;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Common;
@@ -69,9 +70,32 @@ public sealed class PeopleImportPlanner(ReadinessDbContext db, ILookupNormalizer
             unchanged += Fold(w, group.ToList(), person is null ? [] : held[person.Id].ToList(), withPasswordLink);
             if (w.Changes.Count > 0) work.Add(w);
         }
+        await RefuseSroRemovalsAsync(work, groups.ToDictionary(g => g.Key, g => g.ToList()), problems, ct);
+        if (problems.Count > 0)
+            return new Plan(new PeopleImportPreview(problems.OrderBy(p => p.Row).ToList(), [], 0, ""), []);
         var preview = new PeopleImportPreview([], work.Select(w => new PersonImportChanges(w.Email, w.Name ?? w.Person!.DisplayName, w.Person is null, w.Changes)).ToList(),
             unchanged, Stamp.Of([.. work.SelectMany(w => w.Changes.Prepend(w.Email)), unchanged]));
         return new Plan(preview, work);
+    }
+
+    /// <summary>
+    /// The rule of the person's page, for a file too: the SRO role is not taken from someone still the SRO of open
+    /// releases, whose go / no-go decisions would then reach no one who may decide. The row that removes it is named.
+    /// </summary>
+    private async Task RefuseSroRemovalsAsync(List<PersonWork> work, Dictionary<string, List<Line>> lines, List<ImportProblem> problems, CancellationToken ct)
+    {
+        var losing = work.Where(w => w.Person is not null && w.DirectRolesBefore.Contains(Roles.Sro) && !w.DirectRolesAfter.Contains(Roles.Sro)).ToList();
+        if (losing.Count == 0) return;
+        var ids = losing.Select(w => w.Person!.Id).ToList();
+        var owned = (await db.Releases.Where(r => ids.Contains(r.SroUserId) && r.Status != ReleaseStatus.Closed)
+            .OrderBy(r => r.Code).Select(r => new { r.SroUserId, r.Code }).ToListAsync(ct)).ToLookup(r => r.SroUserId, r => r.Code);
+        foreach (var w in losing)
+        {
+            var codes = owned[w.Person!.Id].ToList();
+            if (codes.Count == 0) continue;
+            var row = lines[w.Person.NormalizedEmail!].First(l => l.Role == RowRole.Sro && l.Remove).Row;
+            problems.Add(new(row, "role", $"{w.Person.DisplayName} is the SRO of {string.Join(", ", codes)}: give {(codes.Count == 1 ? "that release" : "those releases")} another SRO first (Administration → the release), then remove the role."));
+        }
     }
 
     /// <summary>Each row on its own: its email, role, area and action, and rows that repeat or contradict earlier ones.</summary>
