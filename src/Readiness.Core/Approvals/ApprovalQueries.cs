@@ -118,12 +118,13 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
                           select new { r, rel.Code, rel.Name }).AsNoTracking().ToListAsync(ct);
         // The return and delegator details come in two more queries: simpler than conditional joins, and the same on every provider.
         var returnIds = rows.Where(x => x.r.Kind == ApprovalKind.AreaReturn).Select(x => x.r.SubjectId).Distinct().ToList();
-        var returns = await (from a in db.Assessments
-                             join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
-                             where returnIds.Contains(a.Id)
-                             select new { a.Id, area.Name, a.Rag, a.Score }).ToDictionaryAsync(x => x.Id, ct);
+        // (Each is skipped when nothing needs it: a list of go / no-go decisions or one without delegations asks nothing more.)
+        var returns = returnIds.Count == 0 ? new Dictionary<int, ReturnDetails>() : await (from a in db.Assessments
+                                                         join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                                                         where returnIds.Contains(a.Id)
+                                                         select new ReturnDetails(a.Id, area.Name, a.Rag, a.Score)).ToDictionaryAsync(x => x.Id, ct);
         var delegatorIds = rows.Select(x => x.r.OnBehalfOfUserId).OfType<string>().Distinct().ToList();
-        var delegators = await db.Users.Where(u => delegatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var delegators = delegatorIds.Count == 0 ? new Dictionary<string, string>() : await db.Users.Where(u => delegatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return rows.Select(x =>
         {
             var a = x.r.Kind == ApprovalKind.AreaReturn ? returns.GetValueOrDefault(x.r.SubjectId) : null;
@@ -131,4 +132,6 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
                 x.r.DecidedAtUtc, x.r.OnBehalfOfUserId is { } d ? delegators.GetValueOrDefault(d) : null, x.r.Comment, a?.Rag, a?.Score);
         }).ToList();
     }
+
+    private sealed record ReturnDetails(int Id, string Name, Rag? Rag, decimal? Score);
 }

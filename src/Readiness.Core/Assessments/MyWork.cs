@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
+using Readiness.Core.Portfolio;
+using Readiness.Core.Templates;
 
 namespace Readiness.Core.Assessments;
 
@@ -39,9 +41,16 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     public const int PageSize = 25;
     public const int RecentDays = 28;
 
+    /// <summary>
+    /// One of the team lead's returns as far as sorting, filtering and counting go: only columns of the returns' index
+    /// (area, status, submitted, gate) and the gate's stored due date, so counting and choosing a page read the index
+    /// and the gates' read model, never the returns' rows; the shown page's rows are read afterwards by id.
+    /// </summary>
     private sealed class Row
     {
-        public required Assessment A { get; init; }
+        public required int Id { get; init; }
+        public required AssessmentStatus Status { get; init; }
+        public required DateTime? SubmittedAtUtc { get; init; }
         public required DateOnly DueOn { get; init; }
         public required bool Open { get; init; }
     }
@@ -52,10 +61,10 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
         return from a in db.Assessments.AsNoTracking()
                where areaIds.Contains(a.BusinessAreaId)
                join s in db.GateSummaries on a.GateId equals s.GateId
-               where s.Kind != Portfolio.GateKind.PostGoLiveReview // the area's BCMs review after go-live, not its team leads
+               where s.Kind != GateKind.PostGoLiveReview // the area's BCMs review after go-live, not its team leads
                select new Row
                {
-                   A = a, DueOn = s.DueOn,
+                   Id = a.Id, Status = a.Status, SubmittedAtUtc = a.SubmittedAtUtc, DueOn = s.DueOn,
                    Open = a.Status == AssessmentStatus.NotStarted || a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned,
                };
     }
@@ -63,14 +72,16 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     public async Task<MyWorkPage> PageAsync(string userId, bool all, int page, CancellationToken ct)
     {
         var today = clock.Today;
+        var recentFrom = clock.UtcNow.AddDays(-RecentDays);
         var returns = Returns(userId);
+        // Every count in one pass over the team lead's returns, the number shown by default among them.
         var counts = await returns.GroupBy(_ => 1).Select(g => new
         {
             Open = g.Count(r => r.Open), Overdue = g.Count(r => r.Open && r.DueOn < today), All = g.Count(),
+            Recent = g.Count(r => r.Open || r.Status == AssessmentStatus.Submitted || r.SubmittedAtUtc >= recentFrom),
         }).FirstOrDefaultAsync(ct);
-        var recentFrom = clock.UtcNow.AddDays(-RecentDays);
-        var shown = all ? returns : returns.Where(r => r.Open || r.A.Status == AssessmentStatus.Submitted || r.A.SubmittedAtUtc >= recentFrom);
-        var total = all ? counts?.All ?? 0 : await shown.CountAsync(ct);
+        var shown = all ? returns : returns.Where(r => r.Open || r.Status == AssessmentStatus.Submitted || r.SubmittedAtUtc >= recentFrom);
+        var total = (all ? counts?.All : counts?.Recent) ?? 0;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var items = await ItemsAsync(Sorted(shown, today).Skip((page - 1) * PageSize).Take(PageSize), ct);
@@ -81,43 +92,43 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     public async Task<(IReadOnlyList<MyWorkItem> Soonest, int Open, int Done)> OpenAsync(string userId, int take, CancellationToken ct)
     {
         var returns = Returns(userId);
-        var soonest = await ItemsAsync(returns.Where(r => r.Open).OrderBy(r => r.DueOn).ThenBy(r => r.A.Id).Take(take), ct);
+        var soonest = await ItemsAsync(returns.Where(r => r.Open).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(take), ct);
         var open = await returns.CountAsync(r => r.Open, ct);
         return (soonest, open, await returns.CountAsync(ct) - open);
     }
 
     private static IQueryable<Row> Sorted(IQueryable<Row> rows, DateOnly today) =>
-        rows.OrderBy(r => r.Open && r.DueOn < today ? 0 : 1).ThenBy(r => r.Open ? 0 : 1).ThenBy(r => r.DueOn).ThenBy(r => r.A.Id);
+        rows.OrderBy(r => r.Open && r.DueOn < today ? 0 : 1).ThenBy(r => r.Open ? 0 : 1).ThenBy(r => r.DueOn).ThenBy(r => r.Id);
 
+    /// <summary>The page's returns with what the list shows, and each one's impact for the criteria that apply (one query).</summary>
     private async Task<List<MyWorkItem>> ItemsAsync(IQueryable<Row> page, CancellationToken ct)
     {
         var rows = await (from x in page
-                          join g in db.Gates on x.A.GateId equals g.Id
-                          join r in db.Releases on x.A.ReleaseId equals r.Id
-                          join area in db.BusinessAreas on x.A.BusinessAreaId equals area.Id
+                          join a in db.Assessments on x.Id equals a.Id
+                          join g in db.Gates on a.GateId equals g.Id
+                          join r in db.Releases on a.ReleaseId equals r.Id
+                          join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
+                          join i in db.Impacts on new { a.ReleaseId, a.BusinessAreaId } equals new { i.ReleaseId, i.BusinessAreaId } into impacts
+                          from impact in impacts.DefaultIfEmpty()
                           select new
                           {
-                              x.A.Id, r.Code, ReleaseName = r.Name, GateName = g.Name, AreaName = area.Name, x.DueOn,
-                              x.A.Status, x.A.Rag, x.A.TemplateId, x.A.BusinessAreaId, x.A.ReleaseId,
-                              Answered = db.Answers.Count(a => a.AssessmentId == x.A.Id && a.Value != ""),
-                          }).ToListAsync(ct);
-        var applicable = await ApplicableCountsAsync(rows.Select(r => (r.TemplateId, r.ReleaseId, r.BusinessAreaId)).Distinct().ToList(), ct);
+                              a.Id, r.Code, ReleaseName = r.Name, GateName = g.Name, AreaName = area.Name, x.DueOn,
+                              a.Status, a.Rag, a.TemplateId, Impact = impact,
+                              Answered = db.Answers.Count(v => v.AssessmentId == a.Id && v.Value != ""),
+                          }).AsNoTracking().ToListAsync(ct);
+        var rules = await ApplicabilityAsync(rows.Select(r => r.TemplateId).Distinct().ToList(), ct);
         return rows.Select(r => new MyWorkItem(r.Id, r.Code, r.ReleaseName, r.GateName, r.AreaName, r.DueOn, r.Status,
-            r.Answered, applicable[(r.TemplateId, r.ReleaseId, r.BusinessAreaId)], r.Rag)).ToList();
+            r.Answered, rules.GetValueOrDefault(r.TemplateId, []).Count(c => Criterion.Applies(c.MinImpactLevel, c.IfTraining, c.IfHypercare, r.Impact)), r.Rag)).ToList();
     }
 
-    /// <summary>How many criteria apply to each (template, release, area): applies-if depends on the area's impact.</summary>
-    private async Task<Dictionary<(int, int, int), int>> ApplicableCountsAsync(IReadOnlyList<(int TemplateId, int ReleaseId, int AreaId)> keys, CancellationToken ct)
-    {
-        var templateIds = keys.Select(k => k.TemplateId).Distinct().ToList();
-        var releaseIds = keys.Select(k => k.ReleaseId).Distinct().ToList();
-        var areaIds = keys.Select(k => k.AreaId).Distinct().ToList();
-        var criteria = await db.Templates.Where(t => templateIds.Contains(t.Id))
-            .Select(t => new { t.Id, Criteria = t.Sections.SelectMany(s => s.Criteria).ToList() })
-            .ToDictionaryAsync(t => t.Id, t => t.Criteria, ct);
-        var impacts = await db.Impacts.AsNoTracking().Where(i => releaseIds.Contains(i.ReleaseId) && areaIds.Contains(i.BusinessAreaId))
-            .ToDictionaryAsync(i => (i.ReleaseId, i.BusinessAreaId), ct);
-        return keys.ToDictionary(k => (k.TemplateId, k.ReleaseId, k.AreaId),
-            k => criteria[k.TemplateId].Count(c => c.AppliesTo(impacts.GetValueOrDefault((k.ReleaseId, k.AreaId)))));
-    }
+    private sealed record Rule(ImpactLevel? MinImpactLevel, bool IfTraining, bool IfHypercare);
+
+    /// <summary>The applies-if rules of each template's criteria (criteria apply by the area's impact): the rules only, not the criteria.</summary>
+    private async Task<Dictionary<int, List<Rule>>> ApplicabilityAsync(List<int> templateIds, CancellationToken ct) =>
+        (await (from c in db.Criteria.AsNoTracking()
+                join s in db.TemplateSections on c.SectionId equals s.Id
+                where templateIds.Contains(s.TemplateId)
+                select new { s.TemplateId, c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare }).ToListAsync(ct))
+        .GroupBy(c => c.TemplateId)
+        .ToDictionary(g => g.Key, g => g.Select(c => new Rule(c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare)).ToList());
 }

@@ -37,19 +37,36 @@ public sealed class ForecastQueries(ReadinessDbContext db, ForecastModel model, 
         return new ReleaseForecast(next.Gate.Name, next.Gate.Kind, next.Forecast, burnUp, model.Line(next.Forecast), model.FlagFromDays);
     }
 
+    /// <summary>
+    /// Forecasts of the tracker's rows, which already hold each gate's kind, release, release status and due date: the
+    /// gates are not read again (three queries, none when no row can have a forecast).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, GateForecast>> ForRowsAsync(IEnumerable<TrackerRow> rows, CancellationToken ct) =>
+        (await ForecastsOfAsync(rows.Where(r => Forecastable(r.Kind, r.ReleaseStatus)).DistinctBy(r => r.GateId)
+            .Select(r => new GateRow(r.GateId, r.ReleaseId, r.Kind, r.GateName, r.DueOn)), ct)).ToDictionary(x => x.Gate.Id, x => x.Forecast);
+
+    /// <summary>A gate collects returns and its release is not live or closed.</summary>
+    private static bool Forecastable(GateKind kind, ReleaseStatus status) =>
+        kind is GateKind.Readiness or GateKind.GoNoGo && status is ReleaseStatus.Planned or ReleaseStatus.InReadiness;
+
     private sealed record GateRow(int Id, int ReleaseId, GateKind Kind, string Name, DateOnly DueOn);
 
     private async Task<List<(GateRow Gate, ReturnActivity Activity, GateForecast Forecast)>> LoadAsync(List<int> gateIds, CancellationToken ct)
     {
         if (gateIds.Count == 0) return [];
-        var today = clock.Today;
         var gates = (await db.Gates.AsNoTracking()
                 .Where(g => gateIds.Contains(g.Id) && (g.Kind == GateKind.Readiness || g.Kind == GateKind.GoNoGo)
                     && (g.Release!.Status == ReleaseStatus.Planned || g.Release.Status == ReleaseStatus.InReadiness))
                 .Select(g => new { g.Id, g.ReleaseId, g.Kind, g.Name, g.DueOffsetDays, g.Release!.GoLive })
                 .ToListAsync(ct))
-            .Select(g => new GateRow(g.Id, g.ReleaseId, g.Kind, g.Name, g.GoLive.AddDays(g.DueOffsetDays)))
-            .Where(g => g.DueOn >= today).ToList();
+            .Select(g => new GateRow(g.Id, g.ReleaseId, g.Kind, g.Name, g.GoLive.AddDays(g.DueOffsetDays)));
+        return await ForecastsOfAsync(gates, ct);
+    }
+
+    private async Task<List<(GateRow Gate, ReturnActivity Activity, GateForecast Forecast)>> ForecastsOfAsync(IEnumerable<GateRow> candidates, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var gates = candidates.Where(g => g.DueOn >= today).ToList();
         if (gates.Count == 0) return [];
 
         var releaseIds = gates.Select(g => g.ReleaseId).Distinct().ToList();

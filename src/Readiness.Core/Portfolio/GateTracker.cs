@@ -28,7 +28,7 @@ public sealed record DependencyFlag(string Code, string Name, DateOnly GoLive, R
 public sealed record TrackerRow(
     int GateId, string ProgrammeCode, string ProgrammeName, string ReleaseCode, string ReleaseName, DateOnly GoLive, ReleaseStatus ReleaseStatus,
     GateKind Kind, string GateName, int OffsetDays, DateOnly DueOn, GateStatus Status, int ImpactedAreas, int Submitted, int Approved,
-    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision = null)
+    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision = null, int ReleaseId = 0)
 {
     public bool Overdue => Status == GateStatus.Overdue;
     public IEnumerable<DependencyFlag> LateDependencies => DependsOn.Where(d => d.Late);
@@ -54,8 +54,10 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
 
     public async Task<TrackerPage> PageAsync(TrackerFilter filter, CancellationToken ct)
     {
-        var query = await FilteredAsync(filter, ct);
-        var total = await query.CountAsync(ct);
+        var summaries = await MatchingAsync(filter, ct);
+        // Counted on the read model alone: every summary has its gate, release and programme (foreign keys), so the joins add nothing to the count.
+        var total = await summaries.CountAsync(ct);
+        var query = WithNames(summaries);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         var rows = await RowsOfAsync(Sorted(query, filter).Skip((page - 1) * PageSize).Take(PageSize), ct);
@@ -96,7 +98,10 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         public required string GateName { get; init; }
     }
 
-    private async Task<IQueryable<Joined>> FilteredAsync(TrackerFilter filter, CancellationToken ct)
+    private async Task<IQueryable<Joined>> FilteredAsync(TrackerFilter filter, CancellationToken ct) => WithNames(await MatchingAsync(filter, ct));
+
+    /// <summary>The gate summaries that match the filter.</summary>
+    private async Task<IQueryable<GateSummary>> MatchingAsync(TrackerFilter filter, CancellationToken ct)
     {
         var today = clock.Today;
         var week = today.AddDays(7);
@@ -123,13 +128,17 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         }
         if (filter.From is { } from) summaries = summaries.Where(s => s.DueOn >= from);
         if (filter.To is { } to) summaries = summaries.Where(s => s.DueOn <= to);
-        var joined = from s in summaries
-                     join g in db.Gates on s.GateId equals g.Id
-                     join r in db.Releases on s.ReleaseId equals r.Id
-                     join p in db.Programmes on s.ProgrammeId equals p.Id
-                     select new Joined { S = s, ProgrammeCode = p.Code, ProgrammeName = p.Name, ReleaseName = r.Name, ReleaseStatus = r.Status, GateName = g.Name };
-        return Trimmed(filter.Programme) is { } programme ? joined.Where(j => j.ProgrammeCode == programme) : joined;
+        if (Trimmed(filter.Programme) is { } programme) summaries = summaries.Where(s => db.Programmes.Any(p => p.Id == s.ProgrammeId && p.Code == programme));
+        return summaries;
     }
+
+    /// <summary>The summaries joined to the names the rows show.</summary>
+    private IQueryable<Joined> WithNames(IQueryable<GateSummary> summaries) =>
+        from s in summaries
+        join g in db.Gates on s.GateId equals g.Id
+        join r in db.Releases on s.ReleaseId equals r.Id
+        join p in db.Programmes on s.ProgrammeId equals p.Id
+        select new Joined { S = s, ProgrammeCode = p.Code, ProgrammeName = p.Name, ReleaseName = r.Name, ReleaseStatus = r.Status, GateName = g.Name };
 
     private IQueryable<Joined> Sorted(IQueryable<Joined> rows, TrackerFilter filter)
     {
@@ -169,7 +178,7 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
                 s.OffsetDays, s.DueOn, StatusOf(s.Complete, s.DueOn, today), s.ImpactedAreas, s.Submitted, s.Approved, s.WorstRag,
                 // The SRO's DCA is given at the go / no-go gate: the other gates of the release have none of their own.
                 s.Kind == GateKind.GoNoGo ? s.GoDca : null, dependencies.TryGetValue(s.ReleaseId, out var d) ? d : [],
-                s.Kind == GateKind.GoNoGo ? s.GoDecision : null);
+                s.Kind == GateKind.GoNoGo ? s.GoDecision : null, s.ReleaseId);
         }).ToList();
     }
 
@@ -203,9 +212,12 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
 
     public async Task<(IReadOnlyList<PortfolioChoice> Programmes, IReadOnlyList<PortfolioChoice> Areas)> ChoicesAsync(CancellationToken ct)
     {
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
-        var areas = await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
-        return (programmes, areas);
+        // Both lists in one query (every page with the filters asks for them).
+        var rows = await db.Programmes.AsNoTracking().Select(p => new { Area = 0, p.Code, p.Name })
+            .Concat(db.BusinessAreas.AsNoTracking().Select(a => new { Area = 1, a.Code, a.Name }))
+            .OrderBy(x => x.Area).ThenBy(x => x.Name).ToListAsync(ct);
+        return (rows.Where(x => x.Area == 0).Select(x => new PortfolioChoice(x.Code, x.Name)).ToList(),
+            rows.Where(x => x.Area == 1).Select(x => new PortfolioChoice(x.Code, x.Name)).ToList());
     }
 
     private async Task<List<int>> AreaAndDescendantsAsync(string code, CancellationToken ct)

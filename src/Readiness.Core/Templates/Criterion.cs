@@ -53,12 +53,15 @@ public class Criterion
     public bool AppliesIfHypercare { get; private set; }
 
     /// <summary>Whether the question is asked of an area with this impact (applies-if).</summary>
-    public bool AppliesTo(Impact? impact)
+    public bool AppliesTo(Impact? impact) => Applies(AppliesIfMinImpactLevel, AppliesIfTraining, AppliesIfHypercare, impact);
+
+    /// <summary>The applies-if rule on its own values (lists that read only the rules, not whole criteria, count with it).</summary>
+    public static bool Applies(ImpactLevel? minImpactLevel, bool ifTraining, bool ifHypercare, Impact? impact)
     {
-        if (impact is null) return AppliesIfMinImpactLevel is null && !AppliesIfTraining && !AppliesIfHypercare;
-        if (AppliesIfMinImpactLevel is { } min && impact.Level < min) return false;
-        if (AppliesIfTraining && impact.TrainingHoursPerPerson <= 0) return false;
-        if (AppliesIfHypercare && impact.HypercareWeeks <= 0) return false;
+        if (impact is null) return minImpactLevel is null && !ifTraining && !ifHypercare;
+        if (minImpactLevel is { } min && impact.Level < min) return false;
+        if (ifTraining && impact.TrainingHoursPerPerson <= 0) return false;
+        if (ifHypercare && impact.HypercareWeeks <= 0) return false;
         return true;
     }
 }

@@ -555,14 +555,14 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessAreaId");
-
                     b.HasIndex("ReleaseId");
 
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("GateId", "BusinessAreaId")
                         .IsUnique();
+
+                    b.HasIndex("BusinessAreaId", "Status", "SubmittedAtUtc", "GateId");
 
                     b.ToTable("Assessments");
                 });

@@ -131,3 +131,29 @@ public sealed class TagTagHelper : TagHelper
         output.Attributes.SetAttribute("class", "govuk-tag" + (string.IsNullOrEmpty(Colour) ? "" : $" govuk-tag--{Colour}") + extra);
     }
 }
+
+/// <summary>
+/// <c>&lt;app-rag value="x.Rag" /&gt;</c>: a RAG as a Design System tag, never by colour alone — the word is always
+/// there, with a shape for each value; "Not scored" when there is none. A tag helper rather than a partial: lists show
+/// one per row, and a partial per row costs a view lookup and a copy of the page's view data each time.
+/// </summary>
+[HtmlTargetElement("app-rag", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class RagTagHelper : TagHelper
+{
+    public Readiness.Core.Common.Rag? Value { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.TagName = "strong";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        if (Value is not { } rag)
+        {
+            output.Attributes.SetAttribute("class", "govuk-tag govuk-tag--grey app-rag");
+            output.Content.SetContent("Not scored");
+            return;
+        }
+        var (colour, mark) = rag switch { Readiness.Core.Common.Rag.Green => ("green", "●"), Readiness.Core.Common.Rag.Amber => ("yellow", "▲"), _ => ("red", "■") };
+        output.Attributes.SetAttribute("class", $"govuk-tag govuk-tag--{colour} app-rag");
+        output.Content.SetHtmlContent($"<span aria-hidden=\"true\">{mark}</span> ").Append(rag.ToString());
+    }
+}

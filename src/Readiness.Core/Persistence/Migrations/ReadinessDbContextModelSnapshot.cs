@@ -532,14 +532,14 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessAreaId");
-
                     b.HasIndex("ReleaseId");
 
                     b.HasIndex("TemplateId");
 
                     b.HasIndex("GateId", "BusinessAreaId")
                         .IsUnique();
+
+                    b.HasIndex("BusinessAreaId", "Status", "SubmittedAtUtc", "GateId");
 
                     b.ToTable("Assessments");
                 });

@@ -46,8 +46,8 @@ public class TrackerModel(GateTracker tracker, TrackerFailures failures, Calenda
     {
         await ChooseAsync(ct);
         Result = await tracker.PageAsync(Filter(), ct);
-        Forecasts = await forecasts.ForGatesAsync(Result.Rows.Select(r => r.GateId), ct);
-        Failing = await failures.CountsAsync(Result.Rows.Select(r => r.GateId).ToList(), ct);
+        Forecasts = await forecasts.ForRowsAsync(Result.Rows, ct);
+        Failing = await failures.CountsAsync(Result.Rows.Select(r => new ShownGate(r.GateId, r.Kind, r.ReleaseId)).ToList(), ct);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
