@@ -61,12 +61,20 @@ public static class BudgetReport
         }
         else
         {
-            var largest = measures.PageSizes.MaxBy(p => p.Bytes);
+            var lists = measures.PageSizes.Where(p => !p.Grid).ToList();
+            var largest = lists.MaxBy(p => p.Bytes);
             var failed = measures.PageSizes.Where(p => p.Status != 200).ToList();
             rows.Add(largest is null
                 ? ("HTML of any list page at scale 10", "not measured (failed)", "≤ 150 KB", null)
                 : ("HTML of any list page at scale 10 (largest)", $"{largest.Bytes / 1024.0:0.0} KB ({largest.Url}, {largest.Who})" + (failed.Count > 0 ? $"; {failed.Count} pages not 200" : ""),
-                    "≤ 150 KB", failed.Count == 0 && measures.PageSizes.All(p => p.Bytes <= HtmlBudgetBytes)));
+                    "≤ 150 KB", failed.Count == 0 && lists.All(p => p.Bytes <= HtmlBudgetBytes)));
+            // Not a budget of the issue: the grids are areas × weeks, so what matters is that they do not grow with the portfolio.
+            foreach (var grid in measures.PageSizes.Where(p => p.Grid && p.Scale == Measures.SizeScale))
+            {
+                var atOne = measures.PageSizes.FirstOrDefault(p => p.Grid && p.Scale == 1 && p.Url == grid.Url);
+                rows.Add(($"HTML of the grid `{grid.Url}` (40 areas × 26 weeks), scale 1 / scale 10", $"{(atOne?.Bytes ?? 0) / 1024.0:0.0} KB / {grid.Bytes / 1024.0:0.0} KB",
+                    "a grid, not a list: not budgeted", null));
+            }
             rows.Add(measures.ColdStart is { } cold
                 ? ($"cold start on {cold.Release}, new database, to the first 200 on sign-in", $"{cold.FirstStartSeconds:0.00} s (restart {cold.RestartSeconds:0.00} s)", "≤ 5 s", cold.FirstStartSeconds <= 5)
                 : ("cold start on the demo to the first 200 on sign-in", "not measured (failed)", "≤ 5 s", null));
@@ -85,8 +93,8 @@ public static class BudgetReport
         if (measures?.Error is { } error) sb.AppendLine().AppendLine(Invariant, $"Measures that failed: {error}");
         if (measures is { PageSizes.Count: > 0 })
         {
-            sb.AppendLine().AppendLine("| list page at scale 10 (HTML, uncompressed) | as | status | size |").AppendLine("| --- | --- | ---: | ---: |");
-            foreach (var p in measures.PageSizes) sb.AppendLine(Invariant, $"| `{p.Url}` | {p.Who} | {p.Status} | {p.Bytes / 1024.0:0.0} KB |");
+            sb.AppendLine().AppendLine("| page (HTML, uncompressed) | scale | as | status | size |").AppendLine("| --- | ---: | --- | ---: | ---: |");
+            foreach (var p in measures.PageSizes) sb.AppendLine(Invariant, $"| `{p.Url}`{(p.Grid ? " (grid)" : "")} | {p.Scale} | {p.Who} | {p.Status} | {p.Bytes / 1024.0:0.0} KB |");
         }
         return sb.ToString();
     }
