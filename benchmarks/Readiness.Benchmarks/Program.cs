@@ -10,7 +10,7 @@ namespace Readiness.Benchmarks;
 
 // DESIGN §10: generate the portfolios (scale 1 and 10) once for the run, time the pages over HTTP, the outbox and the
 // reminder sweep on copies of them, then measure page sizes and cold start, and check everything against the budgets.
-// Usage: dotnet run -c Release --project benchmarks/Readiness.Benchmarks [-- [--provider postgres] [--short] [--no-measures] [--filter '*Scale10*']]
+// Usage: dotnet run -c Release --project benchmarks/Readiness.Benchmarks [-- [--provider postgres] [--short] [--no-measures] [--cold-start-only] [--filter '*Scale10*']]
 //        dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- --generate-only --scale 10 --out DIR
 // READINESS_BENCH_PORTFOLIO=<folder> keeps the generated portfolios there (scale-1/, scale-10/) and reuses them next time.
 public static class BenchmarkMain
@@ -25,6 +25,7 @@ public static class BenchmarkMain
         var output = options.Out is { } given ? Path.GetFullPath(given) : null;
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         if (options.GenerateOnly) return await GenerateOnlyAsync(options.Scale, output);
+        if (options.ColdStartOnly) return await ColdStartOnlyAsync();
 
         string? made = null;
         if (Environment.GetEnvironmentVariable(Workspace.Variable) is not { Length: > 0 })
@@ -61,6 +62,15 @@ public static class BenchmarkMain
         return 0;
     }
 
+    /// <summary>Only the cold-start measure (no portfolio, no BenchmarkDotNet): for trying start-up changes in a minute or two.</summary>
+    private static async Task<int> ColdStartOnlyAsync()
+    {
+        Console.WriteLine($"// Measuring cold start on the seeded demo (load average {Measures.LoadAverage()}) …");
+        var cold = await Measures.ColdStartAsync();
+        Console.WriteLine($"//   first start {cold.FirstStartSeconds:0.00} s, restart {cold.RestartSeconds:0.00} s (median of {cold.Starts}); load average {Measures.LoadAverage()}");
+        return 0;
+    }
+
     /// <summary>Writes the scale's portfolio into <paramref name="output"/> and says how to start the app on it.</summary>
     private static async Task<int> GenerateOnlyAsync(int scale, string? output)
     {
@@ -88,12 +98,12 @@ public static class BenchmarkMain
 }
 
 /// <summary>The run's own options; everything else goes to BenchmarkDotNet (which refuses arguments it does not know).</summary>
-internal sealed record BenchOptions(bool GenerateOnly, int Scale, string? Out, bool Short, bool Measures, string[] Rest)
+internal sealed record BenchOptions(bool GenerateOnly, int Scale, string? Out, bool Short, bool Measures, string[] Rest, bool ColdStartOnly = false)
 {
     public static BenchOptions Parse(string[] args)
     {
         var rest = new List<string>();
-        bool generateOnly = false, isShort = false, measures = true;
+        bool generateOnly = false, isShort = false, measures = true, coldStartOnly = false;
         int scale = 1;
         string? output = null;
         for (var i = 0; i < args.Length; i++)
@@ -104,6 +114,7 @@ internal sealed record BenchOptions(bool GenerateOnly, int Scale, string? Out, b
                 case "--generate-only": generateOnly = true; break;
                 case "--short": isShort = true; break;
                 case "--no-measures": measures = false; break;
+                case "--cold-start-only": coldStartOnly = true; break;
                 case "--out": output = Value(); break;
                 case "--scale":
                     var text = Value();
@@ -119,6 +130,6 @@ internal sealed record BenchOptions(bool GenerateOnly, int Scale, string? Out, b
                 default: rest.Add(args[i]); break;
             }
         }
-        return new BenchOptions(generateOnly, scale, output, isShort, measures, [.. rest]);
+        return new BenchOptions(generateOnly, scale, output, isShort, measures, [.. rest], coldStartOnly);
     }
 }

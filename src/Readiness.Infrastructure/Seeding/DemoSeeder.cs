@@ -134,6 +134,7 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
 
     private async Task SeedPortfolioAsync(PortfolioDocument doc, DateOnly anchor, Dictionary<string, int> areas, Dictionary<string, string> people, CancellationToken ct)
     {
+        db.ChangeTracker.Clear(); // the areas, people and template are saved: see the end of a release below
         // The standard gates the PMO's pages add to a release; kinds already there keep the PMO's names and offsets.
         var kinds = await db.GateKindDefinitions.Select(k => k.Kind).ToListAsync(ct);
         foreach (var k in doc.GateKinds.Where(k => !kinds.Contains(Enum.Parse<GateKind>(k.Kind))))
@@ -171,6 +172,9 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
                         db.Assessments.AddRange(impacts.Select(i => new Assessment(release.Id, gate.Id, i.BusinessAreaId, tid, clock.UtcNow)));
                 }
                 await db.SaveChangesAsync(ct);
+                // Saved, and only ids are used from here: every save looks for changes in everything tracked, so a
+                // tracker holding the whole portfolio made the releases' saves cost O(n²) (~1 s of a loaded cold start).
+                db.ChangeTracker.Clear();
             }
         }
         await SeedDependenciesAsync(doc, ct);
