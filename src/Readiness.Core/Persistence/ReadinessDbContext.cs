@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Readiness.Core.Approvals;
 using Readiness.Core.Assessments;
 using Readiness.Core.Audit;
@@ -79,8 +80,9 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!MaintainReadModels || _refreshing) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        var gates = Portfolio.GateSummaries.Collect(ChangeTracker);
-        var loads = Portfolio.AreaWeekLoads.Collect(ChangeTracker);
+        var changed = Changed();
+        var gates = Portfolio.GateSummaries.Collect(changed);
+        var loads = Portfolio.AreaWeekLoads.Collect(changed);
         if (gates.IsEmpty && loads.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -106,9 +108,15 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
         }
     }
 
+    /// <summary>
+    /// The rows the save will write, found once (each look at the tracker's entries compares every tracked row with its
+    /// snapshot) and handed to every read model's collector.
+    /// </summary>
+    private List<EntityEntry> Changed() => ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+
     /// <summary>Nothing in Readiness saves synchronously; the read models are kept by the asynchronous save only.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        MaintainReadModels && !_refreshing && (!Portfolio.GateSummaries.Collect(ChangeTracker).IsEmpty || !Portfolio.AreaWeekLoads.Collect(ChangeTracker).IsEmpty)
+        MaintainReadModels && !_refreshing && Changed() is var changed && (!Portfolio.GateSummaries.Collect(changed).IsEmpty || !Portfolio.AreaWeekLoads.Collect(changed).IsEmpty)
             ? throw new InvalidOperationException("Save with SaveChangesAsync: it keeps the read models up to date.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 

@@ -19,12 +19,11 @@ public static class AreaWeekLoads
     private const int RowsPerStatement = 200;
 
     /// <summary>What the pending changes alter in the load: changes to anything the load model does not read are skipped.</summary>
-    public static TouchedReleases Collect(ChangeTracker tracker)
+    public static TouchedReleases Collect(IEnumerable<EntityEntry> changed)
     {
         var touched = new TouchedReleases();
-        foreach (var e in tracker.Entries())
+        foreach (var e in changed)
         {
-            if (e.State is EntityState.Unchanged or EntityState.Detached) continue;
             switch (e.Entity)
             {
                 case Impact i when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Impact.Headcount), nameof(Impact.Level),

@@ -19,12 +19,11 @@ namespace Readiness.Core.Portfolio;
 public static class GateSummaries
 {
     /// <summary>What the pending changes alter in the read model: changes that cannot move a count, RAG, decision or date are skipped.</summary>
-    public static TouchedReleases Collect(ChangeTracker tracker)
+    public static TouchedReleases Collect(IEnumerable<EntityEntry> changed)
     {
         var touched = new TouchedReleases();
-        foreach (var e in tracker.Entries())
+        foreach (var e in changed)
         {
-            if (e.State is EntityState.Unchanged or EntityState.Detached) continue;
             switch (e.Entity)
             {
                 case Assessment a when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Assessment.Status), nameof(Assessment.Rag), nameof(Assessment.GateId)):
