@@ -24,6 +24,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReleaseQueries>();
         services.AddScoped<GateTracker>();
         services.AddScoped<FeedDirectory>();
+        services.AddScoped<PortfolioChoices>();
         services.AddScoped<TrackerFailures>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();

@@ -10,7 +10,7 @@ public sealed record FeedDirectoryPage(IReadOnlyList<PortfolioChoice> Programmes
 /// What the calendar feeds page lists: the programmes matching a search, a page at a time by name (800 of them at ten
 /// times the report's size), and every business area (a few dozen).
 /// </summary>
-public sealed class FeedDirectory(ReadinessDbContext db)
+public sealed class FeedDirectory(ReadinessDbContext db, PortfolioChoices choices)
 {
     public const int PageSize = 100;
 
@@ -22,7 +22,6 @@ public sealed class FeedDirectory(ReadinessDbContext db)
         var number = Math.Clamp(pageNumber, 1, pageCount);
         var page = await programmes.OrderBy(p => p.Name).ThenBy(p => p.Code).Skip((number - 1) * PageSize).Take(PageSize)
             .Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
-        var areas = await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
-        return new FeedDirectoryPage(page, total, number, pageCount, areas);
+        return new FeedDirectoryPage(page, total, number, pageCount, await choices.AreasAsync(ct));
     }
 }

@@ -210,16 +210,6 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
             .Select(x => new DependencyFlag(x.Code, x.Name, x.GoLive, x.Status, IsLate(x.GoLive, x.Status, x.DependentGoLive, today))).ToList());
     }
 
-    public async Task<(IReadOnlyList<PortfolioChoice> Programmes, IReadOnlyList<PortfolioChoice> Areas)> ChoicesAsync(CancellationToken ct)
-    {
-        // Both lists in one query (every page with the filters asks for them).
-        var rows = await db.Programmes.AsNoTracking().Select(p => new { Area = 0, p.Code, p.Name })
-            .Concat(db.BusinessAreas.AsNoTracking().Select(a => new { Area = 1, a.Code, a.Name }))
-            .OrderBy(x => x.Area).ThenBy(x => x.Name).ToListAsync(ct);
-        return (rows.Where(x => x.Area == 0).Select(x => new PortfolioChoice(x.Code, x.Name)).ToList(),
-            rows.Where(x => x.Area == 1).Select(x => new PortfolioChoice(x.Code, x.Name)).ToList());
-    }
-
     private async Task<List<int>> AreaAndDescendantsAsync(string code, CancellationToken ct)
     {
         var all = await db.BusinessAreas.AsNoTracking().Select(a => new { a.Id, a.Code, a.ParentId }).ToListAsync(ct);

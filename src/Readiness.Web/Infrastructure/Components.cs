@@ -48,9 +48,28 @@ public sealed record ChoiceInput(string Name, string Label, string? Code, IReadO
     /// <summary>The input's id: the name as the tag helpers sanitise it ("Impact.AreaCode" → "Impact_AreaCode").</summary>
     public string Id => ErrorLink.IdOf(Name);
 
+    /// <summary>
+    /// Where the box asks for suggestions as the person types, when <see cref="Choices"/> holds only the chosen item of a
+    /// long list (null: every choice is in the page). Without script the box still takes a code or a name.
+    /// </summary>
+    public string? SuggestUrl { get; init; }
+
+    /// <summary>How many there are to choose from (more than <see cref="Choices"/> when suggestions are fetched).</summary>
+    public int? Total { get; init; }
+
     public string Hint => AllText is null
-        ? $"Start typing a name or code to choose from {Choices.Count}"
-        : $"Start typing to choose from {Choices.Count}, or leave empty for {AllText.ToLowerInvariant()}";
+        ? $"Start typing a name or code to choose from {Total ?? Choices.Count}"
+        : $"Start typing to choose from {Total ?? Choices.Count}, or leave empty for {AllText.ToLowerInvariant()}";
+
+    /// <summary>A programme box: every programme in the page while there are few, otherwise suggestions from <see cref="ProgrammeSuggestionsUrl"/>.</summary>
+    public static ChoiceInput Programme(string? code, Readiness.Core.Portfolio.ProgrammeOffer offer, string allText = "All programmes") =>
+        new("Programme", "Programme", code, offer.Offered, allText)
+        {
+            SuggestUrl = offer.Complete ? null : ProgrammeSuggestionsUrl,
+            Total = offer.Total,
+        };
+
+    public const string ProgrammeSuggestionsUrl = "/Portfolio/ProgrammeSuggestions";
 
     /// <summary>What the box shows: the chosen item's name, or what was typed if it matched nothing.</summary>
     public string? Shown => Choices.FirstOrDefault(c => c.Code == Code)?.Name ?? Code;

@@ -9,7 +9,7 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>Releases on a month axis with their gates and dependencies: a server-drawn SVG and the same facts as a list.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class TimelineModel(PortfolioTimeline timeline, GateTracker tracker) : PageModel
+public class TimelineModel(PortfolioTimeline timeline, PortfolioChoices choices) : PageModel
 {
     public const int Width = 1000;
     public const int LabelWidth = 170;
@@ -23,13 +23,13 @@ public class TimelineModel(PortfolioTimeline timeline, GateTracker tracker) : Pa
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public Timeline Data { get; private set; } = null!;
-    public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
+    public ProgrammeOffer Programmes { get; private set; } = new([], 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var from = DateOnly.TryParseExact(From + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : (DateOnly?)null;
-        Programmes = (await tracker.ChoicesAsync(ct)).Programmes;
-        Programme = Readiness.Web.Infrastructure.Choices.CodeOf(Programme, Programmes);
+        Programmes = await choices.ProgrammesAsync(Programme, ct);
+        Programme = Readiness.Web.Infrastructure.Choices.CodeOf(Programme, Programmes.Offered);
         Data = await timeline.ForAsync(Programme, from, PageNumber, ct);
     }
 

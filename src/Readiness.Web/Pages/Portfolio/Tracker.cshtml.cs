@@ -14,7 +14,7 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>The gate tracker: every release × gate, filtered, sorted and paged; the same rows export to CSV and Excel.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class TrackerModel(GateTracker tracker, TrackerFailures failures, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
+public class TrackerModel(GateTracker tracker, PortfolioChoices choices, TrackerFailures failures, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -31,7 +31,7 @@ public class TrackerModel(GateTracker tracker, TrackerFailures failures, Calenda
 
     /// <summary>Criteria below their minimum pass in each shown gate's submitted returns, by gate id.</summary>
     public IReadOnlyDictionary<int, int> Failing { get; private set; } = new Dictionary<int, int>();
-    public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
+    public ProgrammeOffer Programmes { get; private set; } = new([], 0);
     public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
     public DateOnly Today => clock.Today;
 
@@ -66,8 +66,9 @@ public class TrackerModel(GateTracker tracker, TrackerFailures failures, Calenda
     /// <summary>The programme and area boxes take a code or a name: both become the code.</summary>
     private async Task ChooseAsync(CancellationToken ct)
     {
-        (Programmes, Areas) = await tracker.ChoicesAsync(ct);
-        Programme = Choices.CodeOf(Programme, Programmes);
+        Programmes = await choices.ProgrammesAsync(Programme, ct);
+        Areas = await choices.AreasAsync(ct);
+        Programme = Choices.CodeOf(Programme, Programmes.Offered);
         Area = Choices.CodeOf(Area, Areas);
     }
 
@@ -113,7 +114,7 @@ public class TrackerModel(GateTracker tracker, TrackerFailures failures, Calenda
             q[key] = null;
             return WithQuery("/Portfolio/Tracker", q);
         }
-        if (!string.IsNullOrWhiteSpace(Programme)) yield return ("Programme", Programmes.FirstOrDefault(p => p.Code == Programme)?.Name ?? Programme, Without("Programme"));
+        if (!string.IsNullOrWhiteSpace(Programme)) yield return ("Programme", Programmes.Offered.FirstOrDefault(p => p.Code == Programme)?.Name ?? Programme, Without("Programme"));
         if (!string.IsNullOrWhiteSpace(Area)) yield return ("Business area", Areas.FirstOrDefault(a => a.Code == Area)?.Name ?? Area, Without("Area"));
         if (PortfolioWords.ParseStatus(Status) is { } status) yield return ("Status", PortfolioWords.Status(status), Without("Status"));
         if (From is { } from) yield return ("Due from", Web.Infrastructure.Display.Date(from), Without("From"));

@@ -9,7 +9,7 @@ using Readiness.Web.Infrastructure;
 namespace Readiness.Web.Pages.Releases;
 
 /// <summary>Every release, a page at a time: soonest go-live first, or sorted by a column; optionally one programme's.</summary>
-public class IndexModel(ReleaseQueries releases, GateTracker tracker, ReadinessClock clock) : PageModel
+public class IndexModel(ReleaseQueries releases, PortfolioChoices choices, ReadinessClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
@@ -18,13 +18,13 @@ public class IndexModel(ReleaseQueries releases, GateTracker tracker, ReadinessC
 
     public ReleaseList Result { get; private set; } = new([], 1, ReleaseQueries.PageSize, 0);
     public IReadOnlyList<ReleaseSummary> Items => Result.Items;
-    public IReadOnlyList<PortfolioChoice> Programmes { get; private set; } = [];
+    public ProgrammeOffer Programmes { get; private set; } = new([], 0);
     public DateOnly Today => clock.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Programmes = (await tracker.ChoicesAsync(ct)).Programmes;
-        Programme = Choices.CodeOf(Programme, Programmes);
+        Programmes = await choices.ProgrammesAsync(Programme, ct);
+        Programme = Choices.CodeOf(Programme, Programmes.Offered);
         Result = await releases.PageAsync(Programme, ReleaseQueries.SortKeys.Contains(Sort) ? Sort : null, Dir == "desc", PageNumber, ct);
     }
 
