@@ -35,9 +35,11 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     /// </summary>
     public async Task<ProgrammeOffer> ProgrammesAsync(string? typed, CancellationToken ct)
     {
+        // One more than the limit tells "few" from "many" in one query; only many need counting.
+        var first = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1)
+            .Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
+        if (first.Count <= InlineLimit) return new(first, first.Count);
         var total = await db.Programmes.CountAsync(ct);
-        if (total <= InlineLimit)
-            return new(await db.Programmes.AsNoTracking().OrderBy(p => p.Name).Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct), total);
         if (string.IsNullOrWhiteSpace(typed)) return new([], total);
         // A code wins over another programme's name, as in the box's own matching.
         var match = await NamedAsync(typed, p => p.Code, ct) ?? await NamedAsync(typed, p => p.Name, ct);

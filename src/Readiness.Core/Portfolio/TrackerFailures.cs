@@ -16,14 +16,19 @@ public sealed class TrackerFailures(ReadinessDbContext db)
     {
         if (gates.Count == 0) return new Dictionary<int, int>();
         var releaseIds = gates.Select(g => g.ReleaseId).Distinct().ToList();
+        // Summed per gate in SQL: one row per gate with failures, not one per return.
         var counted = await (from a in db.Assessments
                              join g in db.Gates on a.GateId equals g.Id
                              where releaseIds.Contains(a.ReleaseId) && a.FailingCriteria > 0
                                    && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)
-                             select new { a.GateId, a.ReleaseId, g.Kind, Count = a.FailingCriteria ?? 0 }).AsNoTracking().ToListAsync(ct);
-        return gates.DistinctBy(g => g.GateId).ToDictionary(g => g.GateId, g => counted
-            .Where(c => g.Kind == GateKind.GoNoGo ? c.ReleaseId == g.ReleaseId && c.Kind == GateKind.Readiness : c.GateId == g.GateId)
-            .Sum(c => c.Count));
+                             group a by new { a.GateId, a.ReleaseId, g.Kind } into byGate
+                             select new { byGate.Key.GateId, byGate.Key.ReleaseId, byGate.Key.Kind, Count = byGate.Sum(a => a.FailingCriteria ?? 0) })
+            .AsNoTracking().ToListAsync(ct);
+        var byGateId = counted.ToDictionary(c => c.GateId, c => c.Count);
+        var readinessByRelease = counted.Where(c => c.Kind == GateKind.Readiness).GroupBy(c => c.ReleaseId).ToDictionary(r => r.Key, r => r.Sum(c => c.Count));
+        return gates.DistinctBy(g => g.GateId).ToDictionary(g => g.GateId, g => g.Kind == GateKind.GoNoGo
+            ? readinessByRelease.GetValueOrDefault(g.ReleaseId)
+            : byGateId.GetValueOrDefault(g.GateId));
     }
 }
 

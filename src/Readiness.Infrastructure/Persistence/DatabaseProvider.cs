@@ -19,7 +19,8 @@ public static class DatabaseProvider
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseOptions database, string contentRoot) =>
         SkipModelCheckAtMigrate(database.IsPostgres
             ? UsePostgres(options, database.ConnectionString)
-            : options.UseSqlite(SqliteConnectionString(database.ConnectionString, contentRoot)).AddInterceptors(new SqlitePragmaInterceptor())
+            : options.UseSqlite(SqliteConnectionString(database.ConnectionString, contentRoot), o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new SqlitePragmaInterceptor())
                 .UseModel(Core.Persistence.CompiledModel.ReadinessDbContextModel.Instance));
 
     /// <summary>

@@ -11,9 +11,13 @@ namespace Readiness.Web.Pages.Portfolio;
 /// </summary>
 public sealed class CalendarFeeds(CalendarTokens tokens, ApprovalSettings links)
 {
+    private (string UserId, string Token)? _last;
+
     public string Url(ClaimsPrincipal user, string by, string code)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        return QueryHelpers.AddQueryString(links.Link("/Portfolio/Calendar.ics"), new Dictionary<string, string?> { [by] = code, ["u"] = userId, ["token"] = tokens.For(userId) });
+        // A page lists one person's feeds: their token is worked out once, not once per link.
+        if (_last?.UserId != userId) _last = (userId, tokens.For(userId));
+        return QueryHelpers.AddQueryString(links.Link("/Portfolio/Calendar.ics"), new Dictionary<string, string?> { [by] = code, ["u"] = userId, ["token"] = _last.Value.Token });
     }
 }
