@@ -93,8 +93,9 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     {
         var returns = Returns(userId);
         var soonest = await ItemsAsync(returns.Where(r => r.Open).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(take), ct);
-        var open = await returns.CountAsync(r => r.Open, ct);
-        return (soonest, open, await returns.CountAsync(ct) - open);
+        // Both counts in one pass, as the page counts.
+        var counts = await returns.GroupBy(_ => 1).Select(g => new { Open = g.Count(r => r.Open), All = g.Count() }).FirstOrDefaultAsync(ct);
+        return (soonest, counts?.Open ?? 0, (counts?.All ?? 0) - (counts?.Open ?? 0));
     }
 
     private static IQueryable<Row> Sorted(IQueryable<Row> rows, DateOnly today) =>

@@ -26,9 +26,9 @@ public sealed record TrackerFilter(string? Programme = null, string? Area = null
 public sealed record DependencyFlag(string Code, string Name, DateOnly GoLive, ReleaseStatus Status, bool Late);
 
 public sealed record TrackerRow(
-    int GateId, string ProgrammeCode, string ProgrammeName, string ReleaseCode, string ReleaseName, DateOnly GoLive, ReleaseStatus ReleaseStatus,
+    int GateId, int ReleaseId, string ProgrammeCode, string ProgrammeName, string ReleaseCode, string ReleaseName, DateOnly GoLive, ReleaseStatus ReleaseStatus,
     GateKind Kind, string GateName, int OffsetDays, DateOnly DueOn, GateStatus Status, int ImpactedAreas, int Submitted, int Approved,
-    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision = null, int ReleaseId = 0)
+    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision)
 {
     public bool Overdue => Status == GateStatus.Overdue;
     public IEnumerable<DependencyFlag> LateDependencies => DependsOn.Where(d => d.Late);
@@ -174,11 +174,11 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         return raw.Select(j =>
         {
             var s = j.S;
-            return new TrackerRow(s.GateId, j.ProgrammeCode, j.ProgrammeName, s.ReleaseCode, j.ReleaseName, s.GoLive, j.ReleaseStatus, s.Kind, j.GateName,
+            return new TrackerRow(s.GateId, s.ReleaseId, j.ProgrammeCode, j.ProgrammeName, s.ReleaseCode, j.ReleaseName, s.GoLive, j.ReleaseStatus, s.Kind, j.GateName,
                 s.OffsetDays, s.DueOn, StatusOf(s.Complete, s.DueOn, today), s.ImpactedAreas, s.Submitted, s.Approved, s.WorstRag,
                 // The SRO's DCA is given at the go / no-go gate: the other gates of the release have none of their own.
                 s.Kind == GateKind.GoNoGo ? s.GoDca : null, dependencies.TryGetValue(s.ReleaseId, out var d) ? d : [],
-                s.Kind == GateKind.GoNoGo ? s.GoDecision : null, s.ReleaseId);
+                s.Kind == GateKind.GoNoGo ? s.GoDecision : null);
         }).ToList();
     }
 

@@ -29,6 +29,18 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     public async Task<IReadOnlyList<PortfolioChoice>> AreasAsync(CancellationToken ct) =>
         await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
 
+    /// <summary>The tracker's two boxes in one query: programmes as <see cref="ProgrammesAsync"/> offers them, and every area.</summary>
+    public async Task<(ProgrammeOffer Programmes, IReadOnlyList<PortfolioChoice> Areas)> FilterChoicesAsync(string? typed, CancellationToken ct)
+    {
+        var rows = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1).Select(p => new { Area = false, p.Code, p.Name })
+            .Concat(db.BusinessAreas.AsNoTracking().Select(a => new { Area = true, a.Code, a.Name }))
+            .OrderBy(x => x.Area).ThenBy(x => x.Name).ThenBy(x => x.Code) // in SQL, the database's collation, as the other lists
+            .ToListAsync(ct);
+        var areas = rows.Where(r => r.Area).Select(r => new PortfolioChoice(r.Code, r.Name)).ToList();
+        var programmes = rows.Where(r => !r.Area).Select(r => new PortfolioChoice(r.Code, r.Name)).ToList();
+        return (programmes.Count <= InlineLimit ? new(programmes, programmes.Count) : await ManyAsync(typed, ct), areas);
+    }
+
     /// <summary>
     /// The programmes a box offers with <paramref name="typed"/> in it (a code or a name, any case): all of them while
     /// there are few; otherwise the one whose code or name it is, looked up in SQL, so the page costs the same at any size.
@@ -38,7 +50,12 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
         // One more than the limit tells "few" from "many" in one query; only many need counting.
         var first = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1)
             .Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
-        if (first.Count <= InlineLimit) return new(first, first.Count);
+        return first.Count <= InlineLimit ? new(first, first.Count) : await ManyAsync(typed, ct);
+    }
+
+    /// <summary>More programmes than a page carries: how many, and the one typed if it names one.</summary>
+    private async Task<ProgrammeOffer> ManyAsync(string? typed, CancellationToken ct)
+    {
         var total = await db.Programmes.CountAsync(ct);
         if (string.IsNullOrWhiteSpace(typed)) return new([], total);
         // A code wins over another programme's name, as in the box's own matching.

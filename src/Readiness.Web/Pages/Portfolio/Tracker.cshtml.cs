@@ -66,8 +66,7 @@ public class TrackerModel(GateTracker tracker, PortfolioChoices choices, Tracker
     /// <summary>The programme and area boxes take a code or a name: both become the code.</summary>
     private async Task ChooseAsync(CancellationToken ct)
     {
-        Programmes = await choices.ProgrammesAsync(Programme, ct);
-        Areas = await choices.AreasAsync(ct);
+        (Programmes, Areas) = await choices.FilterChoicesAsync(Programme, ct);
         Programme = Choices.CodeOf(Programme, Programmes.Offered);
         Area = Choices.CodeOf(Area, Areas);
     }
