@@ -97,11 +97,14 @@ public static class ChangeLoad
     {
         var index = weeks.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
         var grid = parents.Keys.ToDictionary(id => id, _ => new decimal[weeks.Count]);
+        // Each area's rows to add to, worked out once per area rather than once per entry (a grid has thousands).
+        var chains = new Dictionary<int, decimal[][]>();
         foreach (var (areaId, week, hours) in own)
         {
             if (!index.TryGetValue(week, out var i)) continue;
-            foreach (var area in SelfAndAncestors(areaId, parents))
-                if (grid.TryGetValue(area, out var row)) row[i] += hours;
+            if (!chains.TryGetValue(areaId, out var rows))
+                chains[areaId] = rows = [.. SelfAndAncestors(areaId, parents).Where(grid.ContainsKey).Select(a => grid[a])];
+            foreach (var row in rows) row[i] += hours;
         }
         return grid;
     }

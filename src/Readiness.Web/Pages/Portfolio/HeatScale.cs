@@ -5,7 +5,9 @@ namespace Readiness.Web.Pages.Portfolio;
 /// <summary>One step of the heatmap's colour scale: its CSS class, fill and text colours, and what it means.</summary>
 public sealed record HeatStep(int Index, string Fill, string Text, string Words)
 {
-    public string Css => $"app-heat-{Index}";
+    private static readonly string[] Classes = [.. Enumerable.Range(0, 7).Select(i => $"app-heat-{i}")];
+
+    public string Css => Classes[Index];
 }
 
 /// <summary>
@@ -17,6 +19,18 @@ public static class HeatScale
 {
     /// <param name="measure">What the scale is a share of: the heatmap's "tolerance", the training view's "capacity".</param>
     public static IReadOnlyList<HeatStep> Steps(decimal amberAt, string measure = "tolerance")
+    {
+        // A grid asks for its scale once per cell (1,040 on the heatmap), always with the same settings: the last scale
+        // made is kept (an immutable value, so two requests at once at worst make it twice).
+        if (_last is { } last && last.AmberAt == amberAt && last.Measure == measure) return last.Steps;
+        var steps = Make(amberAt, measure);
+        _last = (amberAt, measure, steps);
+        return steps;
+    }
+
+    private static (decimal AmberAt, string Measure, IReadOnlyList<HeatStep> Steps)? _last;
+
+    private static IReadOnlyList<HeatStep> Make(decimal amberAt, string measure)
     {
         string Pct(decimal f) => (f * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
         var q = amberAt / 4;
