@@ -12,12 +12,14 @@ namespace Readiness.Web.Pages.Portfolio;
 public sealed class CalendarFeeds(CalendarTokens tokens, ApprovalSettings links)
 {
     private (string UserId, string Token)? _last;
+    private string? _feed;
 
     public string Url(ClaimsPrincipal user, string by, string code)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        // A page lists one person's feeds: their token is worked out once, not once per link.
+        // A page lists one person's feeds: the address and their token are worked out once, not once per link.
         if (_last?.UserId != userId) _last = (userId, tokens.For(userId));
-        return QueryHelpers.AddQueryString(links.Link("/Portfolio/Calendar.ics"), new Dictionary<string, string?> { [by] = code, ["u"] = userId, ["token"] = _last.Value.Token });
+        _feed ??= links.Link("/Portfolio/Calendar.ics");
+        return QueryHelpers.AddQueryString(_feed, (KeyValuePair<string, string?>[])[new(by, code), new("u", userId), new("token", _last.Value.Token)]);
     }
 }
