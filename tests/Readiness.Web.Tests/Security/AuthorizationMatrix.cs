@@ -55,6 +55,8 @@ public static class AuthorizationMatrix
         ["Portfolio/Approvals"] = PmoOnly,
         ["Portfolio/Tracker"] = Portfolio,
         ["Portfolio/Feeds"] = Portfolio,
+        // The programme boxes' suggestions: the releases list, open to everyone signed in, has a programme box too.
+        ["Portfolio/ProgrammeSuggestions"] = SignedIn,
         ["Portfolio/Heatmap"] = Portfolio,
         ["Portfolio/Heatmap/Cell"] = Portfolio,
         ["Portfolio/Training"] = Portfolio,
