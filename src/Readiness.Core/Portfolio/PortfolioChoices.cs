@@ -32,7 +32,7 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     /// <summary>The tracker's two boxes in one query: programmes as <see cref="ProgrammesAsync"/> offers them, and every area.</summary>
     public async Task<(ProgrammeOffer Programmes, IReadOnlyList<PortfolioChoice> Areas)> FilterChoicesAsync(string? typed, CancellationToken ct)
     {
-        var rows = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1).Select(p => new { Area = false, p.Code, p.Name })
+        var rows = await FirstProgrammes().Select(p => new { Area = false, p.Code, p.Name })
             .Concat(db.BusinessAreas.AsNoTracking().Select(a => new { Area = true, a.Code, a.Name }))
             .OrderBy(x => x.Area).ThenBy(x => x.Name).ThenBy(x => x.Code) // in SQL, the database's collation, as the other lists
             .ToListAsync(ct);
@@ -48,10 +48,12 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     public async Task<ProgrammeOffer> ProgrammesAsync(string? typed, CancellationToken ct)
     {
         // One more than the limit tells "few" from "many" in one query; only many need counting.
-        var first = await db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1)
-            .Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
+        var first = await FirstProgrammes().Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
         return first.Count <= InlineLimit ? new(first, first.Count) : await ManyAsync(typed, ct);
     }
+
+    /// <summary>The programmes by name, one more than a box carries: enough to tell "few" (all of them) from "many".</summary>
+    private IQueryable<Programme> FirstProgrammes() => db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1);
 
     /// <summary>More programmes than a page carries: how many, and the one typed if it names one.</summary>
     private async Task<ProgrammeOffer> ManyAsync(string? typed, CancellationToken ct)

@@ -21,14 +21,17 @@ public static class HeatScale
     public static IReadOnlyList<HeatStep> Steps(decimal amberAt, string measure = "tolerance")
     {
         // A grid asks for its scale once per cell (1,040 on the heatmap), always with the same settings: the last scale
-        // made is kept (an immutable value, so two requests at once at worst make it twice).
+        // made is kept. It is one immutable object, so a request reads a whole scale or none (a tuple could be read
+        // half-written by another request); two requests at once at worst make it twice.
         if (_last is { } last && last.AmberAt == amberAt && last.Measure == measure) return last.Steps;
         var steps = Make(amberAt, measure);
-        _last = (amberAt, measure, steps);
+        _last = new LastScale(amberAt, measure, steps);
         return steps;
     }
 
-    private static (decimal AmberAt, string Measure, IReadOnlyList<HeatStep> Steps)? _last;
+    private sealed record LastScale(decimal AmberAt, string Measure, IReadOnlyList<HeatStep> Steps);
+
+    private static LastScale? _last;
 
     private static IReadOnlyList<HeatStep> Make(decimal amberAt, string measure)
     {
