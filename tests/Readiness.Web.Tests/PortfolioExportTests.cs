@@ -133,7 +133,8 @@ public sealed class PortfolioExportTests(PortfolioFixture fixture) : IClassFixtu
         var token = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
         var url = kind switch
         {
-            "forged" => link.Replace(token, "A" + token[1..], StringComparison.Ordinal),
+            // Another first character: "A" in place of an "A" (1 token in 64) forged nothing and the test failed now and then.
+            "forged" => link.Replace(token, (token[0] == 'A' ? "B" : "A") + token[1..], StringComparison.Ordinal),
             "missing" => link[..link.IndexOf("&token=", StringComparison.Ordinal)],
             _ => System.Text.RegularExpressions.Regex.Replace(link, "u=[^&]+", "u=someone-else"),
         };
