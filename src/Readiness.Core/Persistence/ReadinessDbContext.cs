@@ -66,10 +66,28 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<ImpactLoadBasis> ImpactLoadBases => Set<ImpactLoadBasis>();
 
     /// <summary>
-    /// Keep the read models (<see cref="GateSummary"/>, <see cref="AreaWeekLoad"/>) in step with every save. Only a bulk copy of whole tables,
-    /// which copies the read models as they are, turns it off.
+    /// Whether saves keep the read models (<see cref="GateSummary"/>, <see cref="AreaWeekLoad"/>) in step. Only the demo
+    /// seed and a bulk copy of whole tables turn it off, through <see cref="PauseReadModels"/>.
     /// </summary>
-    public bool MaintainReadModels { get; set; } = true;
+    public bool MaintainsReadModels => !_readModelsPaused;
+
+    private bool _readModelsPaused;
+
+    /// <summary>
+    /// Saves stop keeping the read models until the returned scope is disposed. A scope rather than a settable flag:
+    /// contexts are pooled, and a flag left off by a failed seed or copy would follow the context into the next request.
+    /// </summary>
+    public IDisposable PauseReadModels()
+    {
+        if (_readModelsPaused) throw new InvalidOperationException("The read models are already paused on this context.");
+        _readModelsPaused = true;
+        return new ReadModelPause(this);
+    }
+
+    private sealed class ReadModelPause(ReadinessDbContext db) : IDisposable
+    {
+        public void Dispose() => db._readModelsPaused = false;
+    }
 
     private bool _refreshing;
 
@@ -79,7 +97,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!MaintainReadModels || _refreshing) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (_readModelsPaused || _refreshing) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var changed = Changed();
         var gates = Portfolio.GateSummaries.Collect(changed);
         var loads = Portfolio.AreaWeekLoads.Collect(changed);
@@ -116,7 +134,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
 
     /// <summary>Nothing in Readiness saves synchronously; the read models are kept by the asynchronous save only.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        MaintainReadModels && !_refreshing && Changed() is var changed && (!Portfolio.GateSummaries.Collect(changed).IsEmpty || !Portfolio.AreaWeekLoads.Collect(changed).IsEmpty)
+        !_readModelsPaused && !_refreshing && Changed() is var changed && (!Portfolio.GateSummaries.Collect(changed).IsEmpty || !Portfolio.AreaWeekLoads.Collect(changed).IsEmpty)
             ? throw new InvalidOperationException("Save with SaveChangesAsync: it keeps the read models up to date.")
             : base.SaveChanges(acceptAllChangesOnSuccess);
 

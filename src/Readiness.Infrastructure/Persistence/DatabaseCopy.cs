@@ -36,7 +36,7 @@ public sealed class DatabaseCopy(ReadinessDbContext source, ReadinessDbContext t
         await target.Database.MigrateAsync(ct);
         // The read models are tables like any other and are copied as they are (and counted); recomputing them on
         // each chunk of returns would only redo that work and collide with the copied rows.
-        target.MaintainReadModels = false;
+        using var readModelsCopiedAsTheyAre = target.PauseReadModels();
         var order = TablesInForeignKeyOrder(target.Model);
         await using var transaction = await target.Database.BeginTransactionAsync(ct);
         var counts = new List<TableCount>();

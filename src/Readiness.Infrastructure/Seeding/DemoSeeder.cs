@@ -23,7 +23,16 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The seed saves release by release; keeping the read models (tracker, heatmap) at every save would recompute
         // each release many times over. They are computed once, for every release, before the commit instead.
-        db.MaintainReadModels = false;
+        using (db.PauseReadModels()) await SeedAllAsync(seed, ct);
+        var releaseIds = await db.Releases.Select(r => r.Id).ToListAsync(ct);
+        await GateSummaries.RefreshAsync(db, releaseIds, ct);
+        await AreaWeekLoads.RefreshAsync(db, releaseIds, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task SeedAllAsync(SeedSet seed, CancellationToken ct)
+    {
         var anchor = await AnchorDateAsync(ct);
         foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
             Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
@@ -34,12 +43,6 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         await TemplatePublisher.PublishAsync(db, seed, clock.UtcNow, ct);
         await SeedPortfolioAsync(seed.Portfolio, anchor, areas, people, ct);
         if (seed.GeneratedProgrammes.Count > 0) await SeedGeneratedAsync(seed.Portfolio.GateKinds, seed.GeneratedProgrammes, anchor, areas, people, ct);
-        db.MaintainReadModels = true;
-        var releaseIds = await db.Releases.Select(r => r.Id).ToListAsync(ct);
-        await GateSummaries.RefreshAsync(db, releaseIds, ct);
-        await AreaWeekLoads.RefreshAsync(db, releaseIds, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     private async Task<DateOnly> AnchorDateAsync(CancellationToken ct)
