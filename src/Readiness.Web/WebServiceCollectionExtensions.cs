@@ -61,7 +61,12 @@ public static class WebServiceCollectionExtensions
                 // Decision links sent before links carried only the token also name the request: they keep working.
                 o.Conventions.AddPageRoute("/Approvals/Link", "Decide/{id:int}/{token}");
             })
-            .AddMvcOptions(o => o.Filters.Add<LayoutFilter>());
+            .AddMvcOptions(o =>
+            {
+                // Added first, so the read's one connection also serves the layout's counts.
+                o.Filters.Add<ReadConnectionFilter>();
+                o.Filters.Add<LayoutFilter>();
+            });
         services.AddHttpContextAccessor();
         services.AddReadinessCompression();
         services.AddScoped<Pages.Portfolio.CalendarFeeds>();

@@ -13,10 +13,15 @@ public sealed class LayoutQueries(ReadinessDbContext db)
 {
     public async Task<LayoutCounts> ForAsync(Actor actor, CancellationToken ct)
     {
-        int? decisions = actor.IsIn(Roles.Bcm) || actor.IsIn(Roles.Sro)
-            ? await db.ApprovalRequests.CountAsync(r => r.ApproverUserId == actor.UserId && r.Status == ApprovalStatus.Pending, ct)
-            : null;
-        int? incidents = actor.IsIn(Roles.Pmo) ? await db.Incidents.CountAsync(i => i.ResolvedAtUtc == null, ct) : null;
+        int? decisions = actor.IsIn(Roles.Bcm) || actor.IsIn(Roles.Sro) ? await DecisionsWaiting.For(db)(db, actor.UserId, ct) : null;
+        int? incidents = actor.IsIn(Roles.Pmo) ? await OpenIncidents.For(db)(db, ct) : null;
         return new LayoutCounts(decisions, incidents);
     }
+
+    // Compiled once: they run on every page a BCM, SRO or PMO opens.
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, CancellationToken, Task<int>>> DecisionsWaiting = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db, string userId, CancellationToken ct) => db.ApprovalRequests.Count(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending)));
+
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, CancellationToken, Task<int>>> OpenIncidents = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db, CancellationToken ct) => db.Incidents.Count(i => i.ResolvedAtUtc == null)));
 }

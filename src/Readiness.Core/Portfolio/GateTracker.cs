@@ -197,18 +197,26 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         || (today >= dependentGoLive && prerequisiteStatus is not (ReleaseStatus.Live or ReleaseStatus.Closed));
 
     /// <summary>Each release's prerequisites with their late flags, keyed by the dependent release.</summary>
-    public async Task<Dictionary<int, IReadOnlyList<DependencyFlag>>> DependenciesAsync(IReadOnlyCollection<int>? releaseIds, CancellationToken ct)
+    public async Task<Dictionary<int, IReadOnlyList<DependencyFlag>>> DependenciesAsync(IReadOnlyCollection<int> releaseIds, CancellationToken ct)
     {
         var today = clock.Today;
-        var query = from d in db.ReleaseDependencies.AsNoTracking()
-                    join dependent in db.Releases on d.ReleaseId equals dependent.Id
-                    join pre in db.Releases on d.DependsOnReleaseId equals pre.Id
-                    select new { d.ReleaseId, DependentGoLive = dependent.GoLive, pre.Code, pre.Name, pre.GoLive, pre.Status };
-        if (releaseIds is not null) query = query.Where(x => releaseIds.Contains(x.ReleaseId));
-        var rows = await query.ToListAsync(ct);
+        var rows = new List<DependencyRow>();
+        if (releaseIds.Count > 0)
+            await foreach (var row in DependenciesOf.For(db)(db, releaseIds as List<int> ?? [.. releaseIds]).WithCancellation(ct)) rows.Add(row);
         return rows.GroupBy(r => r.ReleaseId).ToDictionary(g => g.Key, g => (IReadOnlyList<DependencyFlag>)g.OrderBy(x => x.GoLive)
             .Select(x => new DependencyFlag(x.Code, x.Name, x.GoLive, x.Status, IsLate(x.GoLive, x.Status, x.DependentGoLive, today))).ToList());
     }
+
+    private sealed record DependencyRow(int ReleaseId, DateOnly DependentGoLive, string Code, string Name, DateOnly GoLive, ReleaseStatus Status);
+
+    /// <summary>The prerequisites of the releases a page shows. Compiled once: every tracker and timeline page runs it.</summary>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, List<int>, IAsyncEnumerable<DependencyRow>>> DependenciesOf = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db, List<int> releaseIds) =>
+            from d in db.ReleaseDependencies.AsNoTracking()
+            where releaseIds.Contains(d.ReleaseId)
+            join dependent in db.Releases on d.ReleaseId equals dependent.Id
+            join pre in db.Releases on d.DependsOnReleaseId equals pre.Id
+            select new DependencyRow(d.ReleaseId, dependent.GoLive, pre.Code, pre.Name, pre.GoLive, pre.Status)));
 
     private async Task<List<int>> AreaAndDescendantsAsync(string code, CancellationToken ct)
     {

@@ -32,12 +32,7 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     /// <summary>The tracker's two boxes in one query: programmes as <see cref="ProgrammesAsync"/> offers them, and every area.</summary>
     public async Task<(ProgrammeOffer Programmes, IReadOnlyList<PortfolioChoice> Areas)> FilterChoicesAsync(string? typed, CancellationToken ct)
     {
-        var rows = await FirstProgrammes().Select(p => new { Area = false, p.Code, p.Name })
-            .Concat(db.BusinessAreas.AsNoTracking().Select(a => new { Area = true, a.Code, a.Name }))
-            .OrderBy(x => x.Area).ThenBy(x => x.Name).ThenBy(x => x.Code) // in SQL, the database's collation, as the other lists
-            .ToListAsync(ct);
-        var areas = rows.Where(r => r.Area).Select(r => new PortfolioChoice(r.Code, r.Name)).ToList();
-        var programmes = rows.Where(r => !r.Area).Select(r => new PortfolioChoice(r.Code, r.Name)).ToList();
+        var (programmes, areas) = await FirstProgrammesAndAreasAsync(ct);
         return (programmes.Count <= InlineLimit ? new(programmes, programmes.Count) : await ManyAsync(typed, ct), areas);
     }
 
@@ -47,13 +42,37 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     /// </summary>
     public async Task<ProgrammeOffer> ProgrammesAsync(string? typed, CancellationToken ct)
     {
-        // One more than the limit tells "few" from "many" in one query; only many need counting.
-        var first = await FirstProgrammes().Select(p => new PortfolioChoice(p.Code, p.Name)).ToListAsync(ct);
+        // The same query as the tracker's (its few dozen areas are read and dropped): one query, compiled once.
+        var (first, _) = await FirstProgrammesAndAreasAsync(ct);
         return first.Count <= InlineLimit ? new(first, first.Count) : await ManyAsync(typed, ct);
     }
 
-    /// <summary>The programmes by name, one more than a box carries: enough to tell "few" (all of them) from "many".</summary>
-    private IQueryable<Programme> FirstProgrammes() => db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1);
+    private async Task<(List<PortfolioChoice> Programmes, List<PortfolioChoice> Areas)> FirstProgrammesAndAreasAsync(CancellationToken ct)
+    {
+        var (programmes, areas) = (new List<PortfolioChoice>(), new List<PortfolioChoice>());
+        await foreach (var row in FirstProgrammesAndAreas.For(db)(db).WithCancellation(ct))
+            (row.Area ? areas : programmes).Add(new PortfolioChoice(row.Code, row.Name));
+        return (programmes, areas);
+    }
+
+    /// <summary>
+    /// The programmes by name, one more than a box carries (enough to tell "few", all of them, from "many"), then every
+    /// area, sorted in SQL by the database's collation as the other lists are. Compiled once: every tracker, releases
+    /// list and timeline page runs it, and building the union's LINQ afresh each time cost more than running it.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, IAsyncEnumerable<ChoiceRow>>> FirstProgrammesAndAreas = new(() => EF.CompileAsyncQuery<ReadinessDbContext, ChoiceRow>(db =>
+        db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1)
+            .Select(p => new ChoiceRow { Area = false, Code = p.Code, Name = p.Name })
+            .Concat(db.BusinessAreas.AsNoTracking().Select(a => new ChoiceRow { Area = true, Code = a.Code, Name = a.Name }))
+            .OrderBy(x => x.Area).ThenBy(x => x.Name).ThenBy(x => x.Code)));
+
+    /// <summary>A row of <see cref="FirstProgrammesAndAreas"/> (member initialisation, so EF Core can sort the union on its members).</summary>
+    private sealed class ChoiceRow
+    {
+        public required bool Area { get; init; }
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+    }
 
     /// <summary>More programmes than a page carries: how many, and the one typed if it names one.</summary>
     private async Task<ProgrammeOffer> ManyAsync(string? typed, CancellationToken ct)
