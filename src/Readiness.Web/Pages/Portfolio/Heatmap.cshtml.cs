@@ -34,7 +34,15 @@ public class HeatmapModel(HeatmapQueries heatmap) : AreaWeekPage("/Portfolio/Hea
 
     public static string CellLink(string area, DateOnly week) => $"/Portfolio/Heatmap/Cell?area={Uri.EscapeDataString(area)}&week={week:yyyy-MM-dd}";
 
-    public static string Hours(decimal value) => value.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Hours(decimal value) => value == 0 ? "0" : value.ToString("#,0", EnGb);
+
+    /// <summary>A cell's load as its data attribute carries it. Most cells of a grid are empty weeks: they share one string.</summary>
+    public static string LoadValue(decimal value) => value == 0 ? "0" : value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The grid's weeks as its cells' data attributes and links carry them: made once a page, not once a cell.</summary>
+    public IReadOnlyDictionary<DateOnly, string> WeekValues() => View.Weeks.ToDictionary(w => w, w => w.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static readonly System.Globalization.CultureInfo EnGb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The word a cell keeps beside its shade: "Over" or "Near" its tolerance, or nothing.</summary>
     public static string BandWords(HeatBand band) => band switch
