@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Data.Common;
 using System.Net;
 using AngleSharp.Dom;
@@ -224,6 +225,25 @@ public sealed class PortfolioTrackerTests(PortfolioFixture fixture) : IClassFixt
         Assert.Equal(few.Rows + 10, more.Rows);
         Assert.InRange(few.Commands, 1, 4);
         Assert.Equal(few.Commands, more.Commands);
+    }
+
+    [Fact]
+    public async Task The_unfiltered_tracker_compiled_once_pages_exactly_as_the_query_built_for_a_filter_does()
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var tracker = scope.ServiceProvider.GetRequiredService<GateTracker>();
+        // An unknown sort key is the risk order too, but goes through the filter-built query.
+        var built = new TrackerFilter(Sort: "no-such-column");
+
+        var first = await tracker.PageAsync(new TrackerFilter(), CancellationToken.None);
+        Assert.True(first.Pages > 1, $"The demo should fill more than one page, not {first.Pages}.");
+        for (var page = 0; page <= first.Pages + 1; page++) // 0 and one past the end are clamped
+        {
+            var compiled = await tracker.PageAsync(new TrackerFilter(Page: page), CancellationToken.None);
+            var other = await tracker.PageAsync(built with { Page = page }, CancellationToken.None);
+            Assert.Equal((other.Page, other.Total), (compiled.Page, compiled.Total));
+            Assert.Equal(JsonSerializer.Serialize(other.Rows), JsonSerializer.Serialize(compiled.Rows));
+        }
     }
 
     private static async Task<(int Rows, int Commands)> CountCommandsAsync(ReadinessFactory factory)
