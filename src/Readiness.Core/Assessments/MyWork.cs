@@ -125,11 +125,21 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     private sealed record Rule(ImpactLevel? MinImpactLevel, bool IfTraining, bool IfHypercare);
 
     /// <summary>The applies-if rules of each template's criteria (criteria apply by the area's impact): the rules only, not the criteria.</summary>
-    private async Task<Dictionary<int, List<Rule>>> ApplicabilityAsync(List<int> templateIds, CancellationToken ct) =>
-        (await (from c in db.Criteria.AsNoTracking()
-                join s in db.TemplateSections on c.SectionId equals s.Id
-                where templateIds.Contains(s.TemplateId)
-                select new { s.TemplateId, c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare }).ToListAsync(ct))
-        .GroupBy(c => c.TemplateId)
-        .ToDictionary(g => g.Key, g => g.Select(c => new Rule(c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare)).ToList());
+    private async Task<Dictionary<int, List<Rule>>> ApplicabilityAsync(List<int> templateIds, CancellationToken ct)
+    {
+        var rules = new Dictionary<int, List<Rule>>();
+        await foreach (var r in RulesOf.For(db)(db, templateIds).WithCancellation(ct))
+            (rules.TryGetValue(r.TemplateId, out var list) ? list : rules[r.TemplateId] = []).Add(new Rule(r.MinImpactLevel, r.IfTraining, r.IfHypercare));
+        return rules;
+    }
+
+    /// <summary>Compiled once: every My work page and dashboard runs it.</summary>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, List<int>, IAsyncEnumerable<TemplateRule>>> RulesOf = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, List<int> templateIds) =>
+            from c in db.Criteria.AsNoTracking()
+            join s in db.TemplateSections on c.SectionId equals s.Id
+            where templateIds.Contains(s.TemplateId)
+            select new TemplateRule(s.TemplateId, c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare)));
+
+    private sealed record TemplateRule(int TemplateId, ImpactLevel? MinImpactLevel, bool IfTraining, bool IfHypercare);
 }
