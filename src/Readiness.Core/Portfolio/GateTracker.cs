@@ -179,8 +179,7 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
     {
         var total = await CountAll.For(db)(db, ct);
         var page = Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var raw = new List<Joined>(PageSize);
-        await foreach (var row in UnfilteredPage.For(db)(db, (page - 1) * PageSize, PageSize).WithCancellation(ct)) raw.Add(row);
+        var raw = await UnfilteredPage.For(db)(db, (page - 1) * PageSize, PageSize).ToListAsync(ct);
         return new TrackerPage(await RowsOfAsync(raw, ct), page, PageSize, total);
     }
 
@@ -233,9 +232,7 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
     public async Task<Dictionary<int, IReadOnlyList<DependencyFlag>>> DependenciesAsync(IReadOnlyCollection<int> releaseIds, CancellationToken ct)
     {
         var today = clock.Today;
-        var rows = new List<DependencyRow>();
-        if (releaseIds.Count > 0)
-            await foreach (var row in DependenciesOf.For(db)(db, releaseIds as List<int> ?? [.. releaseIds]).WithCancellation(ct)) rows.Add(row);
+        var rows = releaseIds.Count == 0 ? [] : await DependenciesOf.For(db)(db, releaseIds as List<int> ?? [.. releaseIds]).ToListAsync(ct);
         return rows.GroupBy(r => r.ReleaseId).ToDictionary(g => g.Key, g => (IReadOnlyList<DependencyFlag>)g.OrderBy(x => x.GoLive)
             .Select(x => new DependencyFlag(x.Code, x.Name, x.GoLive, x.Status, IsLate(x.GoLive, x.Status, x.DependentGoLive, today))).ToList());
     }

@@ -16,8 +16,7 @@ public sealed class TrackerFailures(ReadinessDbContext db)
     {
         if (gates.Count == 0) return new Dictionary<int, int>();
         var releaseIds = gates.Select(g => g.ReleaseId).Distinct().ToList();
-        var counted = new List<GateFailures>();
-        await foreach (var row in FailuresOf.For(db)(db, releaseIds).WithCancellation(ct)) counted.Add(row);
+        var counted = await FailuresOf.For(db)(db, releaseIds).ToListAsync(ct);
         var byGateId = counted.ToDictionary(c => c.GateId, c => c.Count);
         var readinessByRelease = counted.Where(c => c.Kind == GateKind.Readiness).GroupBy(c => c.ReleaseId).ToDictionary(r => r.Key, r => r.Sum(c => c.Count));
         return gates.DistinctBy(g => g.GateId).ToDictionary(g => g.GateId, g => g.Kind == GateKind.GoNoGo

@@ -19,7 +19,7 @@ public sealed class ReadConnectionFilter(ReadinessDbContext db) : IAsyncPageFilt
     {
         var method = context.HttpContext.Request.Method;
         // Signed out, a page (sign-in, set password, error) reads little or nothing: it opens nothing in advance.
-        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) || context.HttpContext.User.Identity?.IsAuthenticated != true)
+        if ((!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) || context.HttpContext.User.Identity?.IsAuthenticated != true)
         {
             await next();
             return;
