@@ -52,3 +52,26 @@ internal static class GateSummaryOracle
         .Select(s => new Expected(s.GateId, s.ReleaseId, s.ReleaseCode, s.Kind, s.OffsetDays, s.DueOn, s.ImpactedAreas, s.Returns, s.Submitted, s.Approved,
             s.WorstRag, s.GoDecision, s.GoDca, s.Complete)).ToList();
 }
+
+/// <summary>
+/// My work's read model (<see cref="ReturnSummary"/>) recomputed from the returns as loaded entities, with each gate's
+/// due date taken from its release's go-live and its own offset: the read model must agree after every change.
+/// </summary>
+internal static class ReturnSummaryOracle
+{
+    public sealed record Expected(int AssessmentId, int ReleaseId, int BusinessAreaId, bool Review, AssessmentStatus Status, DateTime? SubmittedAtUtc, DateOnly DueOn);
+
+    public static async Task<List<Expected>> ComputeAsync(ReadinessDbContext db)
+    {
+        var gates = await db.Gates.AsNoTracking().Include(g => g.Release).ToDictionaryAsync(g => g.Id);
+        return (await db.Assessments.AsNoTracking().ToListAsync())
+            .Select(a => (Return: a, Gate: gates[a.GateId]))
+            .Select(x => new Expected(x.Return.Id, x.Return.ReleaseId, x.Return.BusinessAreaId, x.Gate.Kind == GateKind.PostGoLiveReview, x.Return.Status,
+                x.Return.SubmittedAtUtc, x.Gate.Release!.GoLive.AddDays(x.Gate.DueOffsetDays)))
+            .OrderBy(e => e.AssessmentId).ToList();
+    }
+
+    public static async Task<List<Expected>> StoredAsync(ReadinessDbContext db) =>
+        (await db.ReturnSummaries.AsNoTracking().OrderBy(s => s.AssessmentId).ToListAsync())
+        .Select(s => new Expected(s.AssessmentId, s.ReleaseId, s.BusinessAreaId, s.Review, s.Status, s.SubmittedAtUtc, s.DueOn)).ToList();
+}

@@ -14,10 +14,10 @@ using Readiness.Web.Tests.Infrastructure;
 namespace Readiness.Web.Tests;
 
 /// <summary>
-/// The tracker's read model (one summary row per gate) stays equal to a full recomputation whatever happens: a seeded
+/// The tracker's read model (one summary row per gate) and My work's (one row per return) stay equal to a full recomputation whatever happens: a seeded
 /// random sequence of changes through the real use cases — returns saved, submitted, approved (with conditions) and
 /// returned, go / no-go decisions, delegations withdrawing requests, impacts, gates and releases edited by the PMO — is
-/// checked against <see cref="GateSummaryOracle"/> after every step.
+/// checked against <see cref="GateSummaryOracle"/> and <see cref="ReturnSummaryOracle"/> after every step.
 /// </summary>
 public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
@@ -53,12 +53,30 @@ public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelp
         Assert.True(done >= 40, $"Only {done} steps changed something.");
     }
 
+    [Fact]
+    public async Task A_database_whose_returns_predate_my_works_table_gets_their_rows_at_start_up_and_nothing_twice()
+    {
+        await _factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ReturnSummaries\"");
+            var releases = await ReturnSummaries.BackfillAsync(db, CancellationToken.None);
+            Assert.True(releases > 10, $"{releases} releases backfilled");
+            Assert.Equal(0, await ReturnSummaries.BackfillAsync(db, CancellationToken.None));
+            return 0;
+        });
+        await AssertMatchesAsync("the backfill");
+    }
+
     private async Task AssertMatchesAsync(string after)
     {
         var (expected, stored) = await _factory.WithDbAsync(async db => (await GateSummaryOracle.ComputeAsync(db), await GateSummaryOracle.StoredAsync(db)));
         var wrong = expected.Zip(stored).Where(p => p.First != p.Second).Select(p => $"expected {p.First}\n   found {p.Second}").ToList();
         Assert.True(expected.Count == stored.Count && wrong.Count == 0,
             $"After {after}: {expected.Count} gates, {stored.Count} summaries.\n{string.Join('\n', wrong.Take(3))}");
+        var (returns, listed) = await _factory.WithDbAsync(async db => (await ReturnSummaryOracle.ComputeAsync(db), await ReturnSummaryOracle.StoredAsync(db)));
+        var wrongReturns = returns.Zip(listed).Where(p => p.First != p.Second).Select(p => $"expected {p.First}\n   found {p.Second}").ToList();
+        Assert.True(returns.Count == listed.Count && wrongReturns.Count == 0,
+            $"After {after}: {returns.Count} returns, {listed.Count} in My work's table.\n{string.Join('\n', wrongReturns.Take(3))}");
     }
 
     private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

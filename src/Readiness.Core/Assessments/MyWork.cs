@@ -42,9 +42,9 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     public const int RecentDays = 28;
 
     /// <summary>
-    /// One of the team lead's returns as far as sorting, filtering and counting go: only columns of the returns' index
-    /// (area, status, submitted, gate) and the gate's stored due date, so counting and choosing a page read the index
-    /// and the gates' read model, never the returns' rows; the shown page's rows are read afterwards by id.
+    /// One of the team lead's returns as far as sorting, filtering and counting go: the columns of My work's read model
+    /// (<see cref="ReturnSummary"/>) and its index, so counting and choosing a page read that index alone, never the
+    /// returns' rows or their gates; the shown page's rows are read afterwards by id.
     /// </summary>
     private sealed class Row
     {
@@ -58,14 +58,12 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     private IQueryable<Row> Returns(string userId)
     {
         var areaIds = db.AreaMemberships.Where(m => m.UserId == userId && m.Role == AreaRole.TeamLead).Select(m => m.BusinessAreaId);
-        return from a in db.Assessments.AsNoTracking()
-               where areaIds.Contains(a.BusinessAreaId)
-               join s in db.GateSummaries on a.GateId equals s.GateId
-               where s.Kind != GateKind.PostGoLiveReview // the area's BCMs review after go-live, not its team leads
+        return from s in db.ReturnSummaries.AsNoTracking()
+               where areaIds.Contains(s.BusinessAreaId) && !s.Review // the area's BCMs review after go-live, not its team leads
                select new Row
                {
-                   Id = a.Id, Status = a.Status, SubmittedAtUtc = a.SubmittedAtUtc, DueOn = s.DueOn,
-                   Open = a.Status == AssessmentStatus.NotStarted || a.Status == AssessmentStatus.Draft || a.Status == AssessmentStatus.Returned,
+                   Id = s.AssessmentId, Status = s.Status, SubmittedAtUtc = s.SubmittedAtUtc, DueOn = s.DueOn,
+                   Open = s.Status == AssessmentStatus.NotStarted || s.Status == AssessmentStatus.Draft || s.Status == AssessmentStatus.Returned,
                };
     }
 

@@ -189,6 +189,20 @@ internal sealed class GateSummaryConfiguration : IEntityTypeConfiguration<GateSu
     }
 }
 
+internal sealed class ReturnSummaryConfiguration : IEntityTypeConfiguration<ReturnSummary>
+{
+    public void Configure(EntityTypeBuilder<ReturnSummary> b)
+    {
+        b.HasKey(s => s.AssessmentId);
+        b.Property(s => s.AssessmentId).ValueGeneratedNever();
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<Assessment>().WithOne().HasForeignKey<ReturnSummary>(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.ReleaseId);
+        // My work counts and pages a team lead's returns from this index alone (the key, the return's id, is in every entry).
+        b.HasIndex(s => new { s.BusinessAreaId, s.Review, s.Status, s.SubmittedAtUtc, s.DueOn });
+    }
+}
+
 internal sealed class AreaWeekLoadConfiguration : IEntityTypeConfiguration<AreaWeekLoad>
 {
     public void Configure(EntityTypeBuilder<AreaWeekLoad> b)

@@ -63,10 +63,11 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<GateSummary> GateSummaries => Set<GateSummary>();
     public DbSet<AreaWeekLoad> AreaWeekLoads => Set<AreaWeekLoad>();
+    public DbSet<ReturnSummary> ReturnSummaries => Set<ReturnSummary>();
     public DbSet<ImpactLoadBasis> ImpactLoadBases => Set<ImpactLoadBasis>();
 
     /// <summary>
-    /// Whether saves keep the read models (<see cref="GateSummary"/>, <see cref="AreaWeekLoad"/>) in step. Only the demo
+    /// Whether saves keep the read models (<see cref="GateSummary"/>, <see cref="ReturnSummary"/>, <see cref="AreaWeekLoad"/>) in step. Only the demo
     /// seed and a bulk copy of whole tables turn it off, through <see cref="PauseReadModels"/>.
     /// </summary>
     public bool MaintainsReadModels => !_readModelsPaused;
@@ -110,6 +111,8 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
             try
             {
                 await Portfolio.GateSummaries.RefreshAsync(this, gates.ReleaseIds(), cancellationToken);
+                // My work's rows change on the same changes as the tracker's (a return's status, a gate's date, go-live).
+                await Core.Assessments.ReturnSummaries.RefreshAsync(this, gates.ReleaseIds(), cancellationToken);
                 await Portfolio.AreaWeekLoads.RefreshAsync(this, loads.ReleaseIds(), cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }

@@ -57,35 +57,16 @@ public static class GateSummaries
         var ids = releaseIds.ToList();
         var values = await ComputeAsync(db, ids, ct);
         var gateIds = values.Select(v => v.GateId).ToList();
-        var existing = await db.GateSummaries.Where(s => ids.Contains(s.ReleaseId) || gateIds.Contains(s.GateId)).ToDictionaryAsync(s => s.GateId, ct);
-        foreach (var v in values)
-        {
-            if (!existing.Remove(v.GateId, out var row))
-            {
-                row = new GateSummary(v.GateId);
-                db.GateSummaries.Add(row);
-            }
-            row.Apply(v);
-        }
-        // Left over: gates no longer there (normally removed with their gate by the cascade already).
-        db.GateSummaries.RemoveRange(existing.Values);
+        var stored = await db.GateSummaries.Where(s => ids.Contains(s.ReleaseId) || gateIds.Contains(s.GateId)).ToDictionaryAsync(s => s.GateId, ct);
+        PerReleaseReadModel.Sync(db.GateSummaries, values, stored, v => v.GateId, id => new GateSummary(id), (row, v) => row.Apply(v));
     }
 
     /// <summary>
     /// Gives every gate without a summary its row: for databases that had gates before the read model existed (run at
     /// start-up after migrating; a no-op afterwards). Works in chunks of releases, each saved on its own.
     /// </summary>
-    public static async Task<int> BackfillAsync(ReadinessDbContext db, CancellationToken ct, int releasesPerChunk = 200)
-    {
-        var missing = await db.Gates.Where(g => !db.GateSummaries.Any(s => s.GateId == g.Id)).Select(g => g.ReleaseId).Distinct().OrderBy(id => id).ToListAsync(ct);
-        foreach (var chunk in missing.Chunk(releasesPerChunk))
-        {
-            await RefreshAsync(db, chunk, ct);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        return missing.Count;
-    }
+    public static Task<int> BackfillAsync(ReadinessDbContext db, CancellationToken ct, int releasesPerChunk = 200) =>
+        PerReleaseReadModel.BackfillAsync(db, db.Gates.Where(g => !db.GateSummaries.Any(s => s.GateId == g.Id)).Select(g => g.ReleaseId), RefreshAsync, releasesPerChunk, ct);
 
     /// <summary>
     /// Every gate's summary computed from the portfolio: of the given releases, or of all of them (null). Four queries

@@ -26,6 +26,7 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         using (db.PauseReadModels()) await SeedAllAsync(seed, ct);
         var releaseIds = await db.Releases.Select(r => r.Id).ToListAsync(ct);
         await GateSummaries.RefreshAsync(db, releaseIds, ct);
+        await ReturnSummaries.RefreshAsync(db, releaseIds, ct);
         await AreaWeekLoads.RefreshAsync(db, releaseIds, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

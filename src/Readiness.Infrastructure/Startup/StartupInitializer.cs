@@ -53,6 +53,8 @@ internal sealed class StartupInitializer(
         // A database whose gates predate the tracker's read model gets their rows now (a no-op afterwards).
         var backfilled = await Core.Portfolio.GateSummaries.BackfillAsync(db, cancellationToken);
         if (backfilled > 0) logger.LogInformation("Gate summaries computed for {Releases} release(s)", backfilled);
+        var listed = await Core.Assessments.ReturnSummaries.BackfillAsync(db, cancellationToken);
+        if (listed > 0) logger.LogInformation("Returns of {Releases} release(s) added to My work's table", listed);
         var loaded = await Core.Portfolio.AreaWeekLoads.BackfillAsync(db, cancellationToken);
         if (loaded > 0) logger.LogInformation("Change load of {Releases} release(s) added to the heatmap's table", loaded);
         logger.LogInformation("Database migrated in {Milliseconds} ms", watch.ElapsedMilliseconds);

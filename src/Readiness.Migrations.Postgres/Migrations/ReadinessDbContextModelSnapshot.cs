@@ -567,6 +567,40 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BusinessAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Review")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("BusinessAreaId", "Review", "Status", "SubmittedAtUtc", "DueOn");
+
+                    b.ToTable("ReturnSummaries");
+                });
+
             modelBuilder.Entity("Readiness.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2498,6 +2532,15 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Gate");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
+                {
+                    b.HasOne("Readiness.Core.Assessments.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Readiness.Core.Assessments.ReturnSummary", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Benefits.Benefit", b =>

@@ -11,7 +11,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2642b1d4-1830-455e-a3c4-e21149641209"), entityTypeCount: 53)
+            : base(skipDetectChanges: false, modelId: new Guid("23cbc14a-7ced-4272-9601-a4e6f9e338e2"), entityTypeCount: 54)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             var waiver = WaiverEntityType.Create(this);
             var answer = AnswerEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
+            var returnSummary = ReturnSummaryEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var benefit = BenefitEntityType.Create(this);
             var benefitArea = BenefitAreaEntityType.Create(this);
@@ -88,6 +89,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             AssessmentEntityType.CreateForeignKey2(assessment, gate);
             AssessmentEntityType.CreateForeignKey3(assessment, release);
             AssessmentEntityType.CreateForeignKey4(assessment, questionnaireTemplate);
+            ReturnSummaryEntityType.CreateForeignKey1(returnSummary, assessment);
             BenefitEntityType.CreateForeignKey1(benefit, leadIndicator);
             BenefitEntityType.CreateForeignKey2(benefit, readinessUser);
             BenefitEntityType.CreateForeignKey3(benefit, programme);
@@ -152,6 +154,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             WaiverEntityType.CreateAnnotations(waiver);
             AnswerEntityType.CreateAnnotations(answer);
             AssessmentEntityType.CreateAnnotations(assessment);
+            ReturnSummaryEntityType.CreateAnnotations(returnSummary);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BenefitEntityType.CreateAnnotations(benefit);
             BenefitAreaEntityType.CreateAnnotations(benefitArea);

@@ -544,6 +544,40 @@ namespace Readiness.Core.Persistence.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("BusinessAreaId", "Review", "Status", "SubmittedAtUtc", "DueOn");
+
+                    b.ToTable("ReturnSummaries");
+                });
+
             modelBuilder.Entity("Readiness.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2413,6 +2447,15 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Gate");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
+                {
+                    b.HasOne("Readiness.Core.Assessments.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Readiness.Core.Assessments.ReturnSummary", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Benefits.Benefit", b =>
