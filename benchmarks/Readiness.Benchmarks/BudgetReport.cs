@@ -75,9 +75,15 @@ public static class BudgetReport
                 rows.Add(($"HTML of the grid `{grid.Url}` (40 areas × 26 weeks), scale 1 / scale 10", $"{(atOne?.Bytes ?? 0) / 1024.0:0.0} KB / {grid.Bytes / 1024.0:0.0} KB",
                     "a grid, not a list: not budgeted", null));
             }
-            rows.Add(measures.ColdStart is { } cold
-                ? ($"cold start on {cold.Release}, new database, to the first 200 on sign-in", $"{cold.FirstStartSeconds:0.00} s (restart {cold.RestartSeconds:0.00} s)", "≤ 5 s", cold.FirstStartSeconds <= 5)
-                : ("cold start on the demo to the first 200 on sign-in", "not measured (failed)", "≤ 5 s", null));
+            if (measures.ColdStart is { } cold)
+            {
+                // The budget is the app as deployed (docs/deployment.md: published, ReadyToRun); dotnet run's build is shown beside it.
+                rows.Add(cold.Published is { } deployed
+                    ? ($"cold start on {cold.Release}, as deployed (published), new database, to the first 200 on sign-in", $"{deployed.FirstStartSeconds:0.00} s (restart {deployed.RestartSeconds:0.00} s)", "≤ 5 s", deployed.FirstStartSeconds <= 5)
+                    : ($"cold start on {cold.Release}, as deployed (published)", $"not measured ({cold.PublishError})", "≤ 5 s", null));
+                rows.Add(($"cold start on {cold.Release}, as built (`dotnet run`'s build), new database", $"{cold.Built.FirstStartSeconds:0.00} s (restart {cold.Built.RestartSeconds:0.00} s)", "–", null));
+            }
+            else rows.Add(("cold start on the demo to the first 200 on sign-in", "not measured (failed)", "≤ 5 s", null));
         }
 
         var sb = new StringBuilder();

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-
 namespace Readiness.Benchmarks;
 
 /// <summary>What is measured once rather than timed by BenchmarkDotNet: the size of every list page at scale 10, and cold start.</summary>
@@ -14,9 +11,6 @@ public sealed record MeasureResults(IReadOnlyList<PageSize> PageSizes, ColdStart
 /// </summary>
 public sealed record PageSize(string Who, string Url, int Status, long Bytes, bool Grid = false, int Scale = Measures.SizeScale);
 
-/// <summary>Seconds from starting the app's process to the first 200 on the sign-in page: on a new database (migrations,
-/// the seeded demo and its activity) and restarted on that database; each the median of a few starts.</summary>
-public sealed record ColdStart(double FirstStartSeconds, double RestartSeconds, int Starts, string Release);
 
 public static class Measures
 {
@@ -41,8 +35,8 @@ public static class Measures
         try
         {
             Console.WriteLine("// Measuring cold start on the seeded demo …");
-            cold = await ColdStartAsync();
-            Console.WriteLine($"//   first start {cold.FirstStartSeconds:0.00} s, restart {cold.RestartSeconds:0.00} s (median of {cold.Starts})");
+            cold = await ColdStartMeasure.TakeAsync();
+            Console.WriteLine($"//   {cold}");
         }
         catch (Exception ex)
 #pragma warning restore CA1031
@@ -97,99 +91,7 @@ public static class Measures
         }
     }
 
-    /// <summary>
-    /// The app as its own process, the way the demo starts (Development settings, SQLite, the seeded demo with its
-    /// activity, pickup mail, the Hangfire server running), on 127.0.0.1 and a free port.
-    /// </summary>
-    public static async Task<ColdStart> ColdStartAsync()
-    {
-        const int starts = 3;
-        var first = new List<double>();
-        var again = new List<double>();
-        for (var i = 0; i < starts; i++)
-        {
-            var folder = Directory.CreateTempSubdirectory("readiness-bench-cold-").FullName;
-            try
-            {
-                first.Add(await StartUntilSignInAsync(folder));
-                again.Add(await StartUntilSignInAsync(folder));
-            }
-            finally
-            {
-                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-            }
-        }
-        return new ColdStart(Median(first), Median(again), starts, "today's seeded demo");
-    }
-
-    private static async Task<double> StartUntilSignInAsync(string folder)
-    {
-        var web = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
-        var port = BenchApp.FreePort();
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(web, "Readiness.Web.dll")])
-        {
-            WorkingDirectory = WebContentRoot(),
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "readiness.db")}";
-        start.Environment["Scheduling__StoragePath"] = Path.Combine(folder, "hangfire.db");
-        start.Environment["Email__PickupFolder"] = Path.Combine(folder, "mail");
-        start.Environment["Audit__CheckpointPath"] = Path.Combine(folder, "audit");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        // The first request compiles the page: on a busy machine it can take seconds.
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        try
-        {
-            while (watch.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                if (process.HasExited) throw new InvalidOperationException($"The app stopped with exit code {process.ExitCode} before answering.");
-                try
-                {
-                    using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/Account/SignIn"));
-                    if (response.StatusCode == HttpStatusCode.OK) return watch.Elapsed.TotalSeconds;
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-                await Task.Delay(25);
-            }
-            throw new TimeoutException("The app did not answer 200 on /Account/SignIn within 120 s.");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
-
-    /// <summary>Readiness.Web's project folder (its appsettings and wwwroot), as <c>dotnet run --project src/Readiness.Web</c> uses.</summary>
-    private static string WebContentRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Readiness.Web");
-            if (File.Exists(Path.Combine(candidate, "appsettings.json"))) return candidate;
-        }
-        throw new InvalidOperationException("src/Readiness.Web not found above the benchmark's folder.");
-    }
-
     /// <summary>The machine's 1-minute load average (Linux), printed beside a cold start: the numbers mean little without it.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

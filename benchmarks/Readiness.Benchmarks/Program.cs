@@ -66,8 +66,8 @@ public static class BenchmarkMain
     private static async Task<int> ColdStartOnlyAsync()
     {
         Console.WriteLine($"// Measuring cold start on the seeded demo (load average {Measures.LoadAverage()}) …");
-        var cold = await Measures.ColdStartAsync();
-        Console.WriteLine($"//   first start {cold.FirstStartSeconds:0.00} s, restart {cold.RestartSeconds:0.00} s (median of {cold.Starts}); load average {Measures.LoadAverage()}");
+        var cold = await ColdStartMeasure.TakeAsync();
+        Console.WriteLine($"//   {cold}; load average {Measures.LoadAverage()}");
         return 0;
     }
 

@@ -49,14 +49,11 @@ internal sealed class StartupInitializer(
         // WAL before the migrations (it is persistent, and opening the connection makes a new database's file): each
         // migration's commit then costs one sync of the log instead of a rollback journal's several.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        var created = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
-        // A database whose gates predate the tracker's read model gets their rows now (a no-op afterwards).
-        var backfilled = await Core.Portfolio.GateSummaries.BackfillAsync(db, cancellationToken);
-        if (backfilled > 0) logger.LogInformation("Gate summaries computed for {Releases} release(s)", backfilled);
-        var listed = await Core.Assessments.ReturnSummaries.BackfillAsync(db, cancellationToken);
-        if (listed > 0) logger.LogInformation("Returns of {Releases} release(s) added to My work's table", listed);
-        var loaded = await Core.Portfolio.AreaWeekLoads.BackfillAsync(db, cancellationToken);
-        if (loaded > 0) logger.LogInformation("Change load of {Releases} release(s) added to the heatmap's table", loaded);
+        // A database whose data predates a read model gets its rows now (a no-op afterwards; a database the migrations
+        // just created has nothing to backfill, and the three queries' first run is a fraction of a second of its start).
+        if (!created) await BackfillReadModelsAsync(db, cancellationToken);
         logger.LogInformation("Database migrated in {Milliseconds} ms", watch.ElapsedMilliseconds);
         await WorkflowSnapshotSync.SyncAsync(db, workflows, clock.UtcNow, cancellationToken);
         logger.LogInformation("Workflow definitions loaded: {Definitions}", string.Join(", ", workflows.Select(w => $"{w.Definition.Id} v{w.Definition.Version}")));
@@ -84,6 +81,16 @@ internal sealed class StartupInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task BackfillReadModelsAsync(ReadinessDbContext db, CancellationToken ct)
+    {
+        var backfilled = await Core.Portfolio.GateSummaries.BackfillAsync(db, ct);
+        if (backfilled > 0) logger.LogInformation("Gate summaries computed for {Releases} release(s)", backfilled);
+        var listed = await Core.Assessments.ReturnSummaries.BackfillAsync(db, ct);
+        if (listed > 0) logger.LogInformation("Returns of {Releases} release(s) added to My work's table", listed);
+        var loaded = await Core.Portfolio.AreaWeekLoads.BackfillAsync(db, ct);
+        if (loaded > 0) logger.LogInformation("Change load of {Releases} release(s) added to the heatmap's table", loaded);
+    }
 
     private static void EnsureSqliteFolder(ReadinessDbContext db)
     {
