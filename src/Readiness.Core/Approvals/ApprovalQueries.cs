@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
@@ -52,18 +53,43 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
     /// <summary>A page of the decisions waiting for the person, oldest first, and their newest past decisions: paged and sorted in SQL.</summary>
     public async Task<Inbox> InboxAsync(string userId, int page, CancellationToken ct)
     {
-        // A request whose re-sent replacement is waiting to be delivered is the same decision: it is listed once.
-        var pending = db.ApprovalRequests.Where(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
-            && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending));
-        var total = await pending.CountAsync(ct);
+        var total = await PendingCount.For(db)(db, userId, ct);
         var pages = Math.Max(1, (total + InboxPageSize - 1) / InboxPageSize);
         page = Math.Clamp(page, 1, pages);
-        var shown = await SummariesAsync(pending.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip((page - 1) * InboxPageSize).Take(InboxPageSize), ct);
-        var past = await SummariesAsync(db.ApprovalRequests.Where(r => r.ApproverUserId == userId && r.Status != ApprovalStatus.Pending)
-            .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Take(PastShown), ct);
+        var shown = await DetailedAsync(await PendingPage.For(db)(db, userId, (page - 1) * InboxPageSize, InboxPageSize).ToListAsync(ct), ct);
+        var past = await DetailedAsync(await Past.For(db)(db, userId, PastShown).ToListAsync(ct), ct);
         return new Inbox(shown.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).ToList(), past.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).ToList(),
             total, page);
     }
+
+    // Declared before the compiled queries that use it (static fields initialise in order).
+    private static readonly Expression<Func<ApprovalRequest, Portfolio.Release, RequestRow>> Row = (r, rel) => new RequestRow
+    {
+        Id = r.Id, Kind = r.Kind, SubjectId = r.SubjectId, DueOn = r.DueOn, CreatedAtUtc = r.CreatedAtUtc, Status = r.Status, Decision = r.Decision,
+        DecidedAtUtc = r.DecidedAtUtc, OnBehalfOfUserId = r.OnBehalfOfUserId, Comment = r.Comment, Code = rel.Code, Name = rel.Name,
+    };
+
+    // The inbox's three queries are compiled once: every approver's inbox runs them. A request whose re-sent replacement
+    // is waiting to be delivered is the same decision: it is listed and counted once.
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, CancellationToken, Task<int>>> PendingCount = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, CancellationToken ct) =>
+            db.ApprovalRequests.Count(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
+                && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))));
+
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, int, IAsyncEnumerable<RequestRow>>> PendingPage = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, int skip, int take) =>
+            db.ApprovalRequests.AsNoTracking()
+                .Where(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
+                    && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))
+                .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip(skip).Take(take)
+                .Join(db.Releases, r => r.ReleaseId, rel => rel.Id, Row)));
+
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, IAsyncEnumerable<RequestRow>>> Past = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, int take) =>
+            db.ApprovalRequests.AsNoTracking()
+                .Where(r => r.ApproverUserId == userId && r.Status != ApprovalStatus.Pending)
+                .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Take(take)
+                .Join(db.Releases, r => r.ReleaseId, rel => rel.Id, Row)));
 
     /// <summary>The decisions waiting for the person that are due soonest (the BCM's dashboard).</summary>
     public async Task<IReadOnlyList<RequestSummary>> DueSoonestAsync(string userId, int take, CancellationToken ct) =>
@@ -111,25 +137,41 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
     public Task<int> ReleaseIdOfAsync(int requestId, CancellationToken ct) =>
         db.ApprovalRequests.Where(r => r.Id == requestId).Select(r => r.ReleaseId).SingleAsync(ct);
 
-    private async Task<List<RequestSummary>> SummariesAsync(IQueryable<ApprovalRequest> requests, CancellationToken ct)
+    private async Task<List<RequestSummary>> SummariesAsync(IQueryable<ApprovalRequest> requests, CancellationToken ct) =>
+        await DetailedAsync(await requests.AsNoTracking().Join(db.Releases, r => r.ReleaseId, rel => rel.Id, Row).ToListAsync(ct), ct);
+
+    /// <summary>A request with its release, and only the columns shown: its row also holds its token hash, content hash and workflow state.</summary>
+    private sealed class RequestRow
     {
-        var rows = await (from r in requests
-                          join rel in db.Releases on r.ReleaseId equals rel.Id
-                          select new { r, rel.Code, rel.Name }).AsNoTracking().ToListAsync(ct);
-        // The return and delegator details come in two more queries: simpler than conditional joins, and the same on every provider.
-        var returnIds = rows.Where(x => x.r.Kind == ApprovalKind.AreaReturn).Select(x => x.r.SubjectId).Distinct().ToList();
-        // (Each is skipped when nothing needs it: a list of go / no-go decisions or one without delegations asks nothing more.)
+        public required int Id { get; init; }
+        public required ApprovalKind Kind { get; init; }
+        public required int SubjectId { get; init; }
+        public required DateOnly DueOn { get; init; }
+        public required DateTime CreatedAtUtc { get; init; }
+        public required ApprovalStatus Status { get; init; }
+        public required Decision? Decision { get; init; }
+        public required DateTime? DecidedAtUtc { get; init; }
+        public required string? OnBehalfOfUserId { get; init; }
+        public required string Comment { get; init; }
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+    }
+
+    /// <summary>The requests with their returns' area, RAG and score and their delegators' names: two more queries, each skipped when nothing needs it.</summary>
+    private async Task<List<RequestSummary>> DetailedAsync(List<RequestRow> rows, CancellationToken ct)
+    {
+        var returnIds = rows.Where(x => x.Kind == ApprovalKind.AreaReturn).Select(x => x.SubjectId).Distinct().ToList();
         var returns = returnIds.Count == 0 ? new Dictionary<int, ReturnDetails>() : await (from a in db.Assessments
                                                          join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
                                                          where returnIds.Contains(a.Id)
                                                          select new ReturnDetails(a.Id, area.Name, a.Rag, a.Score)).ToDictionaryAsync(x => x.Id, ct);
-        var delegatorIds = rows.Select(x => x.r.OnBehalfOfUserId).OfType<string>().Distinct().ToList();
+        var delegatorIds = rows.Select(x => x.OnBehalfOfUserId).OfType<string>().Distinct().ToList();
         var delegators = delegatorIds.Count == 0 ? new Dictionary<string, string>() : await db.Users.Where(u => delegatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return rows.Select(x =>
         {
-            var a = x.r.Kind == ApprovalKind.AreaReturn ? returns.GetValueOrDefault(x.r.SubjectId) : null;
-            return new RequestSummary(x.r.Id, x.r.Kind, x.r.SubjectId, x.Code, x.Name, a?.Name, x.r.DueOn, x.r.CreatedAtUtc, x.r.Status, x.r.Decision,
-                x.r.DecidedAtUtc, x.r.OnBehalfOfUserId is { } d ? delegators.GetValueOrDefault(d) : null, x.r.Comment, a?.Rag, a?.Score);
+            var a = x.Kind == ApprovalKind.AreaReturn ? returns.GetValueOrDefault(x.SubjectId) : null;
+            return new RequestSummary(x.Id, x.Kind, x.SubjectId, x.Code, x.Name, a?.Name, x.DueOn, x.CreatedAtUtc, x.Status, x.Decision,
+                x.DecidedAtUtc, x.OnBehalfOfUserId is { } d ? delegators.GetValueOrDefault(d) : null, x.Comment, a?.Rag, a?.Score);
         }).ToList();
     }
 

@@ -40,6 +40,8 @@ public sealed class CompiledQueryTests : IDisposable
         Assert.Empty((await new PortfolioChoices(db).FilterChoicesAsync(null, CancellationToken.None)).Areas);
         Assert.Equal(new Core.Dashboards.LayoutCounts(0, 0), await new Core.Dashboards.LayoutQueries(db)
             .ForAsync(new Core.Identity.Actor("someone", new HashSet<string> { Core.Identity.Roles.Bcm, Core.Identity.Roles.Pmo }), CancellationToken.None));
+        var inbox = await new Core.Approvals.ApprovalQueries(db, clock).InboxAsync("someone", 1, CancellationToken.None);
+        Assert.Equal((0, 0, 0), (inbox.PendingTotal, inbox.Pending.Count, inbox.Past.Count));
     }
 
     public void Dispose()
