@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Core.Assessments;
+using Readiness.Core.BusinessAreas;
+using Readiness.Core.Common;
+using Readiness.Core.Portfolio;
+using Readiness.Web.Tests.Infrastructure;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>
+/// My work as every team lead of the seeded demo sees it, against the rule recomputed from the returns themselves:
+/// the team lead's areas' returns except post-go-live reviews, overdue first, then the other open ones by due date,
+/// then the rest by due date; by default the open and recent ones; the dashboard's soonest are the first open ones.
+/// </summary>
+public sealed class MyWorkOrderTests : IAsyncLifetime
+{
+    private readonly ReadinessFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private static bool IsOpen(AssessmentStatus s) => s is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
+
+    [Fact]
+    public async Task Every_team_leads_pages_and_dashboard_follow_the_order_and_scope_of_my_work()
+    {
+        _factory.Clock.Advance(TimeSpan.FromDays(30)); // some returns fall overdue, some submissions stop being recent
+        var clock = _factory.Services.GetRequiredService<ReadinessClock>();
+        var (today, recentFrom) = (clock.Today, clock.UtcNow.AddDays(-MyWork.RecentDays));
+        var (leads, returns) = await _factory.WithDbAsync(async db => (
+            await db.AreaMemberships.Where(m => m.Role == AreaRole.TeamLead).Select(m => new { m.UserId, m.BusinessAreaId }).ToListAsync(),
+            await (from a in db.Assessments
+                   join g in db.Gates on a.GateId equals g.Id
+                   join r in db.Releases on a.ReleaseId equals r.Id
+                   where g.Kind != GateKind.PostGoLiveReview
+                   select new { a.Id, a.BusinessAreaId, a.Status, a.SubmittedAtUtc, r.GoLive, g.DueOffsetDays }).ToListAsync()));
+        var checkedLeads = 0;
+        foreach (var lead in leads.GroupBy(m => m.UserId))
+        {
+            var areas = lead.Select(m => m.BusinessAreaId).ToHashSet();
+            var mine = returns.Where(a => areas.Contains(a.BusinessAreaId))
+                .Select(a => (a.Id, a.Status, a.SubmittedAtUtc, DueOn: a.GoLive.AddDays(a.DueOffsetDays)))
+                .OrderBy(a => IsOpen(a.Status) && a.DueOn < today ? 0 : 1).ThenBy(a => IsOpen(a.Status) ? 0 : 1).ThenBy(a => a.DueOn).ThenBy(a => a.Id).ToList();
+            var recent = mine.Where(a => IsOpen(a.Status) || a.Status == AssessmentStatus.Submitted || a.SubmittedAtUtc >= recentFrom).ToList();
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var work = scope.ServiceProvider.GetRequiredService<MyWork>();
+
+            var all = await work.PageAsync(lead.Key, all: true, 1, CancellationToken.None);
+            var shown = await work.PageAsync(lead.Key, all: false, 1, CancellationToken.None);
+            Assert.Equal(mine.Take(MyWork.PageSize).Select(a => a.Id), all.Items.Select(i => i.AssessmentId));
+            Assert.Equal(recent.Take(MyWork.PageSize).Select(a => a.Id), shown.Items.Select(i => i.AssessmentId));
+            Assert.Equal((mine.Count, recent.Count), (all.Total, shown.Total));
+            Assert.Equal(mine.Count(a => IsOpen(a.Status)), shown.Open);
+            Assert.Equal(mine.Count(a => IsOpen(a.Status) && a.DueOn < today), shown.Overdue);
+            Assert.Equal(mine.Count(a => !IsOpen(a.Status)), shown.Done);
+
+            var (soonest, open, done) = await work.OpenAsync(lead.Key, 3, CancellationToken.None);
+            Assert.Equal(mine.Where(a => IsOpen(a.Status)).Take(3).Select(a => a.Id), soonest.Select(i => i.AssessmentId));
+            Assert.Equal((shown.Open, shown.Done), (open, done));
+            if (mine.Count > 0) checkedLeads++;
+        }
+        Assert.True(checkedLeads >= 5, $"Only {checkedLeads} team leads have returns in the demo.");
+    }
+}
