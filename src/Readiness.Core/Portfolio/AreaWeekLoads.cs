@@ -86,10 +86,17 @@ public static class AreaWeekLoads
     /// <summary>Each area's own load (sub-areas not added) in the weeks from <paramref name="first"/> to <paramref name="last"/>.</summary>
     public static async Task<IReadOnlyList<(int AreaId, DateOnly Week, decimal Hours)>> OwnAsync(ReadinessDbContext db, DateOnly first, DateOnly last, CancellationToken ct)
     {
-        var rows = await db.AreaWeekLoads.AsNoTracking().Where(l => l.Week >= first && l.Week <= last)
-            .Select(l => new { l.AreaId, l.Week, l.Units }).ToListAsync(ct);
-        return rows.Select(r => (r.AreaId, r.Week, r.Units / AreaWeekLoad.UnitsPerHour)).ToList();
+        var rows = new List<(int AreaId, DateOnly Week, decimal Hours)>();
+        await foreach (var r in CellsBetween.For(db)(db, first, last).WithCancellation(ct)) rows.Add((r.AreaId, r.Week, r.Units / AreaWeekLoad.UnitsPerHour));
+        return rows;
     }
+
+    /// <summary>Compiled once: every heatmap reads its weeks' cells (up to a thousand rows) this way.</summary>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, DateOnly, DateOnly, IAsyncEnumerable<Cell>>> CellsBetween = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, DateOnly first, DateOnly last) =>
+            db.AreaWeekLoads.AsNoTracking().Where(l => l.Week >= first && l.Week <= last).Select(l => new Cell(l.AreaId, l.Week, l.Units))));
+
+    private sealed record Cell(int AreaId, DateOnly Week, long Units);
 
     /// <summary>The load every impact puts on its own area in each week, in the table's units: what the table must hold.</summary>
     public static Dictionary<(int AreaId, DateOnly Week), long> Compute(IEnumerable<LoadInput> impacts)

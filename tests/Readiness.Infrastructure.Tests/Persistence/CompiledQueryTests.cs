@@ -42,6 +42,7 @@ public sealed class CompiledQueryTests : IDisposable
             .ForAsync(new Core.Identity.Actor("someone", new HashSet<string> { Core.Identity.Roles.Bcm, Core.Identity.Roles.Pmo }), CancellationToken.None));
         var inbox = await new Core.Approvals.ApprovalQueries(db, clock).InboxAsync("someone", 1, CancellationToken.None);
         Assert.Equal((0, 0, 0), (inbox.PendingTotal, inbox.Pending.Count, inbox.Past.Count));
+        Assert.Empty(await AreaWeekLoads.OwnAsync(db, new DateOnly(2026, 1, 5), new DateOnly(2026, 6, 29), CancellationToken.None));
         var work = new Core.Assessments.MyWork(db, clock);
         Assert.Equal((0, 0), ((await work.PageAsync("someone", all: false, 1, CancellationToken.None)).Total, (await work.OpenAsync("someone", 5, CancellationToken.None)).Open));
     }
