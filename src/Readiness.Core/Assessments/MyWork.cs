@@ -49,7 +49,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
         var total = (all ? counts?.All : counts?.Recent) ?? 0;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var items = await ItemsAsync(PageOf.For(db)(db, userId, all, false, today, recentFrom, (page - 1) * PageSize, PageSize), ct);
+        var items = await ItemsAsync(PageOf.For(db)(db, userId, all, /* openOnly */ false, today, recentFrom, (page - 1) * PageSize, PageSize), ct);
         return new MyWorkPage(items, page, PageSize, total, counts?.Open ?? 0, counts?.Overdue ?? 0, (counts?.All ?? 0) - (counts?.Open ?? 0), all);
     }
 
@@ -58,7 +58,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     {
         var (today, recentFrom) = (clock.Today, clock.UtcNow.AddDays(-RecentDays));
         // My work's order among open returns is by due date (the overdue ones are those due before today).
-        var soonest = await ItemsAsync(PageOf.For(db)(db, userId, true, true, today, recentFrom, 0, take), ct);
+        var soonest = await ItemsAsync(PageOf.For(db)(db, userId, /* all */ true, /* openOnly */ true, today, recentFrom, 0, take), ct);
         var counts = await CountsOf.For(db)(db, userId, today, recentFrom, ct);
         return (soonest, counts?.Open ?? 0, (counts?.All ?? 0) - (counts?.Open ?? 0));
     }
