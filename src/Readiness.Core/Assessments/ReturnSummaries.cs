@@ -37,7 +37,6 @@ public static class ReturnSummaries
         var rows = await (from a in returns
                           join g in db.Gates on a.GateId equals g.Id
                           join r in db.Releases on a.ReleaseId equals r.Id
-                          orderby a.Id
                           select new { a.Id, a.ReleaseId, a.BusinessAreaId, g.Kind, a.Status, a.SubmittedAtUtc, r.GoLive, g.DueOffsetDays }).ToListAsync(ct);
         // The due date as the tracker's read model has it (GateSummary.DueOn): the release's go-live plus the gate's offset.
         return rows.Select(x => new ReturnSummaryValues(x.Id, x.ReleaseId, x.BusinessAreaId, x.Kind, x.Status, x.SubmittedAtUtc, x.GoLive.AddDays(x.DueOffsetDays))).ToList();
