@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Readiness.Core.Assessments;
 
 #pragma warning disable 219, 612, 618
@@ -34,6 +42,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (Answer instance) => AnswerUnsafeAccessors.Id(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && AnswerUnsafeAccessors.Id(((Answer)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : AnswerUnsafeAccessors.Id(((Answer)(entry.Entity))))),
+                int (IInternalEntry entry) => AnswerUnsafeAccessors.Id(((Answer)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var answeredAtUtc = runtimeEntityType.AddProperty(
                 "AnsweredAtUtc",
@@ -41,6 +91,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("AnsweredAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<AnsweredAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            answeredAtUtc.SetGetter(
+                DateTime (Answer instance) => AnswerUnsafeAccessors.AnsweredAtUtc(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.AnsweredAtUtc(instance) == default(DateTime));
+            answeredAtUtc.SetSetter(
+                Answer (Answer instance, DateTime value) =>
+                {
+                    AnswerUnsafeAccessors.AnsweredAtUtc(instance) = value;
+                    return instance;
+                });
+            answeredAtUtc.SetMaterializationSetter(
+                Answer (Answer instance, DateTime value) =>
+                {
+                    AnswerUnsafeAccessors.AnsweredAtUtc(instance) = value;
+                    return instance;
+                });
+            answeredAtUtc.SetAccessors(
+                DateTime (IInternalEntry entry) => AnswerUnsafeAccessors.AnsweredAtUtc(((Answer)(entry.Entity))),
+                DateTime (IInternalEntry entry) => AnswerUnsafeAccessors.AnsweredAtUtc(((Answer)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(answeredAtUtc, 1),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(answeredAtUtc));
+            answeredAtUtc.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            answeredAtUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             answeredAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
             var answeredByUserId = runtimeEntityType.AddProperty(
@@ -49,6 +146,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("AnsweredByUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<AnsweredByUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            answeredByUserId.SetGetter(
+                string (Answer instance) => AnswerUnsafeAccessors.AnsweredByUserId(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.AnsweredByUserId(instance) == null);
+            answeredByUserId.SetSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.AnsweredByUserId(instance) = value;
+                    return instance;
+                });
+            answeredByUserId.SetMaterializationSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.AnsweredByUserId(instance) = value;
+                    return instance;
+                });
+            answeredByUserId.SetAccessors(
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.AnsweredByUserId(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.AnsweredByUserId(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(answeredByUserId, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(answeredByUserId));
+            answeredByUserId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            answeredByUserId.TypeMapping = SqliteStringTypeMapping.Default;
 
             var assessmentId = runtimeEntityType.AddProperty(
                 "AssessmentId",
@@ -56,6 +180,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("AssessmentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<AssessmentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            assessmentId.SetGetter(
+                int (Answer instance) => AnswerUnsafeAccessors.AssessmentId(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.AssessmentId(instance) == 0);
+            assessmentId.SetSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.AssessmentId(instance) = value;
+                    return instance;
+                });
+            assessmentId.SetMaterializationSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.AssessmentId(instance) = value;
+                    return instance;
+                });
+            assessmentId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(3) && AnswerUnsafeAccessors.AssessmentId(((Answer)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : AnswerUnsafeAccessors.AssessmentId(((Answer)(entry.Entity))))),
+                int (IInternalEntry entry) => AnswerUnsafeAccessors.AssessmentId(((Answer)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(assessmentId, 3),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(assessmentId, 1));
+            assessmentId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            assessmentId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            assessmentId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(assessmentId));
 
             var comment = runtimeEntityType.AddProperty(
                 "Comment",
@@ -63,6 +229,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("Comment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<Comment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            comment.SetGetter(
+                string (Answer instance) => AnswerUnsafeAccessors.Comment(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.Comment(instance) == null);
+            comment.SetSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.Comment(instance) = value;
+                    return instance;
+                });
+            comment.SetMaterializationSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.Comment(instance) = value;
+                    return instance;
+                });
+            comment.SetAccessors(
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.Comment(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.Comment(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(comment, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(comment));
+            comment.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            comment.TypeMapping = SqliteStringTypeMapping.Default;
 
             var criterionId = runtimeEntityType.AddProperty(
                 "CriterionId",
@@ -70,6 +263,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("CriterionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<CriterionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            criterionId.SetGetter(
+                int (Answer instance) => AnswerUnsafeAccessors.CriterionId(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.CriterionId(instance) == 0);
+            criterionId.SetSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.CriterionId(instance) = value;
+                    return instance;
+                });
+            criterionId.SetMaterializationSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.CriterionId(instance) = value;
+                    return instance;
+                });
+            criterionId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(2) : (entry.FlaggedAsTemporary(5) && AnswerUnsafeAccessors.CriterionId(((Answer)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(2) : AnswerUnsafeAccessors.CriterionId(((Answer)(entry.Entity))))),
+                int (IInternalEntry entry) => AnswerUnsafeAccessors.CriterionId(((Answer)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(criterionId, 5),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(criterionId, 2));
+            criterionId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            criterionId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            criterionId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(criterionId));
 
             var evidenceLink = runtimeEntityType.AddProperty(
                 "EvidenceLink",
@@ -77,6 +312,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("EvidenceLink", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<EvidenceLink>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            evidenceLink.SetGetter(
+                string (Answer instance) => AnswerUnsafeAccessors.EvidenceLink(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.EvidenceLink(instance) == null);
+            evidenceLink.SetSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.EvidenceLink(instance) = value;
+                    return instance;
+                });
+            evidenceLink.SetMaterializationSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.EvidenceLink(instance) = value;
+                    return instance;
+                });
+            evidenceLink.SetAccessors(
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.EvidenceLink(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.EvidenceLink(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(evidenceLink, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(evidenceLink));
+            evidenceLink.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            evidenceLink.TypeMapping = SqliteStringTypeMapping.Default;
 
             var revision = runtimeEntityType.AddProperty(
                 "Revision",
@@ -85,6 +347,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Answer).GetField("<Revision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 concurrencyToken: true,
                 sentinel: 0);
+            revision.SetGetter(
+                int (Answer instance) => AnswerUnsafeAccessors.Revision(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.Revision(instance) == 0);
+            revision.SetSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.Revision(instance) = value;
+                    return instance;
+                });
+            revision.SetMaterializationSetter(
+                Answer (Answer instance, int value) =>
+                {
+                    AnswerUnsafeAccessors.Revision(instance) = value;
+                    return instance;
+                });
+            revision.SetAccessors(
+                int (IInternalEntry entry) => AnswerUnsafeAccessors.Revision(((Answer)(entry.Entity))),
+                int (IInternalEntry entry) => AnswerUnsafeAccessors.Revision(((Answer)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(revision, 7),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(revision));
+            revision.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            revision.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var value = runtimeEntityType.AddProperty(
                 "Value",
@@ -92,6 +395,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Answer).GetProperty("Value", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Answer).GetField("<Value>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            value.SetGetter(
+                string (Answer instance) => AnswerUnsafeAccessors.Value(instance),
+                bool (Answer instance) => AnswerUnsafeAccessors.Value(instance) == null);
+            value.SetSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.Value(instance) = value;
+                    return instance;
+                });
+            value.SetMaterializationSetter(
+                Answer (Answer instance, string value) =>
+                {
+                    AnswerUnsafeAccessors.Value(instance) = value;
+                    return instance;
+                });
+            value.SetAccessors(
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.Value(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => AnswerUnsafeAccessors.Value(((Answer)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(value, 8),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(value));
+            value.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            value.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -122,6 +452,38 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Assessment).GetProperty("Answers", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Assessment).GetField("<Answers>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            answers.SetGetter(
+                List<Answer> (Assessment instance) => AssessmentUnsafeAccessors.Answers(instance),
+                bool (Assessment instance) => AssessmentUnsafeAccessors.Answers(instance) == null);
+            answers.SetSetter(
+                Assessment (Assessment instance, List<Answer> value) =>
+                {
+                    AssessmentUnsafeAccessors.Answers(instance) = value;
+                    return instance;
+                });
+            answers.SetMaterializationSetter(
+                Assessment (Assessment instance, List<Answer> value) =>
+                {
+                    AssessmentUnsafeAccessors.Answers(instance) = value;
+                    return instance;
+                });
+            answers.SetAccessors(
+                List<Answer> (IInternalEntry entry) => AssessmentUnsafeAccessors.Answers(((Assessment)(entry.Entity))),
+                List<Answer> (IInternalEntry entry) => AssessmentUnsafeAccessors.Answers(((Assessment)(entry.Entity))),
+                null,
+                List<Answer> (IInternalEntry entry) => entry.GetCurrentValue<List<Answer>>(answers));
+            answers.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 5,
+                storeGenerationIndex: -1);
+            answers.SetCollectionAccessor<Assessment, List<Answer>, Answer>(
+                List<Answer> (Assessment entity) => AssessmentUnsafeAccessors.Answers(entity),
+                (Assessment entity, List<Answer> collection) => AssessmentUnsafeAccessors.Answers(entity) = ((List<Answer>)collection),
+                (Assessment entity, List<Answer> collection) => AssessmentUnsafeAccessors.Answers(entity) = ((List<Answer>)collection),
+                List<Answer> (Assessment entity, Action<Assessment, List<Answer>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Assessment, List<Answer>, List<Answer>>(entity, setter),
+                List<Answer> () => new List<Answer>());
             return runtimeForeignKey;
         }
 
@@ -138,6 +500,47 @@ namespace Readiness.Core.Persistence.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var answeredAtUtc = runtimeEntityType.FindProperty("AnsweredAtUtc");
+            var answeredByUserId = runtimeEntityType.FindProperty("AnsweredByUserId");
+            var assessmentId = runtimeEntityType.FindProperty("AssessmentId");
+            var comment = runtimeEntityType.FindProperty("Comment");
+            var criterionId = runtimeEntityType.FindProperty("CriterionId");
+            var evidenceLink = runtimeEntityType.FindProperty("EvidenceLink");
+            var revision = runtimeEntityType.FindProperty("Revision");
+            var value = runtimeEntityType.FindProperty("Value");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Answer)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, DateTime, string, int, string, int, string, int, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)answeredAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(answeredAtUtc)), (source.GetCurrentValue<string>(answeredByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)answeredByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(answeredByUserId))), ((ValueComparer<int>)(((IProperty)assessmentId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(assessmentId)), (source.GetCurrentValue<string>(comment) == null ? null : ((ValueComparer<string>)(((IProperty)comment).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(comment))), ((ValueComparer<int>)(((IProperty)criterionId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(criterionId)), (source.GetCurrentValue<string>(evidenceLink) == null ? null : ((ValueComparer<string>)(((IProperty)evidenceLink).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(evidenceLink))), ((ValueComparer<int>)(((IProperty)revision).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(revision)), (source.GetCurrentValue<string>(value) == null ? null : ((ValueComparer<string>)(((IProperty)value).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(value))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)assessmentId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)criterionId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int, int>(default(int), default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Answer)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)assessmentId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(assessmentId)), ((ValueComparer<int>)(((IProperty)criterionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(criterionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 9,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 9,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Readiness.Core.BusinessAreas;
 
 #pragma warning disable 219, 612, 618
@@ -34,6 +42,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (AreaMembership instance) => AreaMembershipUnsafeAccessors.Id(instance),
+                bool (AreaMembership instance) => AreaMembershipUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                AreaMembership (AreaMembership instance, int value) =>
+                {
+                    AreaMembershipUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                AreaMembership (AreaMembership instance, int value) =>
+                {
+                    AreaMembershipUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && AreaMembershipUnsafeAccessors.Id(((AreaMembership)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : AreaMembershipUnsafeAccessors.Id(((AreaMembership)(entry.Entity))))),
+                int (IInternalEntry entry) => AreaMembershipUnsafeAccessors.Id(((AreaMembership)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var businessAreaId = runtimeEntityType.AddProperty(
                 "BusinessAreaId",
@@ -41,6 +91,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(AreaMembership).GetProperty("BusinessAreaId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AreaMembership).GetField("<BusinessAreaId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            businessAreaId.SetGetter(
+                int (AreaMembership instance) => AreaMembershipUnsafeAccessors.BusinessAreaId(instance),
+                bool (AreaMembership instance) => AreaMembershipUnsafeAccessors.BusinessAreaId(instance) == 0);
+            businessAreaId.SetSetter(
+                AreaMembership (AreaMembership instance, int value) =>
+                {
+                    AreaMembershipUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetMaterializationSetter(
+                AreaMembership (AreaMembership instance, int value) =>
+                {
+                    AreaMembershipUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && AreaMembershipUnsafeAccessors.BusinessAreaId(((AreaMembership)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : AreaMembershipUnsafeAccessors.BusinessAreaId(((AreaMembership)(entry.Entity))))),
+                int (IInternalEntry entry) => AreaMembershipUnsafeAccessors.BusinessAreaId(((AreaMembership)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(businessAreaId, 1),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(businessAreaId, 1));
+            businessAreaId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            businessAreaId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            businessAreaId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(businessAreaId));
 
             var role = runtimeEntityType.AddProperty(
                 "Role",
@@ -49,6 +141,54 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(AreaMembership).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            role.SetGetter(
+                AreaRole (AreaMembership instance) => AreaMembershipUnsafeAccessors.Role(instance),
+                bool (AreaMembership instance) => object.Equals(((object)(AreaMembershipUnsafeAccessors.Role(instance))), ((object)(AreaRole.TeamLead))));
+            role.SetSetter(
+                AreaMembership (AreaMembership instance, AreaRole value) =>
+                {
+                    AreaMembershipUnsafeAccessors.Role(instance) = value;
+                    return instance;
+                });
+            role.SetMaterializationSetter(
+                AreaMembership (AreaMembership instance, AreaRole value) =>
+                {
+                    AreaMembershipUnsafeAccessors.Role(instance) = value;
+                    return instance;
+                });
+            role.SetAccessors(
+                AreaRole (IInternalEntry entry) => AreaMembershipUnsafeAccessors.Role(((AreaMembership)(entry.Entity))),
+                AreaRole (IInternalEntry entry) => AreaMembershipUnsafeAccessors.Role(((AreaMembership)(entry.Entity))),
+                AreaRole (IInternalEntry entry) => entry.ReadOriginalValue<AreaRole>(role, 2),
+                AreaRole (IInternalEntry entry) => entry.GetCurrentValue<AreaRole>(role));
+            role.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            role.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<AreaRole>(
+                    bool (AreaRole v1, AreaRole v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (AreaRole v) => ((object)v).GetHashCode(),
+                    AreaRole (AreaRole v) => v),
+                keyComparer: new ValueComparer<AreaRole>(
+                    bool (AreaRole v1, AreaRole v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (AreaRole v) => ((object)v).GetHashCode(),
+                    AreaRole (AreaRole v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<AreaRole, string>(
+                    string (AreaRole v) => ((object)v).ToString(),
+                    AreaRole (string v) => StringEnumConverter<AreaRole, string, AreaRole>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<AreaRole, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<AreaRole, string>(
+                        string (AreaRole v) => ((object)v).ToString(),
+                        AreaRole (string v) => StringEnumConverter<AreaRole, string, AreaRole>.ConvertToEnum(v))));
+            role.SetCurrentValueComparer(new EntryCurrentValueComparer<AreaRole>(role));
             role.SetSentinelFromProviderValue("TeamLead");
 
             var userId = runtimeEntityType.AddProperty(
@@ -57,6 +197,34 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(AreaMembership).GetProperty("UserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AreaMembership).GetField("<UserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            userId.SetGetter(
+                string (AreaMembership instance) => AreaMembershipUnsafeAccessors.UserId(instance),
+                bool (AreaMembership instance) => AreaMembershipUnsafeAccessors.UserId(instance) == null);
+            userId.SetSetter(
+                AreaMembership (AreaMembership instance, string value) =>
+                {
+                    AreaMembershipUnsafeAccessors.UserId(instance) = value;
+                    return instance;
+                });
+            userId.SetMaterializationSetter(
+                AreaMembership (AreaMembership instance, string value) =>
+                {
+                    AreaMembershipUnsafeAccessors.UserId(instance) = value;
+                    return instance;
+                });
+            userId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(3) ? entry.ReadStoreGeneratedValue<string>(2) : (entry.FlaggedAsTemporary(3) && AreaMembershipUnsafeAccessors.UserId(((AreaMembership)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(2) : AreaMembershipUnsafeAccessors.UserId(((AreaMembership)(entry.Entity))))),
+                string (IInternalEntry entry) => AreaMembershipUnsafeAccessors.UserId(((AreaMembership)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(userId, 3),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(userId, 2));
+            userId.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            userId.TypeMapping = SqliteStringTypeMapping.Default;
+            userId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(userId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -87,6 +255,38 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(BusinessArea).GetProperty("Members", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(BusinessArea).GetField("<Members>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            members.SetGetter(
+                List<AreaMembership> (BusinessArea instance) => BusinessAreaUnsafeAccessors.Members(instance),
+                bool (BusinessArea instance) => BusinessAreaUnsafeAccessors.Members(instance) == null);
+            members.SetSetter(
+                BusinessArea (BusinessArea instance, List<AreaMembership> value) =>
+                {
+                    BusinessAreaUnsafeAccessors.Members(instance) = value;
+                    return instance;
+                });
+            members.SetMaterializationSetter(
+                BusinessArea (BusinessArea instance, List<AreaMembership> value) =>
+                {
+                    BusinessAreaUnsafeAccessors.Members(instance) = value;
+                    return instance;
+                });
+            members.SetAccessors(
+                List<AreaMembership> (IInternalEntry entry) => BusinessAreaUnsafeAccessors.Members(((BusinessArea)(entry.Entity))),
+                List<AreaMembership> (IInternalEntry entry) => BusinessAreaUnsafeAccessors.Members(((BusinessArea)(entry.Entity))),
+                null,
+                List<AreaMembership> (IInternalEntry entry) => entry.GetCurrentValue<List<AreaMembership>>(members));
+            members.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
+            members.SetCollectionAccessor<BusinessArea, List<AreaMembership>, AreaMembership>(
+                List<AreaMembership> (BusinessArea entity) => BusinessAreaUnsafeAccessors.Members(entity),
+                (BusinessArea entity, List<AreaMembership> collection) => BusinessAreaUnsafeAccessors.Members(entity) = ((List<AreaMembership>)collection),
+                (BusinessArea entity, List<AreaMembership> collection) => BusinessAreaUnsafeAccessors.Members(entity) = ((List<AreaMembership>)collection),
+                List<AreaMembership> (BusinessArea entity, Action<BusinessArea, List<AreaMembership>> setter) => ClrCollectionAccessorFactory.CreateAndSet<BusinessArea, List<AreaMembership>, List<AreaMembership>>(entity, setter),
+                List<AreaMembership> () => new List<AreaMembership>());
             return runtimeForeignKey;
         }
 
@@ -103,6 +303,42 @@ namespace Readiness.Core.Persistence.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var businessAreaId = runtimeEntityType.FindProperty("BusinessAreaId");
+            var role = runtimeEntityType.FindProperty("Role");
+            var userId = runtimeEntityType.FindProperty("UserId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((AreaMembership)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, AreaRole, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), ((ValueComparer<AreaRole>)(((IProperty)role).GetValueComparer())).Snapshot(source.GetCurrentValue<AreaRole>(role)), (source.GetCurrentValue<string>(userId) == null ? null : ((ValueComparer<string>)(((IProperty)userId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(userId))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(default(int)), (default(string) == null ? null : ((ValueComparer<string>)(((IProperty)userId).GetValueComparer())).Snapshot(default(string)))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int, string>(default(int), default(int), default(string)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((AreaMembership)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, string>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), (source.GetCurrentValue<string>(userId) == null ? null : ((ValueComparer<string>)(((IProperty)userId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(userId))))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 4,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 4,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

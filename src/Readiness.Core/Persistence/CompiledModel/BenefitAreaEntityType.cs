@@ -3,8 +3,12 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Readiness.Core.Benefits;
 
 #pragma warning disable 219, 612, 618
@@ -33,6 +37,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(BenefitArea).GetField("<BenefitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            benefitId.SetGetter(
+                int (BenefitArea instance) => BenefitAreaUnsafeAccessors.BenefitId(instance),
+                bool (BenefitArea instance) => BenefitAreaUnsafeAccessors.BenefitId(instance) == 0);
+            benefitId.SetSetter(
+                BenefitArea (BenefitArea instance, int value) =>
+                {
+                    BenefitAreaUnsafeAccessors.BenefitId(instance) = value;
+                    return instance;
+                });
+            benefitId.SetMaterializationSetter(
+                BenefitArea (BenefitArea instance, int value) =>
+                {
+                    BenefitAreaUnsafeAccessors.BenefitId(instance) = value;
+                    return instance;
+                });
+            benefitId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && BenefitAreaUnsafeAccessors.BenefitId(((BenefitArea)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : BenefitAreaUnsafeAccessors.BenefitId(((BenefitArea)(entry.Entity))))),
+                int (IInternalEntry entry) => BenefitAreaUnsafeAccessors.BenefitId(((BenefitArea)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(benefitId, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(benefitId, 0));
+            benefitId.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            benefitId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            benefitId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(benefitId));
 
             var businessAreaId = runtimeEntityType.AddProperty(
                 "BusinessAreaId",
@@ -41,6 +87,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(BenefitArea).GetField("<BusinessAreaId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            businessAreaId.SetGetter(
+                int (BenefitArea instance) => BenefitAreaUnsafeAccessors.BusinessAreaId(instance),
+                bool (BenefitArea instance) => BenefitAreaUnsafeAccessors.BusinessAreaId(instance) == 0);
+            businessAreaId.SetSetter(
+                BenefitArea (BenefitArea instance, int value) =>
+                {
+                    BenefitAreaUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetMaterializationSetter(
+                BenefitArea (BenefitArea instance, int value) =>
+                {
+                    BenefitAreaUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && BenefitAreaUnsafeAccessors.BusinessAreaId(((BenefitArea)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : BenefitAreaUnsafeAccessors.BusinessAreaId(((BenefitArea)(entry.Entity))))),
+                int (IInternalEntry entry) => BenefitAreaUnsafeAccessors.BusinessAreaId(((BenefitArea)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(businessAreaId, 1),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(businessAreaId, 1));
+            businessAreaId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            businessAreaId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            businessAreaId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(businessAreaId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { benefitId, businessAreaId });
@@ -67,6 +155,38 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Benefit).GetProperty("Areas", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Benefit).GetField("<Areas>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            areas.SetGetter(
+                List<BenefitArea> (Benefit instance) => BenefitUnsafeAccessors.Areas(instance),
+                bool (Benefit instance) => BenefitUnsafeAccessors.Areas(instance) == null);
+            areas.SetSetter(
+                Benefit (Benefit instance, List<BenefitArea> value) =>
+                {
+                    BenefitUnsafeAccessors.Areas(instance) = value;
+                    return instance;
+                });
+            areas.SetMaterializationSetter(
+                Benefit (Benefit instance, List<BenefitArea> value) =>
+                {
+                    BenefitUnsafeAccessors.Areas(instance) = value;
+                    return instance;
+                });
+            areas.SetAccessors(
+                List<BenefitArea> (IInternalEntry entry) => BenefitUnsafeAccessors.Areas(((Benefit)(entry.Entity))),
+                List<BenefitArea> (IInternalEntry entry) => BenefitUnsafeAccessors.Areas(((Benefit)(entry.Entity))),
+                null,
+                List<BenefitArea> (IInternalEntry entry) => entry.GetCurrentValue<List<BenefitArea>>(areas));
+            areas.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            areas.SetCollectionAccessor<Benefit, List<BenefitArea>, BenefitArea>(
+                List<BenefitArea> (Benefit entity) => BenefitUnsafeAccessors.Areas(entity),
+                (Benefit entity, List<BenefitArea> collection) => BenefitUnsafeAccessors.Areas(entity) = ((List<BenefitArea>)collection),
+                (Benefit entity, List<BenefitArea> collection) => BenefitUnsafeAccessors.Areas(entity) = ((List<BenefitArea>)collection),
+                List<BenefitArea> (Benefit entity, Action<Benefit, List<BenefitArea>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Benefit, List<BenefitArea>, List<BenefitArea>>(entity, setter),
+                List<BenefitArea> () => new List<BenefitArea>());
             return runtimeForeignKey;
         }
 
@@ -83,6 +203,40 @@ namespace Readiness.Core.Persistence.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var benefitId = runtimeEntityType.FindProperty("BenefitId");
+            var businessAreaId = runtimeEntityType.FindProperty("BusinessAreaId");
+            var key = runtimeEntityType.FindKey(new[] { benefitId, businessAreaId });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateCompositeFactory(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<IReadOnlyList<object>>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((BenefitArea)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)benefitId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(benefitId)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)benefitId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((BenefitArea)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)benefitId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(benefitId)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 2,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 2,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

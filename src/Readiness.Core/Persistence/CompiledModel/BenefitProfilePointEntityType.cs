@@ -3,8 +3,13 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Readiness.Core.Benefits;
 
 #pragma warning disable 219, 612, 618
@@ -32,6 +37,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(BenefitProfilePoint).GetField("<BenefitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            benefitId.SetGetter(
+                int (BenefitProfilePoint instance) => BenefitProfilePointUnsafeAccessors.BenefitId(instance),
+                bool (BenefitProfilePoint instance) => BenefitProfilePointUnsafeAccessors.BenefitId(instance) == 0);
+            benefitId.SetSetter(
+                BenefitProfilePoint (BenefitProfilePoint instance, int value) =>
+                {
+                    BenefitProfilePointUnsafeAccessors.BenefitId(instance) = value;
+                    return instance;
+                });
+            benefitId.SetMaterializationSetter(
+                BenefitProfilePoint (BenefitProfilePoint instance, int value) =>
+                {
+                    BenefitProfilePointUnsafeAccessors.BenefitId(instance) = value;
+                    return instance;
+                });
+            benefitId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && BenefitProfilePointUnsafeAccessors.BenefitId(((BenefitProfilePoint)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : BenefitProfilePointUnsafeAccessors.BenefitId(((BenefitProfilePoint)(entry.Entity))))),
+                int (IInternalEntry entry) => BenefitProfilePointUnsafeAccessors.BenefitId(((BenefitProfilePoint)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(benefitId, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(benefitId, 0));
+            benefitId.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            benefitId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            benefitId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(benefitId));
 
             var date = runtimeEntityType.AddProperty(
                 "Date",
@@ -40,6 +87,34 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(BenefitProfilePoint).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: new DateOnly(1, 1, 1));
+            date.SetGetter(
+                DateOnly (BenefitProfilePoint instance) => BenefitProfilePointUnsafeAccessors.Date(instance),
+                bool (BenefitProfilePoint instance) => BenefitProfilePointUnsafeAccessors.Date(instance) == default(DateOnly));
+            date.SetSetter(
+                BenefitProfilePoint (BenefitProfilePoint instance, DateOnly value) =>
+                {
+                    BenefitProfilePointUnsafeAccessors.Date(instance) = value;
+                    return instance;
+                });
+            date.SetMaterializationSetter(
+                BenefitProfilePoint (BenefitProfilePoint instance, DateOnly value) =>
+                {
+                    BenefitProfilePointUnsafeAccessors.Date(instance) = value;
+                    return instance;
+                });
+            date.SetAccessors(
+                DateOnly (IInternalEntry entry) => BenefitProfilePointUnsafeAccessors.Date(((BenefitProfilePoint)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => BenefitProfilePointUnsafeAccessors.Date(((BenefitProfilePoint)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(date, 1),
+                DateOnly (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<DateOnly>(date, 1));
+            date.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: -1);
+            date.TypeMapping = SqliteDateOnlyTypeMapping.Default;
+            date.SetCurrentValueComparer(new EntryCurrentValueComparer<DateOnly>(date));
 
             var expected = runtimeEntityType.AddProperty(
                 "Expected",
@@ -49,6 +124,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 precision: 18,
                 scale: 4,
                 sentinel: 0m);
+            expected.SetGetter(
+                decimal (BenefitProfilePoint instance) => BenefitProfilePointUnsafeAccessors.Expected(instance),
+                bool (BenefitProfilePoint instance) => BenefitProfilePointUnsafeAccessors.Expected(instance) == 0M);
+            expected.SetSetter(
+                BenefitProfilePoint (BenefitProfilePoint instance, decimal value) =>
+                {
+                    BenefitProfilePointUnsafeAccessors.Expected(instance) = value;
+                    return instance;
+                });
+            expected.SetMaterializationSetter(
+                BenefitProfilePoint (BenefitProfilePoint instance, decimal value) =>
+                {
+                    BenefitProfilePointUnsafeAccessors.Expected(instance) = value;
+                    return instance;
+                });
+            expected.SetAccessors(
+                decimal (IInternalEntry entry) => BenefitProfilePointUnsafeAccessors.Expected(((BenefitProfilePoint)(entry.Entity))),
+                decimal (IInternalEntry entry) => BenefitProfilePointUnsafeAccessors.Expected(((BenefitProfilePoint)(entry.Entity))),
+                decimal (IInternalEntry entry) => entry.ReadOriginalValue<decimal>(expected, 2),
+                decimal (IInternalEntry entry) => entry.GetCurrentValue<decimal>(expected));
+            expected.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            expected.TypeMapping = SqliteDecimalTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { benefitId, date });
@@ -72,11 +174,78 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Benefit).GetProperty("Profile", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Benefit).GetField("<Profile>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            profile.SetGetter(
+                List<BenefitProfilePoint> (Benefit instance) => BenefitUnsafeAccessors.Profile(instance),
+                bool (Benefit instance) => BenefitUnsafeAccessors.Profile(instance) == null);
+            profile.SetSetter(
+                Benefit (Benefit instance, List<BenefitProfilePoint> value) =>
+                {
+                    BenefitUnsafeAccessors.Profile(instance) = value;
+                    return instance;
+                });
+            profile.SetMaterializationSetter(
+                Benefit (Benefit instance, List<BenefitProfilePoint> value) =>
+                {
+                    BenefitUnsafeAccessors.Profile(instance) = value;
+                    return instance;
+                });
+            profile.SetAccessors(
+                List<BenefitProfilePoint> (IInternalEntry entry) => BenefitUnsafeAccessors.Profile(((Benefit)(entry.Entity))),
+                List<BenefitProfilePoint> (IInternalEntry entry) => BenefitUnsafeAccessors.Profile(((Benefit)(entry.Entity))),
+                null,
+                List<BenefitProfilePoint> (IInternalEntry entry) => entry.GetCurrentValue<List<BenefitProfilePoint>>(profile));
+            profile.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 5,
+                storeGenerationIndex: -1);
+            profile.SetCollectionAccessor<Benefit, List<BenefitProfilePoint>, BenefitProfilePoint>(
+                List<BenefitProfilePoint> (Benefit entity) => BenefitUnsafeAccessors.Profile(entity),
+                (Benefit entity, List<BenefitProfilePoint> collection) => BenefitUnsafeAccessors.Profile(entity) = ((List<BenefitProfilePoint>)collection),
+                (Benefit entity, List<BenefitProfilePoint> collection) => BenefitUnsafeAccessors.Profile(entity) = ((List<BenefitProfilePoint>)collection),
+                List<BenefitProfilePoint> (Benefit entity, Action<Benefit, List<BenefitProfilePoint>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Benefit, List<BenefitProfilePoint>, List<BenefitProfilePoint>>(entity, setter),
+                List<BenefitProfilePoint> () => new List<BenefitProfilePoint>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var benefitId = runtimeEntityType.FindProperty("BenefitId");
+            var date = runtimeEntityType.FindProperty("Date");
+            var expected = runtimeEntityType.FindProperty("Expected");
+            var key = runtimeEntityType.FindKey(new[] { benefitId, date });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateCompositeFactory(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<IReadOnlyList<object>>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((BenefitProfilePoint)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, DateOnly, decimal>(((ValueComparer<int>)(((IProperty)benefitId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(benefitId)), ((ValueComparer<DateOnly>)(((IProperty)date).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(date)), ((ValueComparer<decimal>)(((IProperty)expected).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal>(expected)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)benefitId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int>(default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((BenefitProfilePoint)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, DateOnly>(((ValueComparer<int>)(((IProperty)benefitId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(benefitId)), ((ValueComparer<DateOnly>)(((IProperty)date).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(date)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 3,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 3,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 1));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

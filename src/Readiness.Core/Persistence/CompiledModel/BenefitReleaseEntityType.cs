@@ -3,8 +3,12 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Readiness.Core.Benefits;
 
 #pragma warning disable 219, 612, 618
@@ -33,6 +37,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(BenefitRelease).GetField("<BenefitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            benefitId.SetGetter(
+                int (BenefitRelease instance) => BenefitReleaseUnsafeAccessors.BenefitId(instance),
+                bool (BenefitRelease instance) => BenefitReleaseUnsafeAccessors.BenefitId(instance) == 0);
+            benefitId.SetSetter(
+                BenefitRelease (BenefitRelease instance, int value) =>
+                {
+                    BenefitReleaseUnsafeAccessors.BenefitId(instance) = value;
+                    return instance;
+                });
+            benefitId.SetMaterializationSetter(
+                BenefitRelease (BenefitRelease instance, int value) =>
+                {
+                    BenefitReleaseUnsafeAccessors.BenefitId(instance) = value;
+                    return instance;
+                });
+            benefitId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && BenefitReleaseUnsafeAccessors.BenefitId(((BenefitRelease)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : BenefitReleaseUnsafeAccessors.BenefitId(((BenefitRelease)(entry.Entity))))),
+                int (IInternalEntry entry) => BenefitReleaseUnsafeAccessors.BenefitId(((BenefitRelease)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(benefitId, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(benefitId, 0));
+            benefitId.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            benefitId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            benefitId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(benefitId));
 
             var releaseId = runtimeEntityType.AddProperty(
                 "ReleaseId",
@@ -41,6 +87,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(BenefitRelease).GetField("<ReleaseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            releaseId.SetGetter(
+                int (BenefitRelease instance) => BenefitReleaseUnsafeAccessors.ReleaseId(instance),
+                bool (BenefitRelease instance) => BenefitReleaseUnsafeAccessors.ReleaseId(instance) == 0);
+            releaseId.SetSetter(
+                BenefitRelease (BenefitRelease instance, int value) =>
+                {
+                    BenefitReleaseUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetMaterializationSetter(
+                BenefitRelease (BenefitRelease instance, int value) =>
+                {
+                    BenefitReleaseUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && BenefitReleaseUnsafeAccessors.ReleaseId(((BenefitRelease)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : BenefitReleaseUnsafeAccessors.ReleaseId(((BenefitRelease)(entry.Entity))))),
+                int (IInternalEntry entry) => BenefitReleaseUnsafeAccessors.ReleaseId(((BenefitRelease)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 1),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(releaseId, 1));
+            releaseId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            releaseId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            releaseId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(releaseId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { benefitId, releaseId });
@@ -67,6 +155,38 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Benefit).GetProperty("Releases", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Benefit).GetField("<Releases>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            releases.SetGetter(
+                List<BenefitRelease> (Benefit instance) => BenefitUnsafeAccessors.Releases(instance),
+                bool (Benefit instance) => BenefitUnsafeAccessors.Releases(instance) == null);
+            releases.SetSetter(
+                Benefit (Benefit instance, List<BenefitRelease> value) =>
+                {
+                    BenefitUnsafeAccessors.Releases(instance) = value;
+                    return instance;
+                });
+            releases.SetMaterializationSetter(
+                Benefit (Benefit instance, List<BenefitRelease> value) =>
+                {
+                    BenefitUnsafeAccessors.Releases(instance) = value;
+                    return instance;
+                });
+            releases.SetAccessors(
+                List<BenefitRelease> (IInternalEntry entry) => BenefitUnsafeAccessors.Releases(((Benefit)(entry.Entity))),
+                List<BenefitRelease> (IInternalEntry entry) => BenefitUnsafeAccessors.Releases(((Benefit)(entry.Entity))),
+                null,
+                List<BenefitRelease> (IInternalEntry entry) => entry.GetCurrentValue<List<BenefitRelease>>(releases));
+            releases.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 6,
+                storeGenerationIndex: -1);
+            releases.SetCollectionAccessor<Benefit, List<BenefitRelease>, BenefitRelease>(
+                List<BenefitRelease> (Benefit entity) => BenefitUnsafeAccessors.Releases(entity),
+                (Benefit entity, List<BenefitRelease> collection) => BenefitUnsafeAccessors.Releases(entity) = ((List<BenefitRelease>)collection),
+                (Benefit entity, List<BenefitRelease> collection) => BenefitUnsafeAccessors.Releases(entity) = ((List<BenefitRelease>)collection),
+                List<BenefitRelease> (Benefit entity, Action<Benefit, List<BenefitRelease>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Benefit, List<BenefitRelease>, List<BenefitRelease>>(entity, setter),
+                List<BenefitRelease> () => new List<BenefitRelease>());
             return runtimeForeignKey;
         }
 
@@ -83,6 +203,40 @@ namespace Readiness.Core.Persistence.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var benefitId = runtimeEntityType.FindProperty("BenefitId");
+            var releaseId = runtimeEntityType.FindProperty("ReleaseId");
+            var key = runtimeEntityType.FindKey(new[] { benefitId, releaseId });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateCompositeFactory(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<IReadOnlyList<object>>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((BenefitRelease)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)benefitId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(benefitId)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)benefitId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((BenefitRelease)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)benefitId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(benefitId)), ((ValueComparer<int>)(((IProperty)releaseId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 2,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 2,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Readiness.Core.Portfolio;
 using Readiness.Core.Templates;
 
@@ -35,6 +43,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (Criterion instance) => CriterionUnsafeAccessors.Id(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && CriterionUnsafeAccessors.Id(((Criterion)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : CriterionUnsafeAccessors.Id(((Criterion)(entry.Entity))))),
+                int (IInternalEntry entry) => CriterionUnsafeAccessors.Id(((Criterion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var answerType = runtimeEntityType.AddProperty(
                 "AnswerType",
@@ -43,6 +93,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Criterion).GetField("<AnswerType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            answerType.SetGetter(
+                AnswerType (Criterion instance) => CriterionUnsafeAccessors.AnswerType(instance),
+                bool (Criterion instance) => object.Equals(((object)(CriterionUnsafeAccessors.AnswerType(instance))), ((object)(AnswerType.YesNo))));
+            answerType.SetSetter(
+                Criterion (Criterion instance, AnswerType value) =>
+                {
+                    CriterionUnsafeAccessors.AnswerType(instance) = value;
+                    return instance;
+                });
+            answerType.SetMaterializationSetter(
+                Criterion (Criterion instance, AnswerType value) =>
+                {
+                    CriterionUnsafeAccessors.AnswerType(instance) = value;
+                    return instance;
+                });
+            answerType.SetAccessors(
+                AnswerType (IInternalEntry entry) => CriterionUnsafeAccessors.AnswerType(((Criterion)(entry.Entity))),
+                AnswerType (IInternalEntry entry) => CriterionUnsafeAccessors.AnswerType(((Criterion)(entry.Entity))),
+                AnswerType (IInternalEntry entry) => entry.ReadOriginalValue<AnswerType>(answerType, 1),
+                AnswerType (IInternalEntry entry) => entry.GetCurrentValue<AnswerType>(answerType));
+            answerType.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            answerType.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<AnswerType>(
+                    bool (AnswerType v1, AnswerType v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (AnswerType v) => ((object)v).GetHashCode(),
+                    AnswerType (AnswerType v) => v),
+                keyComparer: new ValueComparer<AnswerType>(
+                    bool (AnswerType v1, AnswerType v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (AnswerType v) => ((object)v).GetHashCode(),
+                    AnswerType (AnswerType v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<AnswerType, string>(
+                    string (AnswerType v) => ((object)v).ToString(),
+                    AnswerType (string v) => StringEnumConverter<AnswerType, string, AnswerType>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<AnswerType, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<AnswerType, string>(
+                        string (AnswerType v) => ((object)v).ToString(),
+                        AnswerType (string v) => StringEnumConverter<AnswerType, string, AnswerType>.ConvertToEnum(v))));
             answerType.SetSentinelFromProviderValue("YesNo");
 
             var appliesIfHypercare = runtimeEntityType.AddProperty(
@@ -51,6 +148,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("AppliesIfHypercare", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<AppliesIfHypercare>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+            appliesIfHypercare.SetGetter(
+                bool (Criterion instance) => CriterionUnsafeAccessors.AppliesIfHypercare(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.AppliesIfHypercare(instance) == false);
+            appliesIfHypercare.SetSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.AppliesIfHypercare(instance) = value;
+                    return instance;
+                });
+            appliesIfHypercare.SetMaterializationSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.AppliesIfHypercare(instance) = value;
+                    return instance;
+                });
+            appliesIfHypercare.SetAccessors(
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.AppliesIfHypercare(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.AppliesIfHypercare(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(appliesIfHypercare, 2),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(appliesIfHypercare));
+            appliesIfHypercare.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            appliesIfHypercare.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var appliesIfMinImpactLevel = runtimeEntityType.AddProperty(
                 "AppliesIfMinImpactLevel",
@@ -60,6 +198,55 @@ namespace Readiness.Core.Persistence.CompiledModel
                 nullable: true,
                 maxLength: 10,
                 providerPropertyType: typeof(string));
+            appliesIfMinImpactLevel.SetGetter(
+                ImpactLevel? (Criterion instance) => CriterionUnsafeAccessors.AppliesIfMinImpactLevel(instance),
+                bool (Criterion instance) => !(CriterionUnsafeAccessors.AppliesIfMinImpactLevel(instance).HasValue));
+            appliesIfMinImpactLevel.SetSetter(
+                Criterion (Criterion instance, ImpactLevel? value) =>
+                {
+                    CriterionUnsafeAccessors.AppliesIfMinImpactLevel(instance) = (value == null ? value : ((ImpactLevel? )(((ImpactLevel)value))));
+                    return instance;
+                });
+            appliesIfMinImpactLevel.SetMaterializationSetter(
+                Criterion (Criterion instance, ImpactLevel? value) =>
+                {
+                    CriterionUnsafeAccessors.AppliesIfMinImpactLevel(instance) = (value == null ? value : ((ImpactLevel? )(((ImpactLevel)value))));
+                    return instance;
+                });
+            appliesIfMinImpactLevel.SetAccessors(
+                ImpactLevel? (IInternalEntry entry) => CriterionUnsafeAccessors.AppliesIfMinImpactLevel(((Criterion)(entry.Entity))),
+                ImpactLevel? (IInternalEntry entry) => CriterionUnsafeAccessors.AppliesIfMinImpactLevel(((Criterion)(entry.Entity))),
+                ImpactLevel? (IInternalEntry entry) => entry.ReadOriginalValue<ImpactLevel?>(appliesIfMinImpactLevel, 3),
+                ImpactLevel? (IInternalEntry entry) => entry.GetCurrentValue<ImpactLevel?>(appliesIfMinImpactLevel));
+            appliesIfMinImpactLevel.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            appliesIfMinImpactLevel.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<ImpactLevel>(
+                    bool (ImpactLevel v1, ImpactLevel v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ImpactLevel v) => ((object)v).GetHashCode(),
+                    ImpactLevel (ImpactLevel v) => v),
+                keyComparer: new ValueComparer<ImpactLevel>(
+                    bool (ImpactLevel v1, ImpactLevel v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ImpactLevel v) => ((object)v).GetHashCode(),
+                    ImpactLevel (ImpactLevel v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<ImpactLevel, string>(
+                    string (ImpactLevel v) => ((object)v).ToString(),
+                    ImpactLevel (string v) => StringEnumConverter<ImpactLevel, string, ImpactLevel>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<ImpactLevel, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<ImpactLevel, string>(
+                        string (ImpactLevel v) => ((object)v).ToString(),
+                        ImpactLevel (string v) => StringEnumConverter<ImpactLevel, string, ImpactLevel>.ConvertToEnum(v))));
+            appliesIfMinImpactLevel.SetComparer(new NullableValueComparer<ImpactLevel>(appliesIfMinImpactLevel.TypeMapping.Comparer));
+            appliesIfMinImpactLevel.SetKeyComparer(new NullableValueComparer<ImpactLevel>(appliesIfMinImpactLevel.TypeMapping.KeyComparer));
 
             var appliesIfTraining = runtimeEntityType.AddProperty(
                 "AppliesIfTraining",
@@ -67,6 +254,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("AppliesIfTraining", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<AppliesIfTraining>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+            appliesIfTraining.SetGetter(
+                bool (Criterion instance) => CriterionUnsafeAccessors.AppliesIfTraining(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.AppliesIfTraining(instance) == false);
+            appliesIfTraining.SetSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.AppliesIfTraining(instance) = value;
+                    return instance;
+                });
+            appliesIfTraining.SetMaterializationSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.AppliesIfTraining(instance) = value;
+                    return instance;
+                });
+            appliesIfTraining.SetAccessors(
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.AppliesIfTraining(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.AppliesIfTraining(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(appliesIfTraining, 4),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(appliesIfTraining));
+            appliesIfTraining.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            appliesIfTraining.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var blocking = runtimeEntityType.AddProperty(
                 "Blocking",
@@ -74,6 +302,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Blocking", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Blocking>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+            blocking.SetGetter(
+                bool (Criterion instance) => CriterionUnsafeAccessors.Blocking(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Blocking(instance) == false);
+            blocking.SetSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.Blocking(instance) = value;
+                    return instance;
+                });
+            blocking.SetMaterializationSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.Blocking(instance) = value;
+                    return instance;
+                });
+            blocking.SetAccessors(
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.Blocking(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.Blocking(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(blocking, 5),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(blocking));
+            blocking.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            blocking.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var code = runtimeEntityType.AddProperty(
                 "Code",
@@ -81,6 +350,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Code", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Code>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
+            code.SetGetter(
+                string (Criterion instance) => CriterionUnsafeAccessors.Code(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Code(instance) == null);
+            code.SetSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Code(instance) = value;
+                    return instance;
+                });
+            code.SetMaterializationSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Code(instance) = value;
+                    return instance;
+                });
+            code.SetAccessors(
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Code(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Code(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(code, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(code));
+            code.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            code.TypeMapping = SqliteStringTypeMapping.Default;
 
             var evidence = runtimeEntityType.AddProperty(
                 "Evidence",
@@ -89,6 +385,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Criterion).GetField("<Evidence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            evidence.SetGetter(
+                EvidenceRule (Criterion instance) => CriterionUnsafeAccessors.Evidence(instance),
+                bool (Criterion instance) => object.Equals(((object)(CriterionUnsafeAccessors.Evidence(instance))), ((object)(EvidenceRule.None))));
+            evidence.SetSetter(
+                Criterion (Criterion instance, EvidenceRule value) =>
+                {
+                    CriterionUnsafeAccessors.Evidence(instance) = value;
+                    return instance;
+                });
+            evidence.SetMaterializationSetter(
+                Criterion (Criterion instance, EvidenceRule value) =>
+                {
+                    CriterionUnsafeAccessors.Evidence(instance) = value;
+                    return instance;
+                });
+            evidence.SetAccessors(
+                EvidenceRule (IInternalEntry entry) => CriterionUnsafeAccessors.Evidence(((Criterion)(entry.Entity))),
+                EvidenceRule (IInternalEntry entry) => CriterionUnsafeAccessors.Evidence(((Criterion)(entry.Entity))),
+                EvidenceRule (IInternalEntry entry) => entry.ReadOriginalValue<EvidenceRule>(evidence, 7),
+                EvidenceRule (IInternalEntry entry) => entry.GetCurrentValue<EvidenceRule>(evidence));
+            evidence.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            evidence.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<EvidenceRule>(
+                    bool (EvidenceRule v1, EvidenceRule v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (EvidenceRule v) => ((object)v).GetHashCode(),
+                    EvidenceRule (EvidenceRule v) => v),
+                keyComparer: new ValueComparer<EvidenceRule>(
+                    bool (EvidenceRule v1, EvidenceRule v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (EvidenceRule v) => ((object)v).GetHashCode(),
+                    EvidenceRule (EvidenceRule v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<EvidenceRule, string>(
+                    string (EvidenceRule v) => ((object)v).ToString(),
+                    EvidenceRule (string v) => StringEnumConverter<EvidenceRule, string, EvidenceRule>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<EvidenceRule, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<EvidenceRule, string>(
+                        string (EvidenceRule v) => ((object)v).ToString(),
+                        EvidenceRule (string v) => StringEnumConverter<EvidenceRule, string, EvidenceRule>.ConvertToEnum(v))));
             evidence.SetSentinelFromProviderValue("None");
 
             var expectedEvidence = runtimeEntityType.AddProperty(
@@ -97,6 +440,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("ExpectedEvidence", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<ExpectedEvidence>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            expectedEvidence.SetGetter(
+                string (Criterion instance) => CriterionUnsafeAccessors.ExpectedEvidence(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.ExpectedEvidence(instance) == null);
+            expectedEvidence.SetSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.ExpectedEvidence(instance) = value;
+                    return instance;
+                });
+            expectedEvidence.SetMaterializationSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.ExpectedEvidence(instance) = value;
+                    return instance;
+                });
+            expectedEvidence.SetAccessors(
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.ExpectedEvidence(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.ExpectedEvidence(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(expectedEvidence, 8),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(expectedEvidence));
+            expectedEvidence.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            expectedEvidence.TypeMapping = SqliteStringTypeMapping.Default;
 
             var guidance = runtimeEntityType.AddProperty(
                 "Guidance",
@@ -104,6 +474,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Guidance", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Guidance>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            guidance.SetGetter(
+                string (Criterion instance) => CriterionUnsafeAccessors.Guidance(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Guidance(instance) == null);
+            guidance.SetSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Guidance(instance) = value;
+                    return instance;
+                });
+            guidance.SetMaterializationSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Guidance(instance) = value;
+                    return instance;
+                });
+            guidance.SetAccessors(
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Guidance(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Guidance(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(guidance, 9),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(guidance));
+            guidance.SetPropertyIndexes(
+                index: 9,
+                originalValueIndex: 9,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            guidance.TypeMapping = SqliteStringTypeMapping.Default;
 
             var minimumPass = runtimeEntityType.AddProperty(
                 "MinimumPass",
@@ -112,6 +509,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Criterion).GetField("<MinimumPass>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+            minimumPass.SetGetter(
+                string (Criterion instance) => CriterionUnsafeAccessors.MinimumPass(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.MinimumPass(instance) == null);
+            minimumPass.SetSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.MinimumPass(instance) = value;
+                    return instance;
+                });
+            minimumPass.SetMaterializationSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.MinimumPass(instance) = value;
+                    return instance;
+                });
+            minimumPass.SetAccessors(
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.MinimumPass(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.MinimumPass(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(minimumPass, 10),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(minimumPass));
+            minimumPass.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            minimumPass.TypeMapping = SqliteStringTypeMapping.Default;
 
             var order = runtimeEntityType.AddProperty(
                 "Order",
@@ -119,6 +543,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Order", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Order>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            order.SetGetter(
+                int (Criterion instance) => CriterionUnsafeAccessors.Order(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Order(instance) == 0);
+            order.SetSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetMaterializationSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetAccessors(
+                int (IInternalEntry entry) => CriterionUnsafeAccessors.Order(((Criterion)(entry.Entity))),
+                int (IInternalEntry entry) => CriterionUnsafeAccessors.Order(((Criterion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(order, 11),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(order));
+            order.SetPropertyIndexes(
+                index: 11,
+                originalValueIndex: 11,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            order.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var rangeMax = runtimeEntityType.AddProperty(
                 "RangeMax",
@@ -128,6 +593,35 @@ namespace Readiness.Core.Persistence.CompiledModel
                 nullable: true,
                 precision: 18,
                 scale: 4);
+            rangeMax.SetGetter(
+                decimal? (Criterion instance) => CriterionUnsafeAccessors.RangeMax(instance),
+                bool (Criterion instance) => !(CriterionUnsafeAccessors.RangeMax(instance).HasValue));
+            rangeMax.SetSetter(
+                Criterion (Criterion instance, decimal? value) =>
+                {
+                    CriterionUnsafeAccessors.RangeMax(instance) = value;
+                    return instance;
+                });
+            rangeMax.SetMaterializationSetter(
+                Criterion (Criterion instance, decimal? value) =>
+                {
+                    CriterionUnsafeAccessors.RangeMax(instance) = value;
+                    return instance;
+                });
+            rangeMax.SetAccessors(
+                decimal? (IInternalEntry entry) => CriterionUnsafeAccessors.RangeMax(((Criterion)(entry.Entity))),
+                decimal? (IInternalEntry entry) => CriterionUnsafeAccessors.RangeMax(((Criterion)(entry.Entity))),
+                decimal? (IInternalEntry entry) => entry.ReadOriginalValue<decimal?>(rangeMax, 12),
+                decimal? (IInternalEntry entry) => entry.GetCurrentValue<decimal?>(rangeMax));
+            rangeMax.SetPropertyIndexes(
+                index: 12,
+                originalValueIndex: 12,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            rangeMax.TypeMapping = SqliteDecimalTypeMapping.Default;
+            rangeMax.SetComparer(new NullableValueComparer<decimal>(rangeMax.TypeMapping.Comparer));
+            rangeMax.SetKeyComparer(new NullableValueComparer<decimal>(rangeMax.TypeMapping.KeyComparer));
 
             var rangeMin = runtimeEntityType.AddProperty(
                 "RangeMin",
@@ -137,6 +631,35 @@ namespace Readiness.Core.Persistence.CompiledModel
                 nullable: true,
                 precision: 18,
                 scale: 4);
+            rangeMin.SetGetter(
+                decimal? (Criterion instance) => CriterionUnsafeAccessors.RangeMin(instance),
+                bool (Criterion instance) => !(CriterionUnsafeAccessors.RangeMin(instance).HasValue));
+            rangeMin.SetSetter(
+                Criterion (Criterion instance, decimal? value) =>
+                {
+                    CriterionUnsafeAccessors.RangeMin(instance) = value;
+                    return instance;
+                });
+            rangeMin.SetMaterializationSetter(
+                Criterion (Criterion instance, decimal? value) =>
+                {
+                    CriterionUnsafeAccessors.RangeMin(instance) = value;
+                    return instance;
+                });
+            rangeMin.SetAccessors(
+                decimal? (IInternalEntry entry) => CriterionUnsafeAccessors.RangeMin(((Criterion)(entry.Entity))),
+                decimal? (IInternalEntry entry) => CriterionUnsafeAccessors.RangeMin(((Criterion)(entry.Entity))),
+                decimal? (IInternalEntry entry) => entry.ReadOriginalValue<decimal?>(rangeMin, 13),
+                decimal? (IInternalEntry entry) => entry.GetCurrentValue<decimal?>(rangeMin));
+            rangeMin.SetPropertyIndexes(
+                index: 13,
+                originalValueIndex: 13,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            rangeMin.TypeMapping = SqliteDecimalTypeMapping.Default;
+            rangeMin.SetComparer(new NullableValueComparer<decimal>(rangeMin.TypeMapping.Comparer));
+            rangeMin.SetKeyComparer(new NullableValueComparer<decimal>(rangeMin.TypeMapping.KeyComparer));
 
             var required = runtimeEntityType.AddProperty(
                 "Required",
@@ -144,6 +667,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Required", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Required>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+            required.SetGetter(
+                bool (Criterion instance) => CriterionUnsafeAccessors.Required(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Required(instance) == false);
+            required.SetSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.Required(instance) = value;
+                    return instance;
+                });
+            required.SetMaterializationSetter(
+                Criterion (Criterion instance, bool value) =>
+                {
+                    CriterionUnsafeAccessors.Required(instance) = value;
+                    return instance;
+                });
+            required.SetAccessors(
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.Required(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => CriterionUnsafeAccessors.Required(((Criterion)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(required, 14),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(required));
+            required.SetPropertyIndexes(
+                index: 14,
+                originalValueIndex: 14,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            required.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var sectionId = runtimeEntityType.AddProperty(
                 "SectionId",
@@ -151,6 +715,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("SectionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<SectionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            sectionId.SetGetter(
+                int (Criterion instance) => CriterionUnsafeAccessors.SectionId(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.SectionId(instance) == 0);
+            sectionId.SetSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.SectionId(instance) = value;
+                    return instance;
+                });
+            sectionId.SetMaterializationSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.SectionId(instance) = value;
+                    return instance;
+                });
+            sectionId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(15) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(15) && CriterionUnsafeAccessors.SectionId(((Criterion)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : CriterionUnsafeAccessors.SectionId(((Criterion)(entry.Entity))))),
+                int (IInternalEntry entry) => CriterionUnsafeAccessors.SectionId(((Criterion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(sectionId, 15),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(sectionId, 1));
+            sectionId.SetPropertyIndexes(
+                index: 15,
+                originalValueIndex: 15,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            sectionId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            sectionId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(sectionId));
 
             var text = runtimeEntityType.AddProperty(
                 "Text",
@@ -158,6 +764,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Text", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Text>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            text.SetGetter(
+                string (Criterion instance) => CriterionUnsafeAccessors.Text(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Text(instance) == null);
+            text.SetSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Text(instance) = value;
+                    return instance;
+                });
+            text.SetMaterializationSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Text(instance) = value;
+                    return instance;
+                });
+            text.SetAccessors(
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Text(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Text(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(text, 16),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(text));
+            text.SetPropertyIndexes(
+                index: 16,
+                originalValueIndex: 16,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            text.TypeMapping = SqliteStringTypeMapping.Default;
 
             var unit = runtimeEntityType.AddProperty(
                 "Unit",
@@ -166,6 +799,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Criterion).GetField("<Unit>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+            unit.SetGetter(
+                string (Criterion instance) => CriterionUnsafeAccessors.Unit(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Unit(instance) == null);
+            unit.SetSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Unit(instance) = value;
+                    return instance;
+                });
+            unit.SetMaterializationSetter(
+                Criterion (Criterion instance, string value) =>
+                {
+                    CriterionUnsafeAccessors.Unit(instance) = value;
+                    return instance;
+                });
+            unit.SetAccessors(
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Unit(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => CriterionUnsafeAccessors.Unit(((Criterion)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(unit, 17),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(unit));
+            unit.SetPropertyIndexes(
+                index: 17,
+                originalValueIndex: 17,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            unit.TypeMapping = SqliteStringTypeMapping.Default;
 
             var weight = runtimeEntityType.AddProperty(
                 "Weight",
@@ -173,6 +833,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Criterion).GetProperty("Weight", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Criterion).GetField("<Weight>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            weight.SetGetter(
+                int (Criterion instance) => CriterionUnsafeAccessors.Weight(instance),
+                bool (Criterion instance) => CriterionUnsafeAccessors.Weight(instance) == 0);
+            weight.SetSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.Weight(instance) = value;
+                    return instance;
+                });
+            weight.SetMaterializationSetter(
+                Criterion (Criterion instance, int value) =>
+                {
+                    CriterionUnsafeAccessors.Weight(instance) = value;
+                    return instance;
+                });
+            weight.SetAccessors(
+                int (IInternalEntry entry) => CriterionUnsafeAccessors.Weight(((Criterion)(entry.Entity))),
+                int (IInternalEntry entry) => CriterionUnsafeAccessors.Weight(((Criterion)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(weight, 18),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(weight));
+            weight.SetPropertyIndexes(
+                index: 18,
+                originalValueIndex: 18,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            weight.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -199,11 +900,94 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(TemplateSection).GetProperty("Criteria", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TemplateSection).GetField("<Criteria>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            criteria.SetGetter(
+                List<Criterion> (TemplateSection instance) => TemplateSectionUnsafeAccessors.Criteria(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.Criteria(instance) == null);
+            criteria.SetSetter(
+                TemplateSection (TemplateSection instance, List<Criterion> value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Criteria(instance) = value;
+                    return instance;
+                });
+            criteria.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, List<Criterion> value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Criteria(instance) = value;
+                    return instance;
+                });
+            criteria.SetAccessors(
+                List<Criterion> (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Criteria(((TemplateSection)(entry.Entity))),
+                List<Criterion> (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Criteria(((TemplateSection)(entry.Entity))),
+                null,
+                List<Criterion> (IInternalEntry entry) => entry.GetCurrentValue<List<Criterion>>(criteria));
+            criteria.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
+            criteria.SetCollectionAccessor<TemplateSection, List<Criterion>, Criterion>(
+                List<Criterion> (TemplateSection entity) => TemplateSectionUnsafeAccessors.Criteria(entity),
+                (TemplateSection entity, List<Criterion> collection) => TemplateSectionUnsafeAccessors.Criteria(entity) = ((List<Criterion>)collection),
+                (TemplateSection entity, List<Criterion> collection) => TemplateSectionUnsafeAccessors.Criteria(entity) = ((List<Criterion>)collection),
+                List<Criterion> (TemplateSection entity, Action<TemplateSection, List<Criterion>> setter) => ClrCollectionAccessorFactory.CreateAndSet<TemplateSection, List<Criterion>, List<Criterion>>(entity, setter),
+                List<Criterion> () => new List<Criterion>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var answerType = runtimeEntityType.FindProperty("AnswerType");
+            var appliesIfHypercare = runtimeEntityType.FindProperty("AppliesIfHypercare");
+            var appliesIfMinImpactLevel = runtimeEntityType.FindProperty("AppliesIfMinImpactLevel");
+            var appliesIfTraining = runtimeEntityType.FindProperty("AppliesIfTraining");
+            var blocking = runtimeEntityType.FindProperty("Blocking");
+            var code = runtimeEntityType.FindProperty("Code");
+            var evidence = runtimeEntityType.FindProperty("Evidence");
+            var expectedEvidence = runtimeEntityType.FindProperty("ExpectedEvidence");
+            var guidance = runtimeEntityType.FindProperty("Guidance");
+            var minimumPass = runtimeEntityType.FindProperty("MinimumPass");
+            var order = runtimeEntityType.FindProperty("Order");
+            var rangeMax = runtimeEntityType.FindProperty("RangeMax");
+            var rangeMin = runtimeEntityType.FindProperty("RangeMin");
+            var required = runtimeEntityType.FindProperty("Required");
+            var sectionId = runtimeEntityType.FindProperty("SectionId");
+            var text = runtimeEntityType.FindProperty("Text");
+            var unit = runtimeEntityType.FindProperty("Unit");
+            var weight = runtimeEntityType.FindProperty("Weight");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Criterion)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, AnswerType, bool, ImpactLevel?, bool, bool, string, EvidenceRule, string, string, string, int, decimal?, decimal?, bool, int, string, string, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<AnswerType>)(((IProperty)answerType).GetValueComparer())).Snapshot(source.GetCurrentValue<AnswerType>(answerType)), ((ValueComparer<bool>)(((IProperty)appliesIfHypercare).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(appliesIfHypercare)), (source.GetCurrentValue<ImpactLevel?>(appliesIfMinImpactLevel) == null ? null : ((ValueComparer<ImpactLevel?>)(((IProperty)appliesIfMinImpactLevel).GetValueComparer())).Snapshot(source.GetCurrentValue<ImpactLevel?>(appliesIfMinImpactLevel))), ((ValueComparer<bool>)(((IProperty)appliesIfTraining).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(appliesIfTraining)), ((ValueComparer<bool>)(((IProperty)blocking).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(blocking)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), ((ValueComparer<EvidenceRule>)(((IProperty)evidence).GetValueComparer())).Snapshot(source.GetCurrentValue<EvidenceRule>(evidence)), (source.GetCurrentValue<string>(expectedEvidence) == null ? null : ((ValueComparer<string>)(((IProperty)expectedEvidence).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(expectedEvidence))), (source.GetCurrentValue<string>(guidance) == null ? null : ((ValueComparer<string>)(((IProperty)guidance).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(guidance))), (source.GetCurrentValue<string>(minimumPass) == null ? null : ((ValueComparer<string>)(((IProperty)minimumPass).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(minimumPass))), ((ValueComparer<int>)(((IProperty)order).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(order)), (source.GetCurrentValue<decimal?>(rangeMax) == null ? null : ((ValueComparer<decimal?>)(((IProperty)rangeMax).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal?>(rangeMax))), (source.GetCurrentValue<decimal?>(rangeMin) == null ? null : ((ValueComparer<decimal?>)(((IProperty)rangeMin).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal?>(rangeMin))), ((ValueComparer<bool>)(((IProperty)required).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(required)), ((ValueComparer<int>)(((IProperty)sectionId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(sectionId)), (source.GetCurrentValue<string>(text) == null ? null : ((ValueComparer<string>)(((IProperty)text).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(text))), (source.GetCurrentValue<string>(unit) == null ? null : ((ValueComparer<string>)(((IProperty)unit).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(unit))), ((ValueComparer<int>)(((IProperty)weight).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(weight)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)sectionId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Criterion)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)sectionId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(sectionId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 19,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 19,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Readiness.Core.Portfolio;
 
 #pragma warning disable 219, 612, 618
@@ -35,6 +43,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (Gate instance) => GateUnsafeAccessors.Id(instance),
+                bool (Gate instance) => GateUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                Gate (Gate instance, int value) =>
+                {
+                    GateUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Gate (Gate instance, int value) =>
+                {
+                    GateUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && GateUnsafeAccessors.Id(((Gate)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : GateUnsafeAccessors.Id(((Gate)(entry.Entity))))),
+                int (IInternalEntry entry) => GateUnsafeAccessors.Id(((Gate)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var dueOffsetDays = runtimeEntityType.AddProperty(
                 "DueOffsetDays",
@@ -42,6 +92,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Gate).GetProperty("DueOffsetDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Gate).GetField("<DueOffsetDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            dueOffsetDays.SetGetter(
+                int (Gate instance) => GateUnsafeAccessors.DueOffsetDays(instance),
+                bool (Gate instance) => GateUnsafeAccessors.DueOffsetDays(instance) == 0);
+            dueOffsetDays.SetSetter(
+                Gate (Gate instance, int value) =>
+                {
+                    GateUnsafeAccessors.DueOffsetDays(instance) = value;
+                    return instance;
+                });
+            dueOffsetDays.SetMaterializationSetter(
+                Gate (Gate instance, int value) =>
+                {
+                    GateUnsafeAccessors.DueOffsetDays(instance) = value;
+                    return instance;
+                });
+            dueOffsetDays.SetAccessors(
+                int (IInternalEntry entry) => GateUnsafeAccessors.DueOffsetDays(((Gate)(entry.Entity))),
+                int (IInternalEntry entry) => GateUnsafeAccessors.DueOffsetDays(((Gate)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(dueOffsetDays, 1),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(dueOffsetDays));
+            dueOffsetDays.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            dueOffsetDays.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
@@ -50,6 +141,54 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Gate).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 30,
                 providerPropertyType: typeof(string));
+            kind.SetGetter(
+                GateKind (Gate instance) => GateUnsafeAccessors.Kind(instance),
+                bool (Gate instance) => object.Equals(((object)(GateUnsafeAccessors.Kind(instance))), ((object)(GateKind.Readiness))));
+            kind.SetSetter(
+                Gate (Gate instance, GateKind value) =>
+                {
+                    GateUnsafeAccessors.Kind(instance) = value;
+                    return instance;
+                });
+            kind.SetMaterializationSetter(
+                Gate (Gate instance, GateKind value) =>
+                {
+                    GateUnsafeAccessors.Kind(instance) = value;
+                    return instance;
+                });
+            kind.SetAccessors(
+                GateKind (IInternalEntry entry) => GateUnsafeAccessors.Kind(((Gate)(entry.Entity))),
+                GateKind (IInternalEntry entry) => GateUnsafeAccessors.Kind(((Gate)(entry.Entity))),
+                GateKind (IInternalEntry entry) => entry.ReadOriginalValue<GateKind>(kind, 2),
+                GateKind (IInternalEntry entry) => entry.GetCurrentValue<GateKind>(kind));
+            kind.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            kind.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<GateKind>(
+                    bool (GateKind v1, GateKind v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (GateKind v) => ((object)v).GetHashCode(),
+                    GateKind (GateKind v) => v),
+                keyComparer: new ValueComparer<GateKind>(
+                    bool (GateKind v1, GateKind v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (GateKind v) => ((object)v).GetHashCode(),
+                    GateKind (GateKind v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<GateKind, string>(
+                    string (GateKind v) => ((object)v).ToString(),
+                    GateKind (string v) => StringEnumConverter<GateKind, string, GateKind>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<GateKind, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<GateKind, string>(
+                        string (GateKind v) => ((object)v).ToString(),
+                        GateKind (string v) => StringEnumConverter<GateKind, string, GateKind>.ConvertToEnum(v))));
+            kind.SetCurrentValueComparer(new EntryCurrentValueComparer<GateKind>(kind));
             kind.SetSentinelFromProviderValue("Readiness");
 
             var name = runtimeEntityType.AddProperty(
@@ -58,6 +197,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Gate).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Gate).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            name.SetGetter(
+                string (Gate instance) => GateUnsafeAccessors.Name(instance),
+                bool (Gate instance) => GateUnsafeAccessors.Name(instance) == null);
+            name.SetSetter(
+                Gate (Gate instance, string value) =>
+                {
+                    GateUnsafeAccessors.Name(instance) = value;
+                    return instance;
+                });
+            name.SetMaterializationSetter(
+                Gate (Gate instance, string value) =>
+                {
+                    GateUnsafeAccessors.Name(instance) = value;
+                    return instance;
+                });
+            name.SetAccessors(
+                string (IInternalEntry entry) => GateUnsafeAccessors.Name(((Gate)(entry.Entity))),
+                string (IInternalEntry entry) => GateUnsafeAccessors.Name(((Gate)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
+            name.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            name.TypeMapping = SqliteStringTypeMapping.Default;
 
             var releaseId = runtimeEntityType.AddProperty(
                 "ReleaseId",
@@ -65,6 +231,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Gate).GetProperty("ReleaseId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Gate).GetField("<ReleaseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            releaseId.SetGetter(
+                int (Gate instance) => GateUnsafeAccessors.ReleaseId(instance),
+                bool (Gate instance) => GateUnsafeAccessors.ReleaseId(instance) == 0);
+            releaseId.SetSetter(
+                Gate (Gate instance, int value) =>
+                {
+                    GateUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetMaterializationSetter(
+                Gate (Gate instance, int value) =>
+                {
+                    GateUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(4) && GateUnsafeAccessors.ReleaseId(((Gate)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : GateUnsafeAccessors.ReleaseId(((Gate)(entry.Entity))))),
+                int (IInternalEntry entry) => GateUnsafeAccessors.ReleaseId(((Gate)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 4),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(releaseId, 1));
+            releaseId.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            releaseId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            releaseId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(releaseId));
 
             var templateId = runtimeEntityType.AddProperty(
                 "TemplateId",
@@ -72,6 +280,50 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Gate).GetProperty("TemplateId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Gate).GetField("<TemplateId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            templateId.SetGetter(
+                int? (Gate instance) => GateUnsafeAccessors.TemplateId(instance),
+                bool (Gate instance) => !(GateUnsafeAccessors.TemplateId(instance).HasValue));
+            templateId.SetSetter(
+                Gate (Gate instance, int? value) =>
+                {
+                    GateUnsafeAccessors.TemplateId(instance) = value;
+                    return instance;
+                });
+            templateId.SetMaterializationSetter(
+                Gate (Gate instance, int? value) =>
+                {
+                    GateUnsafeAccessors.TemplateId(instance) = value;
+                    return instance;
+                });
+            templateId.SetAccessors(
+                int? (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int?>(2) : (entry.FlaggedAsTemporary(5) && !(GateUnsafeAccessors.TemplateId(((Gate)(entry.Entity))).HasValue) ? entry.ReadTemporaryValue<int?>(2) : GateUnsafeAccessors.TemplateId(((Gate)(entry.Entity))))),
+                int? (IInternalEntry entry) => GateUnsafeAccessors.TemplateId(((Gate)(entry.Entity))),
+                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(templateId, 5),
+                int? (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int?>(templateId, 2));
+            templateId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            templateId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            templateId.SetCurrentValueComparer(new EntryCurrentValueComparer<int?>(templateId));
+            templateId.SetComparer(new NullableValueComparer<int>(templateId.TypeMapping.Comparer));
+            templateId.SetKeyComparer(new NullableValueComparer<int>(templateId.TypeMapping.KeyComparer));
 
             var workflowDefinitionId = runtimeEntityType.AddProperty(
                 "WorkflowDefinitionId",
@@ -80,6 +332,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Gate).GetField("<WorkflowDefinitionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+            workflowDefinitionId.SetGetter(
+                string (Gate instance) => GateUnsafeAccessors.WorkflowDefinitionId(instance),
+                bool (Gate instance) => GateUnsafeAccessors.WorkflowDefinitionId(instance) == null);
+            workflowDefinitionId.SetSetter(
+                Gate (Gate instance, string value) =>
+                {
+                    GateUnsafeAccessors.WorkflowDefinitionId(instance) = value;
+                    return instance;
+                });
+            workflowDefinitionId.SetMaterializationSetter(
+                Gate (Gate instance, string value) =>
+                {
+                    GateUnsafeAccessors.WorkflowDefinitionId(instance) = value;
+                    return instance;
+                });
+            workflowDefinitionId.SetAccessors(
+                string (IInternalEntry entry) => GateUnsafeAccessors.WorkflowDefinitionId(((Gate)(entry.Entity))),
+                string (IInternalEntry entry) => GateUnsafeAccessors.WorkflowDefinitionId(((Gate)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(workflowDefinitionId, 6),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(workflowDefinitionId));
+            workflowDefinitionId.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            workflowDefinitionId.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -110,6 +389,32 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Gate).GetProperty("Release", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Gate).GetField("<Release>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            release.SetGetter(
+                Release (Gate instance) => GateUnsafeAccessors.Release(instance),
+                bool (Gate instance) => GateUnsafeAccessors.Release(instance) == null);
+            release.SetSetter(
+                Gate (Gate instance, Release value) =>
+                {
+                    GateUnsafeAccessors.Release(instance) = value;
+                    return instance;
+                });
+            release.SetMaterializationSetter(
+                Gate (Gate instance, Release value) =>
+                {
+                    GateUnsafeAccessors.Release(instance) = value;
+                    return instance;
+                });
+            release.SetAccessors(
+                Release (IInternalEntry entry) => GateUnsafeAccessors.Release(((Gate)(entry.Entity))),
+                Release (IInternalEntry entry) => GateUnsafeAccessors.Release(((Gate)(entry.Entity))),
+                null,
+                Release (IInternalEntry entry) => entry.GetCurrentValue<Release>(release));
+            release.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
             var gates = principalEntityType.AddNavigation("Gates",
                 runtimeForeignKey,
                 onDependent: false,
@@ -117,6 +422,38 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("Gates", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<Gates>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            gates.SetGetter(
+                List<Gate> (Release instance) => ReleaseUnsafeAccessors.Gates(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Gates(instance) == null);
+            gates.SetSetter(
+                Release (Release instance, List<Gate> value) =>
+                {
+                    ReleaseUnsafeAccessors.Gates(instance) = value;
+                    return instance;
+                });
+            gates.SetMaterializationSetter(
+                Release (Release instance, List<Gate> value) =>
+                {
+                    ReleaseUnsafeAccessors.Gates(instance) = value;
+                    return instance;
+                });
+            gates.SetAccessors(
+                List<Gate> (IInternalEntry entry) => ReleaseUnsafeAccessors.Gates(((Release)(entry.Entity))),
+                List<Gate> (IInternalEntry entry) => ReleaseUnsafeAccessors.Gates(((Release)(entry.Entity))),
+                null,
+                List<Gate> (IInternalEntry entry) => entry.GetCurrentValue<List<Gate>>(gates));
+            gates.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
+            gates.SetCollectionAccessor<Release, List<Gate>, Gate>(
+                List<Gate> (Release entity) => ReleaseUnsafeAccessors.Gates(entity),
+                (Release entity, List<Gate> collection) => ReleaseUnsafeAccessors.Gates(entity) = ((List<Gate>)collection),
+                (Release entity, List<Gate> collection) => ReleaseUnsafeAccessors.Gates(entity) = ((List<Gate>)collection),
+                List<Gate> (Release entity, Action<Release, List<Gate>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Release, List<Gate>, List<Gate>>(entity, setter),
+                List<Gate> () => new List<Gate>());
             return runtimeForeignKey;
         }
 
@@ -132,6 +469,46 @@ namespace Readiness.Core.Persistence.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var dueOffsetDays = runtimeEntityType.FindProperty("DueOffsetDays");
+            var kind = runtimeEntityType.FindProperty("Kind");
+            var name = runtimeEntityType.FindProperty("Name");
+            var releaseId = runtimeEntityType.FindProperty("ReleaseId");
+            var templateId = runtimeEntityType.FindProperty("TemplateId");
+            var workflowDefinitionId = runtimeEntityType.FindProperty("WorkflowDefinitionId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            var release = runtimeEntityType.FindNavigation("Release");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Gate)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, GateKind, string, int, int?, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)dueOffsetDays).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(dueOffsetDays)), ((ValueComparer<GateKind>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<GateKind>(kind)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), (source.GetCurrentValue<int?>(templateId) == null ? null : ((ValueComparer<int?>)(((IProperty)templateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(templateId))), (source.GetCurrentValue<string>(workflowDefinitionId) == null ? null : ((ValueComparer<string>)(((IProperty)workflowDefinitionId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(workflowDefinitionId))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int, int?>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(default(int)), (default(int? ) == null ? null : ((ValueComparer<int?>)(((IProperty)templateId).GetValueComparer())).Snapshot(default(int? )))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int, int?>(default(int), default(int), default(int? )))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Gate)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, int?, object>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)releaseId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), (source.GetCurrentValue<int?>(templateId) == null ? null : ((ValueComparer<int?>)(((IProperty)templateId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int?>(templateId))), source.GetCurrentValue<Release>(release))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 7,
+                navigationCount: 1,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 7,
+                shadowCount: 0,
+                relationshipCount: 4,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

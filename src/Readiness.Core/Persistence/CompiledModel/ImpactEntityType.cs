@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Readiness.Core.BusinessAreas;
 using Readiness.Core.Portfolio;
 
@@ -36,6 +44,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (Impact instance) => ImpactUnsafeAccessors.Id(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && ImpactUnsafeAccessors.Id(((Impact)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : ImpactUnsafeAccessors.Id(((Impact)(entry.Entity))))),
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.Id(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var businessAreaId = runtimeEntityType.AddProperty(
                 "BusinessAreaId",
@@ -43,6 +93,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Impact).GetProperty("BusinessAreaId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Impact).GetField("<BusinessAreaId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            businessAreaId.SetGetter(
+                int (Impact instance) => ImpactUnsafeAccessors.BusinessAreaId(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.BusinessAreaId(instance) == 0);
+            businessAreaId.SetSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetMaterializationSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && ImpactUnsafeAccessors.BusinessAreaId(((Impact)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : ImpactUnsafeAccessors.BusinessAreaId(((Impact)(entry.Entity))))),
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.BusinessAreaId(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(businessAreaId, 1),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(businessAreaId, 1));
+            businessAreaId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            businessAreaId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            businessAreaId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(businessAreaId));
 
             var headcount = runtimeEntityType.AddProperty(
                 "Headcount",
@@ -50,6 +142,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Impact).GetProperty("Headcount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Impact).GetField("<Headcount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            headcount.SetGetter(
+                int (Impact instance) => ImpactUnsafeAccessors.Headcount(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.Headcount(instance) == 0);
+            headcount.SetSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.Headcount(instance) = value;
+                    return instance;
+                });
+            headcount.SetMaterializationSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.Headcount(instance) = value;
+                    return instance;
+                });
+            headcount.SetAccessors(
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.Headcount(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.Headcount(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(headcount, 2),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(headcount));
+            headcount.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            headcount.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var hypercareWeeks = runtimeEntityType.AddProperty(
                 "HypercareWeeks",
@@ -57,6 +190,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Impact).GetProperty("HypercareWeeks", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Impact).GetField("<HypercareWeeks>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            hypercareWeeks.SetGetter(
+                int (Impact instance) => ImpactUnsafeAccessors.HypercareWeeks(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.HypercareWeeks(instance) == 0);
+            hypercareWeeks.SetSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.HypercareWeeks(instance) = value;
+                    return instance;
+                });
+            hypercareWeeks.SetMaterializationSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.HypercareWeeks(instance) = value;
+                    return instance;
+                });
+            hypercareWeeks.SetAccessors(
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.HypercareWeeks(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.HypercareWeeks(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(hypercareWeeks, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(hypercareWeeks));
+            hypercareWeeks.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            hypercareWeeks.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var level = runtimeEntityType.AddProperty(
                 "Level",
@@ -65,6 +239,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Impact).GetField("<Level>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 10,
                 providerPropertyType: typeof(string));
+            level.SetGetter(
+                ImpactLevel (Impact instance) => ImpactUnsafeAccessors.Level(instance),
+                bool (Impact instance) => object.Equals(((object)(ImpactUnsafeAccessors.Level(instance))), ((object)(ImpactLevel.Low))));
+            level.SetSetter(
+                Impact (Impact instance, ImpactLevel value) =>
+                {
+                    ImpactUnsafeAccessors.Level(instance) = value;
+                    return instance;
+                });
+            level.SetMaterializationSetter(
+                Impact (Impact instance, ImpactLevel value) =>
+                {
+                    ImpactUnsafeAccessors.Level(instance) = value;
+                    return instance;
+                });
+            level.SetAccessors(
+                ImpactLevel (IInternalEntry entry) => ImpactUnsafeAccessors.Level(((Impact)(entry.Entity))),
+                ImpactLevel (IInternalEntry entry) => ImpactUnsafeAccessors.Level(((Impact)(entry.Entity))),
+                ImpactLevel (IInternalEntry entry) => entry.ReadOriginalValue<ImpactLevel>(level, 4),
+                ImpactLevel (IInternalEntry entry) => entry.GetCurrentValue<ImpactLevel>(level));
+            level.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            level.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<ImpactLevel>(
+                    bool (ImpactLevel v1, ImpactLevel v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ImpactLevel v) => ((object)v).GetHashCode(),
+                    ImpactLevel (ImpactLevel v) => v),
+                keyComparer: new ValueComparer<ImpactLevel>(
+                    bool (ImpactLevel v1, ImpactLevel v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ImpactLevel v) => ((object)v).GetHashCode(),
+                    ImpactLevel (ImpactLevel v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<ImpactLevel, string>(
+                    string (ImpactLevel v) => ((object)v).ToString(),
+                    ImpactLevel (string v) => StringEnumConverter<ImpactLevel, string, ImpactLevel>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<ImpactLevel, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<ImpactLevel, string>(
+                        string (ImpactLevel v) => ((object)v).ToString(),
+                        ImpactLevel (string v) => StringEnumConverter<ImpactLevel, string, ImpactLevel>.ConvertToEnum(v))));
             level.SetSentinelFromProviderValue("Low");
 
             var releaseId = runtimeEntityType.AddProperty(
@@ -73,6 +294,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Impact).GetProperty("ReleaseId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Impact).GetField("<ReleaseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            releaseId.SetGetter(
+                int (Impact instance) => ImpactUnsafeAccessors.ReleaseId(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.ReleaseId(instance) == 0);
+            releaseId.SetSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetMaterializationSetter(
+                Impact (Impact instance, int value) =>
+                {
+                    ImpactUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(2) : (entry.FlaggedAsTemporary(5) && ImpactUnsafeAccessors.ReleaseId(((Impact)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(2) : ImpactUnsafeAccessors.ReleaseId(((Impact)(entry.Entity))))),
+                int (IInternalEntry entry) => ImpactUnsafeAccessors.ReleaseId(((Impact)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 5),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(releaseId, 2));
+            releaseId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            releaseId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            releaseId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(releaseId));
 
             var trainingHoursPerPerson = runtimeEntityType.AddProperty(
                 "TrainingHoursPerPerson",
@@ -82,6 +345,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 precision: 18,
                 scale: 4,
                 sentinel: 0m);
+            trainingHoursPerPerson.SetGetter(
+                decimal (Impact instance) => ImpactUnsafeAccessors.TrainingHoursPerPerson(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.TrainingHoursPerPerson(instance) == 0M);
+            trainingHoursPerPerson.SetSetter(
+                Impact (Impact instance, decimal value) =>
+                {
+                    ImpactUnsafeAccessors.TrainingHoursPerPerson(instance) = value;
+                    return instance;
+                });
+            trainingHoursPerPerson.SetMaterializationSetter(
+                Impact (Impact instance, decimal value) =>
+                {
+                    ImpactUnsafeAccessors.TrainingHoursPerPerson(instance) = value;
+                    return instance;
+                });
+            trainingHoursPerPerson.SetAccessors(
+                decimal (IInternalEntry entry) => ImpactUnsafeAccessors.TrainingHoursPerPerson(((Impact)(entry.Entity))),
+                decimal (IInternalEntry entry) => ImpactUnsafeAccessors.TrainingHoursPerPerson(((Impact)(entry.Entity))),
+                decimal (IInternalEntry entry) => entry.ReadOriginalValue<decimal>(trainingHoursPerPerson, 6),
+                decimal (IInternalEntry entry) => entry.GetCurrentValue<decimal>(trainingHoursPerPerson));
+            trainingHoursPerPerson.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            trainingHoursPerPerson.TypeMapping = SqliteDecimalTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -112,6 +402,32 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Impact).GetProperty("BusinessArea", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Impact).GetField("<BusinessArea>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            businessArea.SetGetter(
+                BusinessArea (Impact instance) => ImpactUnsafeAccessors.BusinessArea(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.BusinessArea(instance) == null);
+            businessArea.SetSetter(
+                Impact (Impact instance, BusinessArea value) =>
+                {
+                    ImpactUnsafeAccessors.BusinessArea(instance) = value;
+                    return instance;
+                });
+            businessArea.SetMaterializationSetter(
+                Impact (Impact instance, BusinessArea value) =>
+                {
+                    ImpactUnsafeAccessors.BusinessArea(instance) = value;
+                    return instance;
+                });
+            businessArea.SetAccessors(
+                BusinessArea (IInternalEntry entry) => ImpactUnsafeAccessors.BusinessArea(((Impact)(entry.Entity))),
+                BusinessArea (IInternalEntry entry) => ImpactUnsafeAccessors.BusinessArea(((Impact)(entry.Entity))),
+                null,
+                BusinessArea (IInternalEntry entry) => entry.GetCurrentValue<BusinessArea>(businessArea));
+            businessArea.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
             return runtimeForeignKey;
         }
 
@@ -130,6 +446,32 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Impact).GetProperty("Release", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Impact).GetField("<Release>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            release.SetGetter(
+                Release (Impact instance) => ImpactUnsafeAccessors.Release(instance),
+                bool (Impact instance) => ImpactUnsafeAccessors.Release(instance) == null);
+            release.SetSetter(
+                Impact (Impact instance, Release value) =>
+                {
+                    ImpactUnsafeAccessors.Release(instance) = value;
+                    return instance;
+                });
+            release.SetMaterializationSetter(
+                Impact (Impact instance, Release value) =>
+                {
+                    ImpactUnsafeAccessors.Release(instance) = value;
+                    return instance;
+                });
+            release.SetAccessors(
+                Release (IInternalEntry entry) => ImpactUnsafeAccessors.Release(((Impact)(entry.Entity))),
+                Release (IInternalEntry entry) => ImpactUnsafeAccessors.Release(((Impact)(entry.Entity))),
+                null,
+                Release (IInternalEntry entry) => entry.GetCurrentValue<Release>(release));
+            release.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
             var impacts = principalEntityType.AddNavigation("Impacts",
                 runtimeForeignKey,
                 onDependent: false,
@@ -137,11 +479,84 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("Impacts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<Impacts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            impacts.SetGetter(
+                List<Impact> (Release instance) => ReleaseUnsafeAccessors.Impacts(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Impacts(instance) == null);
+            impacts.SetSetter(
+                Release (Release instance, List<Impact> value) =>
+                {
+                    ReleaseUnsafeAccessors.Impacts(instance) = value;
+                    return instance;
+                });
+            impacts.SetMaterializationSetter(
+                Release (Release instance, List<Impact> value) =>
+                {
+                    ReleaseUnsafeAccessors.Impacts(instance) = value;
+                    return instance;
+                });
+            impacts.SetAccessors(
+                List<Impact> (IInternalEntry entry) => ReleaseUnsafeAccessors.Impacts(((Release)(entry.Entity))),
+                List<Impact> (IInternalEntry entry) => ReleaseUnsafeAccessors.Impacts(((Release)(entry.Entity))),
+                null,
+                List<Impact> (IInternalEntry entry) => entry.GetCurrentValue<List<Impact>>(impacts));
+            impacts.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            impacts.SetCollectionAccessor<Release, List<Impact>, Impact>(
+                List<Impact> (Release entity) => ReleaseUnsafeAccessors.Impacts(entity),
+                (Release entity, List<Impact> collection) => ReleaseUnsafeAccessors.Impacts(entity) = ((List<Impact>)collection),
+                (Release entity, List<Impact> collection) => ReleaseUnsafeAccessors.Impacts(entity) = ((List<Impact>)collection),
+                List<Impact> (Release entity, Action<Release, List<Impact>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Release, List<Impact>, List<Impact>>(entity, setter),
+                List<Impact> () => new List<Impact>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var businessAreaId = runtimeEntityType.FindProperty("BusinessAreaId");
+            var headcount = runtimeEntityType.FindProperty("Headcount");
+            var hypercareWeeks = runtimeEntityType.FindProperty("HypercareWeeks");
+            var level = runtimeEntityType.FindProperty("Level");
+            var releaseId = runtimeEntityType.FindProperty("ReleaseId");
+            var trainingHoursPerPerson = runtimeEntityType.FindProperty("TrainingHoursPerPerson");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            var businessArea = runtimeEntityType.FindNavigation("BusinessArea");
+            var release = runtimeEntityType.FindNavigation("Release");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Impact)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, int, int, ImpactLevel, int, decimal>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), ((ValueComparer<int>)(((IProperty)headcount).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(headcount)), ((ValueComparer<int>)(((IProperty)hypercareWeeks).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(hypercareWeeks)), ((ValueComparer<ImpactLevel>)(((IProperty)level).GetValueComparer())).Snapshot(source.GetCurrentValue<ImpactLevel>(level)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), ((ValueComparer<decimal>)(((IProperty)trainingHoursPerPerson).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal>(trainingHoursPerPerson)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int, int>(default(int), default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Impact)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, int, object, object>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), ((ValueComparer<int>)(((IProperty)releaseId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), source.GetCurrentValue<BusinessArea>(businessArea), source.GetCurrentValue<Release>(release))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 7,
+                navigationCount: 2,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 7,
+                shadowCount: 0,
+                relationshipCount: 5,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

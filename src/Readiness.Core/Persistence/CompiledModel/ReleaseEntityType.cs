@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion.Internal;
 using Readiness.Core.Portfolio;
 
 #pragma warning disable 219, 612, 618
@@ -35,6 +43,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (Release instance) => ReleaseUnsafeAccessors.Id(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                Release (Release instance, int value) =>
+                {
+                    ReleaseUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Release (Release instance, int value) =>
+                {
+                    ReleaseUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && ReleaseUnsafeAccessors.Id(((Release)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : ReleaseUnsafeAccessors.Id(((Release)(entry.Entity))))),
+                int (IInternalEntry entry) => ReleaseUnsafeAccessors.Id(((Release)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var code = runtimeEntityType.AddProperty(
                 "Code",
@@ -42,6 +92,34 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("Code", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<Code>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40);
+            code.SetGetter(
+                string (Release instance) => ReleaseUnsafeAccessors.Code(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Code(instance) == null);
+            code.SetSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.Code(instance) = value;
+                    return instance;
+                });
+            code.SetMaterializationSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.Code(instance) = value;
+                    return instance;
+                });
+            code.SetAccessors(
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.Code(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.Code(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(code, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(code));
+            code.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            code.TypeMapping = SqliteStringTypeMapping.Default;
+            code.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(code));
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
@@ -49,6 +127,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            description.SetGetter(
+                string (Release instance) => ReleaseUnsafeAccessors.Description(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Description(instance) == null);
+            description.SetSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetMaterializationSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetAccessors(
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.Description(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.Description(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(description, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(description));
+            description.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            description.TypeMapping = SqliteStringTypeMapping.Default;
 
             var goLive = runtimeEntityType.AddProperty(
                 "GoLive",
@@ -56,6 +161,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("GoLive", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<GoLive>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+            goLive.SetGetter(
+                DateOnly (Release instance) => ReleaseUnsafeAccessors.GoLive(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.GoLive(instance) == default(DateOnly));
+            goLive.SetSetter(
+                Release (Release instance, DateOnly value) =>
+                {
+                    ReleaseUnsafeAccessors.GoLive(instance) = value;
+                    return instance;
+                });
+            goLive.SetMaterializationSetter(
+                Release (Release instance, DateOnly value) =>
+                {
+                    ReleaseUnsafeAccessors.GoLive(instance) = value;
+                    return instance;
+                });
+            goLive.SetAccessors(
+                DateOnly (IInternalEntry entry) => ReleaseUnsafeAccessors.GoLive(((Release)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => ReleaseUnsafeAccessors.GoLive(((Release)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(goLive, 3),
+                DateOnly (IInternalEntry entry) => entry.GetCurrentValue<DateOnly>(goLive));
+            goLive.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            goLive.TypeMapping = SqliteDateOnlyTypeMapping.Default;
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
@@ -63,6 +195,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("Name", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<Name>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+            name.SetGetter(
+                string (Release instance) => ReleaseUnsafeAccessors.Name(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Name(instance) == null);
+            name.SetSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.Name(instance) = value;
+                    return instance;
+                });
+            name.SetMaterializationSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.Name(instance) = value;
+                    return instance;
+                });
+            name.SetAccessors(
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.Name(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.Name(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(name, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(name));
+            name.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            name.TypeMapping = SqliteStringTypeMapping.Default;
 
             var programmeId = runtimeEntityType.AddProperty(
                 "ProgrammeId",
@@ -70,6 +229,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("ProgrammeId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<ProgrammeId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            programmeId.SetGetter(
+                int (Release instance) => ReleaseUnsafeAccessors.ProgrammeId(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.ProgrammeId(instance) == 0);
+            programmeId.SetSetter(
+                Release (Release instance, int value) =>
+                {
+                    ReleaseUnsafeAccessors.ProgrammeId(instance) = value;
+                    return instance;
+                });
+            programmeId.SetMaterializationSetter(
+                Release (Release instance, int value) =>
+                {
+                    ReleaseUnsafeAccessors.ProgrammeId(instance) = value;
+                    return instance;
+                });
+            programmeId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(5) && ReleaseUnsafeAccessors.ProgrammeId(((Release)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : ReleaseUnsafeAccessors.ProgrammeId(((Release)(entry.Entity))))),
+                int (IInternalEntry entry) => ReleaseUnsafeAccessors.ProgrammeId(((Release)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(programmeId, 5),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(programmeId, 1));
+            programmeId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            programmeId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            programmeId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(programmeId));
 
             var sroUserId = runtimeEntityType.AddProperty(
                 "SroUserId",
@@ -77,6 +278,34 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("SroUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<SroUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            sroUserId.SetGetter(
+                string (Release instance) => ReleaseUnsafeAccessors.SroUserId(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.SroUserId(instance) == null);
+            sroUserId.SetSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.SroUserId(instance) = value;
+                    return instance;
+                });
+            sroUserId.SetMaterializationSetter(
+                Release (Release instance, string value) =>
+                {
+                    ReleaseUnsafeAccessors.SroUserId(instance) = value;
+                    return instance;
+                });
+            sroUserId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(6) ? entry.ReadStoreGeneratedValue<string>(2) : (entry.FlaggedAsTemporary(6) && ReleaseUnsafeAccessors.SroUserId(((Release)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(2) : ReleaseUnsafeAccessors.SroUserId(((Release)(entry.Entity))))),
+                string (IInternalEntry entry) => ReleaseUnsafeAccessors.SroUserId(((Release)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(sroUserId, 6),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(sroUserId, 2));
+            sroUserId.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            sroUserId.TypeMapping = SqliteStringTypeMapping.Default;
+            sroUserId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(sroUserId));
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
@@ -85,6 +314,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Release).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20,
                 providerPropertyType: typeof(string));
+            status.SetGetter(
+                ReleaseStatus (Release instance) => ReleaseUnsafeAccessors.Status(instance),
+                bool (Release instance) => object.Equals(((object)(ReleaseUnsafeAccessors.Status(instance))), ((object)(ReleaseStatus.Planned))));
+            status.SetSetter(
+                Release (Release instance, ReleaseStatus value) =>
+                {
+                    ReleaseUnsafeAccessors.Status(instance) = value;
+                    return instance;
+                });
+            status.SetMaterializationSetter(
+                Release (Release instance, ReleaseStatus value) =>
+                {
+                    ReleaseUnsafeAccessors.Status(instance) = value;
+                    return instance;
+                });
+            status.SetAccessors(
+                ReleaseStatus (IInternalEntry entry) => ReleaseUnsafeAccessors.Status(((Release)(entry.Entity))),
+                ReleaseStatus (IInternalEntry entry) => ReleaseUnsafeAccessors.Status(((Release)(entry.Entity))),
+                ReleaseStatus (IInternalEntry entry) => entry.ReadOriginalValue<ReleaseStatus>(status, 7),
+                ReleaseStatus (IInternalEntry entry) => entry.GetCurrentValue<ReleaseStatus>(status));
+            status.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            status.TypeMapping = SqliteStringTypeMapping.Default.Clone(
+                comparer: new ValueComparer<ReleaseStatus>(
+                    bool (ReleaseStatus v1, ReleaseStatus v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ReleaseStatus v) => ((object)v).GetHashCode(),
+                    ReleaseStatus (ReleaseStatus v) => v),
+                keyComparer: new ValueComparer<ReleaseStatus>(
+                    bool (ReleaseStatus v1, ReleaseStatus v2) => object.Equals(((object)v1), ((object)v2)),
+                    int (ReleaseStatus v) => ((object)v).GetHashCode(),
+                    ReleaseStatus (ReleaseStatus v) => v),
+                providerValueComparer: new ValueComparer<string>(
+                    bool (string v1, string v2) => v1 == v2,
+                    int (string v) => ((object)v).GetHashCode(),
+                    string (string v) => v),
+                converter: new ValueConverter<ReleaseStatus, string>(
+                    string (ReleaseStatus v) => ((object)v).ToString(),
+                    ReleaseStatus (string v) => StringEnumConverter<ReleaseStatus, string, ReleaseStatus>.ConvertToEnum(v)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<ReleaseStatus, string>(
+                    JsonStringReaderWriter.Instance,
+                    new ValueConverter<ReleaseStatus, string>(
+                        string (ReleaseStatus v) => ((object)v).ToString(),
+                        ReleaseStatus (string v) => StringEnumConverter<ReleaseStatus, string, ReleaseStatus>.ConvertToEnum(v))));
             status.SetSentinelFromProviderValue("Planned");
 
             var key = runtimeEntityType.AddKey(
@@ -122,6 +398,32 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Release).GetProperty("Programme", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Release).GetField("<Programme>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            programme.SetGetter(
+                Programme (Release instance) => ReleaseUnsafeAccessors.Programme(instance),
+                bool (Release instance) => ReleaseUnsafeAccessors.Programme(instance) == null);
+            programme.SetSetter(
+                Release (Release instance, Programme value) =>
+                {
+                    ReleaseUnsafeAccessors.Programme(instance) = value;
+                    return instance;
+                });
+            programme.SetMaterializationSetter(
+                Release (Release instance, Programme value) =>
+                {
+                    ReleaseUnsafeAccessors.Programme(instance) = value;
+                    return instance;
+                });
+            programme.SetAccessors(
+                Programme (IInternalEntry entry) => ReleaseUnsafeAccessors.Programme(((Release)(entry.Entity))),
+                Programme (IInternalEntry entry) => ReleaseUnsafeAccessors.Programme(((Release)(entry.Entity))),
+                null,
+                Programme (IInternalEntry entry) => entry.GetCurrentValue<Programme>(programme));
+            programme.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 5,
+                storeGenerationIndex: -1);
             var releases = principalEntityType.AddNavigation("Releases",
                 runtimeForeignKey,
                 onDependent: false,
@@ -129,6 +431,38 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(Programme).GetProperty("Releases", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Programme).GetField("<Releases>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            releases.SetGetter(
+                List<Release> (Programme instance) => ProgrammeUnsafeAccessors.Releases(instance),
+                bool (Programme instance) => ProgrammeUnsafeAccessors.Releases(instance) == null);
+            releases.SetSetter(
+                Programme (Programme instance, List<Release> value) =>
+                {
+                    ProgrammeUnsafeAccessors.Releases(instance) = value;
+                    return instance;
+                });
+            releases.SetMaterializationSetter(
+                Programme (Programme instance, List<Release> value) =>
+                {
+                    ProgrammeUnsafeAccessors.Releases(instance) = value;
+                    return instance;
+                });
+            releases.SetAccessors(
+                List<Release> (IInternalEntry entry) => ProgrammeUnsafeAccessors.Releases(((Programme)(entry.Entity))),
+                List<Release> (IInternalEntry entry) => ProgrammeUnsafeAccessors.Releases(((Programme)(entry.Entity))),
+                null,
+                List<Release> (IInternalEntry entry) => entry.GetCurrentValue<List<Release>>(releases));
+            releases.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: -1);
+            releases.SetCollectionAccessor<Programme, List<Release>, Release>(
+                List<Release> (Programme entity) => ProgrammeUnsafeAccessors.Releases(entity),
+                (Programme entity, List<Release> collection) => ProgrammeUnsafeAccessors.Releases(entity) = ((List<Release>)collection),
+                (Programme entity, List<Release> collection) => ProgrammeUnsafeAccessors.Releases(entity) = ((List<Release>)collection),
+                List<Release> (Programme entity, Action<Programme, List<Release>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Programme, List<Release>, List<Release>>(entity, setter),
+                List<Release> () => new List<Release>());
             return runtimeForeignKey;
         }
 
@@ -145,6 +479,49 @@ namespace Readiness.Core.Persistence.CompiledModel
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var code = runtimeEntityType.FindProperty("Code");
+            var description = runtimeEntityType.FindProperty("Description");
+            var goLive = runtimeEntityType.FindProperty("GoLive");
+            var name = runtimeEntityType.FindProperty("Name");
+            var programmeId = runtimeEntityType.FindProperty("ProgrammeId");
+            var sroUserId = runtimeEntityType.FindProperty("SroUserId");
+            var status = runtimeEntityType.FindProperty("Status");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            var gates = runtimeEntityType.FindNavigation("Gates");
+            var impacts = runtimeEntityType.FindNavigation("Impacts");
+            var programme = runtimeEntityType.FindNavigation("Programme");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Release)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, string, string, DateOnly, string, int, string, ReleaseStatus>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), (source.GetCurrentValue<string>(description) == null ? null : ((ValueComparer<string>)(((IProperty)description).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(description))), ((ValueComparer<DateOnly>)(((IProperty)goLive).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(goLive)), (source.GetCurrentValue<string>(name) == null ? null : ((ValueComparer<string>)(((IProperty)name).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(name))), ((ValueComparer<int>)(((IProperty)programmeId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(programmeId)), (source.GetCurrentValue<string>(sroUserId) == null ? null : ((ValueComparer<string>)(((IProperty)sroUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(sroUserId))), ((ValueComparer<ReleaseStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<ReleaseStatus>(status)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)programmeId).GetValueComparer())).Snapshot(default(int)), (default(string) == null ? null : ((ValueComparer<string>)(((IProperty)sroUserId).GetValueComparer())).Snapshot(default(string)))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int, string>(default(int), default(int), default(string)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Release)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, string, object, object, object>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)programmeId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(programmeId)), (source.GetCurrentValue<string>(sroUserId) == null ? null : ((ValueComparer<string>)(((IProperty)sroUserId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(sroUserId))), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<Gate>>(gates)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<Impact>>(impacts)), source.GetCurrentValue<Programme>(programme))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 8,
+                navigationCount: 3,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 8,
+                shadowCount: 0,
+                relationshipCount: 6,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Readiness.Core.Risks;
 
 #pragma warning disable 219, 612, 618
@@ -34,6 +42,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (RiskAction instance) => RiskActionUnsafeAccessors.Id(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                RiskAction (RiskAction instance, int value) =>
+                {
+                    RiskActionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                RiskAction (RiskAction instance, int value) =>
+                {
+                    RiskActionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && RiskActionUnsafeAccessors.Id(((RiskAction)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : RiskActionUnsafeAccessors.Id(((RiskAction)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskActionUnsafeAccessors.Id(((RiskAction)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var createdAtUtc = runtimeEntityType.AddProperty(
                 "CreatedAtUtc",
@@ -41,6 +91,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskAction).GetProperty("CreatedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskAction).GetField("<CreatedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            createdAtUtc.SetGetter(
+                DateTime (RiskAction instance) => RiskActionUnsafeAccessors.CreatedAtUtc(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.CreatedAtUtc(instance) == default(DateTime));
+            createdAtUtc.SetSetter(
+                RiskAction (RiskAction instance, DateTime value) =>
+                {
+                    RiskActionUnsafeAccessors.CreatedAtUtc(instance) = value;
+                    return instance;
+                });
+            createdAtUtc.SetMaterializationSetter(
+                RiskAction (RiskAction instance, DateTime value) =>
+                {
+                    RiskActionUnsafeAccessors.CreatedAtUtc(instance) = value;
+                    return instance;
+                });
+            createdAtUtc.SetAccessors(
+                DateTime (IInternalEntry entry) => RiskActionUnsafeAccessors.CreatedAtUtc(((RiskAction)(entry.Entity))),
+                DateTime (IInternalEntry entry) => RiskActionUnsafeAccessors.CreatedAtUtc(((RiskAction)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdAtUtc, 1),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdAtUtc));
+            createdAtUtc.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            createdAtUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             createdAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
             var description = runtimeEntityType.AddProperty(
@@ -49,6 +146,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskAction).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskAction).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            description.SetGetter(
+                string (RiskAction instance) => RiskActionUnsafeAccessors.Description(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.Description(instance) == null);
+            description.SetSetter(
+                RiskAction (RiskAction instance, string value) =>
+                {
+                    RiskActionUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetMaterializationSetter(
+                RiskAction (RiskAction instance, string value) =>
+                {
+                    RiskActionUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetAccessors(
+                string (IInternalEntry entry) => RiskActionUnsafeAccessors.Description(((RiskAction)(entry.Entity))),
+                string (IInternalEntry entry) => RiskActionUnsafeAccessors.Description(((RiskAction)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(description, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(description));
+            description.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            description.TypeMapping = SqliteStringTypeMapping.Default;
 
             var doneAtUtc = runtimeEntityType.AddProperty(
                 "DoneAtUtc",
@@ -57,6 +181,55 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(RiskAction).GetField("<DoneAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+            doneAtUtc.SetGetter(
+                DateTime? (RiskAction instance) => RiskActionUnsafeAccessors.DoneAtUtc(instance),
+                bool (RiskAction instance) => !(RiskActionUnsafeAccessors.DoneAtUtc(instance).HasValue));
+            doneAtUtc.SetSetter(
+                RiskAction (RiskAction instance, DateTime? value) =>
+                {
+                    RiskActionUnsafeAccessors.DoneAtUtc(instance) = value;
+                    return instance;
+                });
+            doneAtUtc.SetMaterializationSetter(
+                RiskAction (RiskAction instance, DateTime? value) =>
+                {
+                    RiskActionUnsafeAccessors.DoneAtUtc(instance) = value;
+                    return instance;
+                });
+            doneAtUtc.SetAccessors(
+                DateTime? (IInternalEntry entry) => RiskActionUnsafeAccessors.DoneAtUtc(((RiskAction)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => RiskActionUnsafeAccessors.DoneAtUtc(((RiskAction)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(doneAtUtc, 3),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(doneAtUtc));
+            doneAtUtc.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            doneAtUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+            doneAtUtc.SetComparer(new NullableValueComparer<DateTime>(doneAtUtc.TypeMapping.Comparer));
+            doneAtUtc.SetKeyComparer(new NullableValueComparer<DateTime>(doneAtUtc.TypeMapping.KeyComparer));
 
             var doneByUserId = runtimeEntityType.AddProperty(
                 "DoneByUserId",
@@ -65,6 +238,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(RiskAction).GetField("<DoneByUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
+            doneByUserId.SetGetter(
+                string (RiskAction instance) => RiskActionUnsafeAccessors.DoneByUserId(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.DoneByUserId(instance) == null);
+            doneByUserId.SetSetter(
+                RiskAction (RiskAction instance, string value) =>
+                {
+                    RiskActionUnsafeAccessors.DoneByUserId(instance) = value;
+                    return instance;
+                });
+            doneByUserId.SetMaterializationSetter(
+                RiskAction (RiskAction instance, string value) =>
+                {
+                    RiskActionUnsafeAccessors.DoneByUserId(instance) = value;
+                    return instance;
+                });
+            doneByUserId.SetAccessors(
+                string (IInternalEntry entry) => RiskActionUnsafeAccessors.DoneByUserId(((RiskAction)(entry.Entity))),
+                string (IInternalEntry entry) => RiskActionUnsafeAccessors.DoneByUserId(((RiskAction)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(doneByUserId, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(doneByUserId));
+            doneByUserId.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            doneByUserId.TypeMapping = SqliteStringTypeMapping.Default;
 
             var dueOn = runtimeEntityType.AddProperty(
                 "DueOn",
@@ -72,6 +272,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskAction).GetProperty("DueOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskAction).GetField("<DueOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+            dueOn.SetGetter(
+                DateOnly (RiskAction instance) => RiskActionUnsafeAccessors.DueOn(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.DueOn(instance) == default(DateOnly));
+            dueOn.SetSetter(
+                RiskAction (RiskAction instance, DateOnly value) =>
+                {
+                    RiskActionUnsafeAccessors.DueOn(instance) = value;
+                    return instance;
+                });
+            dueOn.SetMaterializationSetter(
+                RiskAction (RiskAction instance, DateOnly value) =>
+                {
+                    RiskActionUnsafeAccessors.DueOn(instance) = value;
+                    return instance;
+                });
+            dueOn.SetAccessors(
+                DateOnly (IInternalEntry entry) => RiskActionUnsafeAccessors.DueOn(((RiskAction)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => RiskActionUnsafeAccessors.DueOn(((RiskAction)(entry.Entity))),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(dueOn, 5),
+                DateOnly (IInternalEntry entry) => entry.GetCurrentValue<DateOnly>(dueOn));
+            dueOn.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            dueOn.TypeMapping = SqliteDateOnlyTypeMapping.Default;
 
             var ownerUserId = runtimeEntityType.AddProperty(
                 "OwnerUserId",
@@ -79,6 +306,34 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskAction).GetProperty("OwnerUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskAction).GetField("<OwnerUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            ownerUserId.SetGetter(
+                string (RiskAction instance) => RiskActionUnsafeAccessors.OwnerUserId(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.OwnerUserId(instance) == null);
+            ownerUserId.SetSetter(
+                RiskAction (RiskAction instance, string value) =>
+                {
+                    RiskActionUnsafeAccessors.OwnerUserId(instance) = value;
+                    return instance;
+                });
+            ownerUserId.SetMaterializationSetter(
+                RiskAction (RiskAction instance, string value) =>
+                {
+                    RiskActionUnsafeAccessors.OwnerUserId(instance) = value;
+                    return instance;
+                });
+            ownerUserId.SetAccessors(
+                string (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(6) ? entry.ReadStoreGeneratedValue<string>(1) : (entry.FlaggedAsTemporary(6) && RiskActionUnsafeAccessors.OwnerUserId(((RiskAction)(entry.Entity))) == null ? entry.ReadTemporaryValue<string>(1) : RiskActionUnsafeAccessors.OwnerUserId(((RiskAction)(entry.Entity))))),
+                string (IInternalEntry entry) => RiskActionUnsafeAccessors.OwnerUserId(((RiskAction)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(ownerUserId, 6),
+                string (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<string>(ownerUserId, 1));
+            ownerUserId.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            ownerUserId.TypeMapping = SqliteStringTypeMapping.Default;
+            ownerUserId.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(ownerUserId));
 
             var riskId = runtimeEntityType.AddProperty(
                 "RiskId",
@@ -86,6 +341,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskAction).GetProperty("RiskId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskAction).GetField("<RiskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            riskId.SetGetter(
+                int (RiskAction instance) => RiskActionUnsafeAccessors.RiskId(instance),
+                bool (RiskAction instance) => RiskActionUnsafeAccessors.RiskId(instance) == 0);
+            riskId.SetSetter(
+                RiskAction (RiskAction instance, int value) =>
+                {
+                    RiskActionUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetMaterializationSetter(
+                RiskAction (RiskAction instance, int value) =>
+                {
+                    RiskActionUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(7) ? entry.ReadStoreGeneratedValue<int>(2) : (entry.FlaggedAsTemporary(7) && RiskActionUnsafeAccessors.RiskId(((RiskAction)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(2) : RiskActionUnsafeAccessors.RiskId(((RiskAction)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskActionUnsafeAccessors.RiskId(((RiskAction)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(riskId, 7),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(riskId, 2));
+            riskId.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: 2);
+            riskId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            riskId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(riskId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -127,11 +424,83 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Risk).GetField("_actions", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 propertyAccessMode: PropertyAccessMode.Field);
 
+            actions.SetGetter(
+                IReadOnlyList<RiskAction> (Risk instance) => (RiskUnsafeAccessors._actions(instance) == null ? null : ((IReadOnlyList<RiskAction>)(RiskUnsafeAccessors._actions(instance)))),
+                bool (Risk instance) => RiskUnsafeAccessors._actions(instance) == null);
+            actions.SetSetter(
+                Risk (Risk instance, IReadOnlyList<RiskAction> value) =>
+                {
+                    RiskUnsafeAccessors._actions(instance) = ((List<RiskAction>)value);
+                    return instance;
+                });
+            actions.SetMaterializationSetter(
+                Risk (Risk instance, IReadOnlyList<RiskAction> value) =>
+                {
+                    RiskUnsafeAccessors._actions(instance) = ((List<RiskAction>)value);
+                    return instance;
+                });
+            actions.SetAccessors(
+                IReadOnlyList<RiskAction> (IInternalEntry entry) => ((IReadOnlyList<RiskAction>)(RiskUnsafeAccessors._actions(((Risk)(entry.Entity))))),
+                IReadOnlyList<RiskAction> (IInternalEntry entry) => ((IReadOnlyList<RiskAction>)(RiskUnsafeAccessors._actions(((Risk)(entry.Entity))))),
+                null,
+                IReadOnlyList<RiskAction> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<RiskAction>>(actions));
+            actions.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 3,
+                storeGenerationIndex: -1);
+            actions.SetCollectionAccessor<Risk, List<RiskAction>, RiskAction>(
+                List<RiskAction> (Risk entity) => RiskUnsafeAccessors._actions(entity),
+                (Risk entity, List<RiskAction> collection) => RiskUnsafeAccessors._actions(entity) = ((List<RiskAction>)collection),
+                (Risk entity, List<RiskAction> collection) => RiskUnsafeAccessors._actions(entity) = ((List<RiskAction>)collection),
+                List<RiskAction> (Risk entity, Action<Risk, List<RiskAction>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Risk, List<RiskAction>, List<RiskAction>>(entity, setter),
+                List<RiskAction> () => new List<RiskAction>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var createdAtUtc = runtimeEntityType.FindProperty("CreatedAtUtc");
+            var description = runtimeEntityType.FindProperty("Description");
+            var doneAtUtc = runtimeEntityType.FindProperty("DoneAtUtc");
+            var doneByUserId = runtimeEntityType.FindProperty("DoneByUserId");
+            var dueOn = runtimeEntityType.FindProperty("DueOn");
+            var ownerUserId = runtimeEntityType.FindProperty("OwnerUserId");
+            var riskId = runtimeEntityType.FindProperty("RiskId");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskAction)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, DateTime, string, DateTime?, string, DateOnly, string, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)createdAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAtUtc)), (source.GetCurrentValue<string>(description) == null ? null : ((ValueComparer<string>)(((IProperty)description).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(description))), (source.GetCurrentValue<DateTime?>(doneAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)doneAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(doneAtUtc))), (source.GetCurrentValue<string>(doneByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)doneByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(doneByUserId))), ((ValueComparer<DateOnly>)(((IProperty)dueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dueOn)), (source.GetCurrentValue<string>(ownerUserId) == null ? null : ((ValueComparer<string>)(((IProperty)ownerUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(ownerUserId))), ((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, string, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), (default(string) == null ? null : ((ValueComparer<string>)(((IProperty)ownerUserId).GetValueComparer())).Snapshot(default(string))), ((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, string, int>(default(int), default(string), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskAction)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, string, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<string>(ownerUserId) == null ? null : ((ValueComparer<string>)(((IProperty)ownerUserId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<string>(ownerUserId))), ((ValueComparer<int>)(((IProperty)riskId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 8,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 8,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 3));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,12 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Readiness.Core.Risks;
 
 #pragma warning disable 219, 612, 618
@@ -33,6 +37,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(RiskArea).GetField("<RiskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            riskId.SetGetter(
+                int (RiskArea instance) => RiskAreaUnsafeAccessors.RiskId(instance),
+                bool (RiskArea instance) => RiskAreaUnsafeAccessors.RiskId(instance) == 0);
+            riskId.SetSetter(
+                RiskArea (RiskArea instance, int value) =>
+                {
+                    RiskAreaUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetMaterializationSetter(
+                RiskArea (RiskArea instance, int value) =>
+                {
+                    RiskAreaUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && RiskAreaUnsafeAccessors.RiskId(((RiskArea)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : RiskAreaUnsafeAccessors.RiskId(((RiskArea)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskAreaUnsafeAccessors.RiskId(((RiskArea)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(riskId, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(riskId, 0));
+            riskId.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            riskId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            riskId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(riskId));
 
             var businessAreaId = runtimeEntityType.AddProperty(
                 "BusinessAreaId",
@@ -41,6 +87,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(RiskArea).GetField("<BusinessAreaId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            businessAreaId.SetGetter(
+                int (RiskArea instance) => RiskAreaUnsafeAccessors.BusinessAreaId(instance),
+                bool (RiskArea instance) => RiskAreaUnsafeAccessors.BusinessAreaId(instance) == 0);
+            businessAreaId.SetSetter(
+                RiskArea (RiskArea instance, int value) =>
+                {
+                    RiskAreaUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetMaterializationSetter(
+                RiskArea (RiskArea instance, int value) =>
+                {
+                    RiskAreaUnsafeAccessors.BusinessAreaId(instance) = value;
+                    return instance;
+                });
+            businessAreaId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && RiskAreaUnsafeAccessors.BusinessAreaId(((RiskArea)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : RiskAreaUnsafeAccessors.BusinessAreaId(((RiskArea)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskAreaUnsafeAccessors.BusinessAreaId(((RiskArea)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(businessAreaId, 1),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(businessAreaId, 1));
+            businessAreaId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            businessAreaId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            businessAreaId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(businessAreaId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { riskId, businessAreaId });
@@ -79,11 +167,77 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Risk).GetField("_areas", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 propertyAccessMode: PropertyAccessMode.Field);
 
+            areas.SetGetter(
+                IReadOnlyList<RiskArea> (Risk instance) => (RiskUnsafeAccessors._areas(instance) == null ? null : ((IReadOnlyList<RiskArea>)(RiskUnsafeAccessors._areas(instance)))),
+                bool (Risk instance) => RiskUnsafeAccessors._areas(instance) == null);
+            areas.SetSetter(
+                Risk (Risk instance, IReadOnlyList<RiskArea> value) =>
+                {
+                    RiskUnsafeAccessors._areas(instance) = ((List<RiskArea>)value);
+                    return instance;
+                });
+            areas.SetMaterializationSetter(
+                Risk (Risk instance, IReadOnlyList<RiskArea> value) =>
+                {
+                    RiskUnsafeAccessors._areas(instance) = ((List<RiskArea>)value);
+                    return instance;
+                });
+            areas.SetAccessors(
+                IReadOnlyList<RiskArea> (IInternalEntry entry) => ((IReadOnlyList<RiskArea>)(RiskUnsafeAccessors._areas(((Risk)(entry.Entity))))),
+                IReadOnlyList<RiskArea> (IInternalEntry entry) => ((IReadOnlyList<RiskArea>)(RiskUnsafeAccessors._areas(((Risk)(entry.Entity))))),
+                null,
+                IReadOnlyList<RiskArea> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<RiskArea>>(areas));
+            areas.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 4,
+                storeGenerationIndex: -1);
+            areas.SetCollectionAccessor<Risk, List<RiskArea>, RiskArea>(
+                List<RiskArea> (Risk entity) => RiskUnsafeAccessors._areas(entity),
+                (Risk entity, List<RiskArea> collection) => RiskUnsafeAccessors._areas(entity) = ((List<RiskArea>)collection),
+                (Risk entity, List<RiskArea> collection) => RiskUnsafeAccessors._areas(entity) = ((List<RiskArea>)collection),
+                List<RiskArea> (Risk entity, Action<Risk, List<RiskArea>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Risk, List<RiskArea>, List<RiskArea>>(entity, setter),
+                List<RiskArea> () => new List<RiskArea>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var riskId = runtimeEntityType.FindProperty("RiskId");
+            var businessAreaId = runtimeEntityType.FindProperty("BusinessAreaId");
+            var key = runtimeEntityType.FindKey(new[] { riskId, businessAreaId });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateCompositeFactory(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<IReadOnlyList<object>>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskArea)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskArea)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)riskId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 2,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 2,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,12 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Readiness.Core.Risks;
 
 #pragma warning disable 219, 612, 618
@@ -33,6 +37,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(RiskRelease).GetField("<RiskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            riskId.SetGetter(
+                int (RiskRelease instance) => RiskReleaseUnsafeAccessors.RiskId(instance),
+                bool (RiskRelease instance) => RiskReleaseUnsafeAccessors.RiskId(instance) == 0);
+            riskId.SetSetter(
+                RiskRelease (RiskRelease instance, int value) =>
+                {
+                    RiskReleaseUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetMaterializationSetter(
+                RiskRelease (RiskRelease instance, int value) =>
+                {
+                    RiskReleaseUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && RiskReleaseUnsafeAccessors.RiskId(((RiskRelease)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : RiskReleaseUnsafeAccessors.RiskId(((RiskRelease)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskReleaseUnsafeAccessors.RiskId(((RiskRelease)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(riskId, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(riskId, 0));
+            riskId.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            riskId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            riskId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(riskId));
 
             var releaseId = runtimeEntityType.AddProperty(
                 "ReleaseId",
@@ -41,6 +87,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(RiskRelease).GetField("<ReleaseId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            releaseId.SetGetter(
+                int (RiskRelease instance) => RiskReleaseUnsafeAccessors.ReleaseId(instance),
+                bool (RiskRelease instance) => RiskReleaseUnsafeAccessors.ReleaseId(instance) == 0);
+            releaseId.SetSetter(
+                RiskRelease (RiskRelease instance, int value) =>
+                {
+                    RiskReleaseUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetMaterializationSetter(
+                RiskRelease (RiskRelease instance, int value) =>
+                {
+                    RiskReleaseUnsafeAccessors.ReleaseId(instance) = value;
+                    return instance;
+                });
+            releaseId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && RiskReleaseUnsafeAccessors.ReleaseId(((RiskRelease)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : RiskReleaseUnsafeAccessors.ReleaseId(((RiskRelease)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskReleaseUnsafeAccessors.ReleaseId(((RiskRelease)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 1),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(releaseId, 1));
+            releaseId.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            releaseId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            releaseId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(releaseId));
 
             var key = runtimeEntityType.AddKey(
                 new[] { riskId, releaseId });
@@ -79,11 +167,77 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Risk).GetField("_releases", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 propertyAccessMode: PropertyAccessMode.Field);
 
+            releases.SetGetter(
+                IReadOnlyList<RiskRelease> (Risk instance) => (RiskUnsafeAccessors._releases(instance) == null ? null : ((IReadOnlyList<RiskRelease>)(RiskUnsafeAccessors._releases(instance)))),
+                bool (Risk instance) => RiskUnsafeAccessors._releases(instance) == null);
+            releases.SetSetter(
+                Risk (Risk instance, IReadOnlyList<RiskRelease> value) =>
+                {
+                    RiskUnsafeAccessors._releases(instance) = ((List<RiskRelease>)value);
+                    return instance;
+                });
+            releases.SetMaterializationSetter(
+                Risk (Risk instance, IReadOnlyList<RiskRelease> value) =>
+                {
+                    RiskUnsafeAccessors._releases(instance) = ((List<RiskRelease>)value);
+                    return instance;
+                });
+            releases.SetAccessors(
+                IReadOnlyList<RiskRelease> (IInternalEntry entry) => ((IReadOnlyList<RiskRelease>)(RiskUnsafeAccessors._releases(((Risk)(entry.Entity))))),
+                IReadOnlyList<RiskRelease> (IInternalEntry entry) => ((IReadOnlyList<RiskRelease>)(RiskUnsafeAccessors._releases(((Risk)(entry.Entity))))),
+                null,
+                IReadOnlyList<RiskRelease> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<RiskRelease>>(releases));
+            releases.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 5,
+                storeGenerationIndex: -1);
+            releases.SetCollectionAccessor<Risk, List<RiskRelease>, RiskRelease>(
+                List<RiskRelease> (Risk entity) => RiskUnsafeAccessors._releases(entity),
+                (Risk entity, List<RiskRelease> collection) => RiskUnsafeAccessors._releases(entity) = ((List<RiskRelease>)collection),
+                (Risk entity, List<RiskRelease> collection) => RiskUnsafeAccessors._releases(entity) = ((List<RiskRelease>)collection),
+                List<RiskRelease> (Risk entity, Action<Risk, List<RiskRelease>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Risk, List<RiskRelease>, List<RiskRelease>>(entity, setter),
+                List<RiskRelease> () => new List<RiskRelease>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var riskId = runtimeEntityType.FindProperty("RiskId");
+            var releaseId = runtimeEntityType.FindProperty("ReleaseId");
+            var key = runtimeEntityType.FindKey(new[] { riskId, releaseId });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateCompositeFactory(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<IReadOnlyList<object>>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskRelease)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskRelease)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)riskId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)), ((ValueComparer<int>)(((IProperty)releaseId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 2,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 2,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Readiness.Core.Risks;
 
 #pragma warning disable 219, 612, 618
@@ -34,6 +42,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Id(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && RiskScoreChangeUnsafeAccessors.Id(((RiskScoreChange)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : RiskScoreChangeUnsafeAccessors.Id(((RiskScoreChange)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Id(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var changedAtUtc = runtimeEntityType.AddProperty(
                 "ChangedAtUtc",
@@ -41,6 +91,53 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskScoreChange).GetProperty("ChangedAtUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskScoreChange).GetField("<ChangedAtUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            changedAtUtc.SetGetter(
+                DateTime (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.ChangedAtUtc(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.ChangedAtUtc(instance) == default(DateTime));
+            changedAtUtc.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, DateTime value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.ChangedAtUtc(instance) = value;
+                    return instance;
+                });
+            changedAtUtc.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, DateTime value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.ChangedAtUtc(instance) = value;
+                    return instance;
+                });
+            changedAtUtc.SetAccessors(
+                DateTime (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.ChangedAtUtc(((RiskScoreChange)(entry.Entity))),
+                DateTime (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.ChangedAtUtc(((RiskScoreChange)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(changedAtUtc, 1),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(changedAtUtc));
+            changedAtUtc.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            changedAtUtc.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             changedAtUtc.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
             var changedByUserId = runtimeEntityType.AddProperty(
@@ -49,6 +146,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskScoreChange).GetProperty("ChangedByUserId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskScoreChange).GetField("<ChangedByUserId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            changedByUserId.SetGetter(
+                string (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.ChangedByUserId(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.ChangedByUserId(instance) == null);
+            changedByUserId.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, string value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.ChangedByUserId(instance) = value;
+                    return instance;
+                });
+            changedByUserId.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, string value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.ChangedByUserId(instance) = value;
+                    return instance;
+                });
+            changedByUserId.SetAccessors(
+                string (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.ChangedByUserId(((RiskScoreChange)(entry.Entity))),
+                string (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.ChangedByUserId(((RiskScoreChange)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(changedByUserId, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(changedByUserId));
+            changedByUserId.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            changedByUserId.TypeMapping = SqliteStringTypeMapping.Default;
 
             var impact = runtimeEntityType.AddProperty(
                 "Impact",
@@ -56,6 +180,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskScoreChange).GetProperty("Impact", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskScoreChange).GetField("<Impact>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            impact.SetGetter(
+                int (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Impact(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Impact(instance) == 0);
+            impact.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Impact(instance) = value;
+                    return instance;
+                });
+            impact.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Impact(instance) = value;
+                    return instance;
+                });
+            impact.SetAccessors(
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Impact(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Impact(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(impact, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(impact));
+            impact.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            impact.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var likelihood = runtimeEntityType.AddProperty(
                 "Likelihood",
@@ -63,6 +228,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskScoreChange).GetProperty("Likelihood", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskScoreChange).GetField("<Likelihood>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            likelihood.SetGetter(
+                int (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Likelihood(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Likelihood(instance) == 0);
+            likelihood.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Likelihood(instance) = value;
+                    return instance;
+                });
+            likelihood.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Likelihood(instance) = value;
+                    return instance;
+                });
+            likelihood.SetAccessors(
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Likelihood(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Likelihood(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(likelihood, 4),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(likelihood));
+            likelihood.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            likelihood.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var riskId = runtimeEntityType.AddProperty(
                 "RiskId",
@@ -70,6 +276,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskScoreChange).GetProperty("RiskId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskScoreChange).GetField("<RiskId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            riskId.SetGetter(
+                int (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.RiskId(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.RiskId(instance) == 0);
+            riskId.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.RiskId(instance) = value;
+                    return instance;
+                });
+            riskId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(5) && RiskScoreChangeUnsafeAccessors.RiskId(((RiskScoreChange)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : RiskScoreChangeUnsafeAccessors.RiskId(((RiskScoreChange)(entry.Entity))))),
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.RiskId(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(riskId, 5),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(riskId, 1));
+            riskId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            riskId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            riskId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(riskId));
 
             var score = runtimeEntityType.AddProperty(
                 "Score",
@@ -77,6 +325,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(RiskScoreChange).GetProperty("Score", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(RiskScoreChange).GetField("<Score>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            score.SetGetter(
+                int (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Score(instance),
+                bool (RiskScoreChange instance) => RiskScoreChangeUnsafeAccessors.Score(instance) == 0);
+            score.SetSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Score(instance) = value;
+                    return instance;
+                });
+            score.SetMaterializationSetter(
+                RiskScoreChange (RiskScoreChange instance, int value) =>
+                {
+                    RiskScoreChangeUnsafeAccessors.Score(instance) = value;
+                    return instance;
+                });
+            score.SetAccessors(
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Score(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => RiskScoreChangeUnsafeAccessors.Score(((RiskScoreChange)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(score, 6),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(score));
+            score.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            score.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -104,11 +393,82 @@ namespace Readiness.Core.Persistence.CompiledModel
                 fieldInfo: typeof(Risk).GetField("_scoreHistory", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 propertyAccessMode: PropertyAccessMode.Field);
 
+            scoreHistory.SetGetter(
+                IReadOnlyList<RiskScoreChange> (Risk instance) => (RiskUnsafeAccessors._scoreHistory(instance) == null ? null : ((IReadOnlyList<RiskScoreChange>)(RiskUnsafeAccessors._scoreHistory(instance)))),
+                bool (Risk instance) => RiskUnsafeAccessors._scoreHistory(instance) == null);
+            scoreHistory.SetSetter(
+                Risk (Risk instance, IReadOnlyList<RiskScoreChange> value) =>
+                {
+                    RiskUnsafeAccessors._scoreHistory(instance) = ((List<RiskScoreChange>)value);
+                    return instance;
+                });
+            scoreHistory.SetMaterializationSetter(
+                Risk (Risk instance, IReadOnlyList<RiskScoreChange> value) =>
+                {
+                    RiskUnsafeAccessors._scoreHistory(instance) = ((List<RiskScoreChange>)value);
+                    return instance;
+                });
+            scoreHistory.SetAccessors(
+                IReadOnlyList<RiskScoreChange> (IInternalEntry entry) => ((IReadOnlyList<RiskScoreChange>)(RiskUnsafeAccessors._scoreHistory(((Risk)(entry.Entity))))),
+                IReadOnlyList<RiskScoreChange> (IInternalEntry entry) => ((IReadOnlyList<RiskScoreChange>)(RiskUnsafeAccessors._scoreHistory(((Risk)(entry.Entity))))),
+                null,
+                IReadOnlyList<RiskScoreChange> (IInternalEntry entry) => entry.GetCurrentValue<IReadOnlyList<RiskScoreChange>>(scoreHistory));
+            scoreHistory.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 6,
+                storeGenerationIndex: -1);
+            scoreHistory.SetCollectionAccessor<Risk, List<RiskScoreChange>, RiskScoreChange>(
+                List<RiskScoreChange> (Risk entity) => RiskUnsafeAccessors._scoreHistory(entity),
+                (Risk entity, List<RiskScoreChange> collection) => RiskUnsafeAccessors._scoreHistory(entity) = ((List<RiskScoreChange>)collection),
+                (Risk entity, List<RiskScoreChange> collection) => RiskUnsafeAccessors._scoreHistory(entity) = ((List<RiskScoreChange>)collection),
+                List<RiskScoreChange> (Risk entity, Action<Risk, List<RiskScoreChange>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Risk, List<RiskScoreChange>, List<RiskScoreChange>>(entity, setter),
+                List<RiskScoreChange> () => new List<RiskScoreChange>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var changedAtUtc = runtimeEntityType.FindProperty("ChangedAtUtc");
+            var changedByUserId = runtimeEntityType.FindProperty("ChangedByUserId");
+            var impact = runtimeEntityType.FindProperty("Impact");
+            var likelihood = runtimeEntityType.FindProperty("Likelihood");
+            var riskId = runtimeEntityType.FindProperty("RiskId");
+            var score = runtimeEntityType.FindProperty("Score");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskScoreChange)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, DateTime, string, int, int, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<DateTime>)(((IProperty)changedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(changedAtUtc)), (source.GetCurrentValue<string>(changedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)changedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(changedByUserId))), ((ValueComparer<int>)(((IProperty)impact).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(impact)), ((ValueComparer<int>)(((IProperty)likelihood).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(likelihood)), ((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)), ((ValueComparer<int>)(((IProperty)score).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(score)))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)riskId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((RiskScoreChange)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)riskId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(riskId)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 7,
+                navigationCount: 0,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 7,
+                shadowCount: 0,
+                relationshipCount: 2,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);

@@ -3,8 +3,13 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using Readiness.Core.Templates;
 
 #pragma warning disable 219, 612, 618
@@ -35,6 +40,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+            id.SetGetter(
+                int (TemplateSection instance) => TemplateSectionUnsafeAccessors.Id(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.Id(instance) == 0);
+            id.SetSetter(
+                TemplateSection (TemplateSection instance, int value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, int value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<int>(0) : (entry.FlaggedAsTemporary(0) && TemplateSectionUnsafeAccessors.Id(((TemplateSection)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(0) : TemplateSectionUnsafeAccessors.Id(((TemplateSection)(entry.Entity))))),
+                int (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Id(((TemplateSection)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(id, 0),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
             var code = runtimeEntityType.AddProperty(
                 "Code",
@@ -42,6 +89,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(TemplateSection).GetProperty("Code", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TemplateSection).GetField("<Code>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            code.SetGetter(
+                string (TemplateSection instance) => TemplateSectionUnsafeAccessors.Code(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.Code(instance) == null);
+            code.SetSetter(
+                TemplateSection (TemplateSection instance, string value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Code(instance) = value;
+                    return instance;
+                });
+            code.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, string value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Code(instance) = value;
+                    return instance;
+                });
+            code.SetAccessors(
+                string (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Code(((TemplateSection)(entry.Entity))),
+                string (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Code(((TemplateSection)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(code, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(code));
+            code.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            code.TypeMapping = SqliteStringTypeMapping.Default;
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
@@ -49,6 +123,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(TemplateSection).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TemplateSection).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            description.SetGetter(
+                string (TemplateSection instance) => TemplateSectionUnsafeAccessors.Description(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.Description(instance) == null);
+            description.SetSetter(
+                TemplateSection (TemplateSection instance, string value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, string value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Description(instance) = value;
+                    return instance;
+                });
+            description.SetAccessors(
+                string (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Description(((TemplateSection)(entry.Entity))),
+                string (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Description(((TemplateSection)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(description, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(description));
+            description.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            description.TypeMapping = SqliteStringTypeMapping.Default;
 
             var order = runtimeEntityType.AddProperty(
                 "Order",
@@ -56,6 +157,47 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(TemplateSection).GetProperty("Order", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TemplateSection).GetField("<Order>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            order.SetGetter(
+                int (TemplateSection instance) => TemplateSectionUnsafeAccessors.Order(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.Order(instance) == 0);
+            order.SetSetter(
+                TemplateSection (TemplateSection instance, int value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, int value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Order(instance) = value;
+                    return instance;
+                });
+            order.SetAccessors(
+                int (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Order(((TemplateSection)(entry.Entity))),
+                int (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Order(((TemplateSection)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(order, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(order));
+            order.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            order.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var templateId = runtimeEntityType.AddProperty(
                 "TemplateId",
@@ -63,6 +205,48 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(TemplateSection).GetProperty("TemplateId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TemplateSection).GetField("<TemplateId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            templateId.SetGetter(
+                int (TemplateSection instance) => TemplateSectionUnsafeAccessors.TemplateId(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.TemplateId(instance) == 0);
+            templateId.SetSetter(
+                TemplateSection (TemplateSection instance, int value) =>
+                {
+                    TemplateSectionUnsafeAccessors.TemplateId(instance) = value;
+                    return instance;
+                });
+            templateId.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, int value) =>
+                {
+                    TemplateSectionUnsafeAccessors.TemplateId(instance) = value;
+                    return instance;
+                });
+            templateId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(4) && TemplateSectionUnsafeAccessors.TemplateId(((TemplateSection)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : TemplateSectionUnsafeAccessors.TemplateId(((TemplateSection)(entry.Entity))))),
+                int (IInternalEntry entry) => TemplateSectionUnsafeAccessors.TemplateId(((TemplateSection)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(templateId, 4),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(templateId, 1));
+            templateId.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            templateId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            templateId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(templateId));
 
             var title = runtimeEntityType.AddProperty(
                 "Title",
@@ -70,6 +254,33 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(TemplateSection).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(TemplateSection).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+            title.SetGetter(
+                string (TemplateSection instance) => TemplateSectionUnsafeAccessors.Title(instance),
+                bool (TemplateSection instance) => TemplateSectionUnsafeAccessors.Title(instance) == null);
+            title.SetSetter(
+                TemplateSection (TemplateSection instance, string value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetMaterializationSetter(
+                TemplateSection (TemplateSection instance, string value) =>
+                {
+                    TemplateSectionUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetAccessors(
+                string (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Title(((TemplateSection)(entry.Entity))),
+                string (IInternalEntry entry) => TemplateSectionUnsafeAccessors.Title(((TemplateSection)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 5),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+            title.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            title.TypeMapping = SqliteStringTypeMapping.Default;
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -96,11 +307,82 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyInfo: typeof(QuestionnaireTemplate).GetProperty("Sections", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(QuestionnaireTemplate).GetField("<Sections>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            sections.SetGetter(
+                List<TemplateSection> (QuestionnaireTemplate instance) => QuestionnaireTemplateUnsafeAccessors.Sections(instance),
+                bool (QuestionnaireTemplate instance) => QuestionnaireTemplateUnsafeAccessors.Sections(instance) == null);
+            sections.SetSetter(
+                QuestionnaireTemplate (QuestionnaireTemplate instance, List<TemplateSection> value) =>
+                {
+                    QuestionnaireTemplateUnsafeAccessors.Sections(instance) = value;
+                    return instance;
+                });
+            sections.SetMaterializationSetter(
+                QuestionnaireTemplate (QuestionnaireTemplate instance, List<TemplateSection> value) =>
+                {
+                    QuestionnaireTemplateUnsafeAccessors.Sections(instance) = value;
+                    return instance;
+                });
+            sections.SetAccessors(
+                List<TemplateSection> (IInternalEntry entry) => QuestionnaireTemplateUnsafeAccessors.Sections(((QuestionnaireTemplate)(entry.Entity))),
+                List<TemplateSection> (IInternalEntry entry) => QuestionnaireTemplateUnsafeAccessors.Sections(((QuestionnaireTemplate)(entry.Entity))),
+                null,
+                List<TemplateSection> (IInternalEntry entry) => entry.GetCurrentValue<List<TemplateSection>>(sections));
+            sections.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: -1);
+            sections.SetCollectionAccessor<QuestionnaireTemplate, List<TemplateSection>, TemplateSection>(
+                List<TemplateSection> (QuestionnaireTemplate entity) => QuestionnaireTemplateUnsafeAccessors.Sections(entity),
+                (QuestionnaireTemplate entity, List<TemplateSection> collection) => QuestionnaireTemplateUnsafeAccessors.Sections(entity) = ((List<TemplateSection>)collection),
+                (QuestionnaireTemplate entity, List<TemplateSection> collection) => QuestionnaireTemplateUnsafeAccessors.Sections(entity) = ((List<TemplateSection>)collection),
+                List<TemplateSection> (QuestionnaireTemplate entity, Action<QuestionnaireTemplate, List<TemplateSection>> setter) => ClrCollectionAccessorFactory.CreateAndSet<QuestionnaireTemplate, List<TemplateSection>, List<TemplateSection>>(entity, setter),
+                List<TemplateSection> () => new List<TemplateSection>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var code = runtimeEntityType.FindProperty("Code");
+            var description = runtimeEntityType.FindProperty("Description");
+            var order = runtimeEntityType.FindProperty("Order");
+            var templateId = runtimeEntityType.FindProperty("TemplateId");
+            var title = runtimeEntityType.FindProperty("Title");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<int>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<int>(key));
+            var criteria = runtimeEntityType.FindNavigation("Criteria");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((TemplateSection)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, string, string, int, int, string>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), (source.GetCurrentValue<string>(code) == null ? null : ((ValueComparer<string>)(((IProperty)code).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(code))), (source.GetCurrentValue<string>(description) == null ? null : ((ValueComparer<string>)(((IProperty)description).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(description))), ((ValueComparer<int>)(((IProperty)order).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(order)), ((ValueComparer<int>)(((IProperty)templateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(templateId)), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)templateId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<int, int>(default(int), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((TemplateSection)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<int, int, object>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)templateId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(templateId)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<Criterion>>(criteria)))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 6,
+                navigationCount: 1,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 6,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
