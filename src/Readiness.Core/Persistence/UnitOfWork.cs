@@ -68,12 +68,12 @@ public sealed class UnitOfWork(ReadinessDbContext db, AuditLog audit, IDbErrorRu
                     Reset(); // disposing the transaction rolls back whatever the work wrote or flushed
                     return result;
                 }
-                var emails = db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added);
+                var emails = EmailsAdded();
                 await db.SaveChangesAsync(ct);
                 while (_afterFlush.TryDequeue(out var step))
                 {
                     await step(ct);
-                    emails += db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added);
+                    emails += EmailsAdded();
                     await db.SaveChangesAsync(ct);
                 }
                 var head = await audit.SealAsync(ct);
@@ -102,6 +102,25 @@ public sealed class UnitOfWork(ReadinessDbContext db, AuditLog audit, IDbErrorRu
 
     private bool IsLostRace(Exception ex) =>
         ex is DbUpdateConcurrencyException || errors.Classify(ex) is DbErrorKind.Transient or DbErrorKind.UniqueViolation;
+
+    /// <summary>
+    /// Outbox rows waiting to be saved. They are only ever added with <c>DbSet.Add</c> (<see cref="Outbox.Enqueue"/>),
+    /// which marks them Added at once, so the count does not ask the tracker to compare every row with its snapshot
+    /// first (the save straight after does that).
+    /// </summary>
+    private int EmailsAdded()
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     private void Reset()
     {

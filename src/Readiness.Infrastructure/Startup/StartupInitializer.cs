@@ -63,14 +63,21 @@ internal sealed class StartupInitializer(
             watch.Restart();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
             var portfolio = watch.ElapsedMilliseconds;
+            // Each seeder starts on an empty tracker: what an earlier one saved is in the database, and every save
+            // compares each tracked row with its snapshot, so rows left tracked would slow every later save.
+            db.ChangeTracker.Clear();
             await scope.ServiceProvider.GetRequiredService<ReviewSeeder>().ApplyAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             if (activity is not null)
                 await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
             var played = watch.ElapsedMilliseconds - portfolio;
+            db.ChangeTracker.Clear();
             if (indicators is not null)
                 await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
+            db.ChangeTracker.Clear();
             if (risks is not null)
                 await scope.ServiceProvider.GetRequiredService<RiskSeeder>().ApplyAsync(risks, cancellationToken);
+            db.ChangeTracker.Clear();
             if (benefits is not null)
                 await scope.ServiceProvider.GetRequiredService<BenefitSeeder>().ApplyAsync(benefits, cancellationToken);
             // The cold start is measured (README): say where it goes.
