@@ -60,26 +60,22 @@ internal sealed class StartupInitializer(
 
         if (seedSet is not null)
         {
-            watch.Restart();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
-            var portfolio = watch.ElapsedMilliseconds;
             // Each seeder starts on an empty tracker: what an earlier one saved is in the database, and every save
             // compares each tracked row with its snapshot, so rows left tracked would slow every later save.
-            db.ChangeTracker.Clear();
-            await scope.ServiceProvider.GetRequiredService<ReviewSeeder>().ApplyAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (activity is not null)
-                await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
+            T Seeder<T>() where T : notnull
+            {
+                db.ChangeTracker.Clear();
+                return scope.ServiceProvider.GetRequiredService<T>();
+            }
+            watch.Restart();
+            await Seeder<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
+            var portfolio = watch.ElapsedMilliseconds;
+            await Seeder<ReviewSeeder>().ApplyAsync(cancellationToken);
+            if (activity is not null) await Seeder<DemoActivitySeeder>().ApplyAsync(activity, cancellationToken);
             var played = watch.ElapsedMilliseconds - portfolio;
-            db.ChangeTracker.Clear();
-            if (indicators is not null)
-                await scope.ServiceProvider.GetRequiredService<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
-            db.ChangeTracker.Clear();
-            if (risks is not null)
-                await scope.ServiceProvider.GetRequiredService<RiskSeeder>().ApplyAsync(risks, cancellationToken);
-            db.ChangeTracker.Clear();
-            if (benefits is not null)
-                await scope.ServiceProvider.GetRequiredService<BenefitSeeder>().ApplyAsync(benefits, cancellationToken);
+            if (indicators is not null) await Seeder<IndicatorSeeder>().ApplyAsync(indicators, cancellationToken);
+            if (risks is not null) await Seeder<RiskSeeder>().ApplyAsync(risks, cancellationToken);
+            if (benefits is not null) await Seeder<BenefitSeeder>().ApplyAsync(benefits, cancellationToken);
             // The cold start is measured (README): say where it goes.
             logger.LogInformation("Seed data applied from {Path} in {Milliseconds} ms (portfolio {Portfolio} ms, {Generated} generated programme(s); demo activity {Activity} ms)",
                 seed.Path, watch.ElapsedMilliseconds, portfolio, seedSet.GeneratedProgrammes.Count, played);
