@@ -141,16 +141,8 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     /// </summary>
     private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        var detect = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        using var pause = new DetectionPause(ChangeTracker);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
     }
 
     /// <summary>Nothing in Readiness saves synchronously; the read models are kept by the asynchronous save only.</summary>

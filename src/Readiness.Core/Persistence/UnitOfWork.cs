@@ -110,16 +110,8 @@ public sealed class UnitOfWork(ReadinessDbContext db, AuditLog audit, IDbErrorRu
     /// </summary>
     private int EmailsAdded()
     {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        using var pause = new DetectionPause(db.ChangeTracker);
+        return db.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added);
     }
 
     private void Reset()
