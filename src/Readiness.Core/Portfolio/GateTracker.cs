@@ -81,7 +81,8 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
         var byStatus = await db.GateSummaries.AsNoTracking()
             .GroupBy(s => s.Complete ? GateStatus.Complete : s.DueOn < today ? GateStatus.Overdue : s.DueOn < week ? GateStatus.DueThisWeek : GateStatus.NotDue)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var byRank = await db.GateSummaries.AsNoTracking().Where(s => !s.Complete).GroupBy(s => s.RagRank)
+        var open = false; // a parameter, so SQLite seeks the open gates in the (complete, due) index: see MatchingAsync
+        var byRank = await db.GateSummaries.AsNoTracking().Where(s => s.Complete == open).GroupBy(s => s.RagRank)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return (Enum.GetValues<GateStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),
             Enum.GetValues<Rag>().ToDictionary(r => r, r => byRank.GetValueOrDefault(GateSummary.RankOf(r))), byRank.GetValueOrDefault(GateSummary.NotScored));
@@ -113,15 +114,18 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
             var areaIds = await AreaAndDescendantsAsync(area, ct);
             summaries = summaries.Where(s => db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId)));
         }
+        // Compared with a variable (a parameter in SQL), not written `!s.Complete`: EF Core writes that as NOT Complete,
+        // which SQLite cannot seek in the read model's (complete, due) index, so it read every gate of the portfolio.
+        var (open, complete) = (false, true);
         summaries = filter.Status switch
         {
-            GateStatus.Complete => summaries.Where(s => s.Complete),
-            GateStatus.Overdue => summaries.Where(s => !s.Complete && s.DueOn < today),
-            GateStatus.DueThisWeek => summaries.Where(s => !s.Complete && s.DueOn >= today && s.DueOn < week),
-            GateStatus.NotDue => summaries.Where(s => !s.Complete && s.DueOn >= week),
+            GateStatus.Complete => summaries.Where(s => s.Complete == complete),
+            GateStatus.Overdue => summaries.Where(s => s.Complete == open && s.DueOn < today),
+            GateStatus.DueThisWeek => summaries.Where(s => s.Complete == open && s.DueOn >= today && s.DueOn < week),
+            GateStatus.NotDue => summaries.Where(s => s.Complete == open && s.DueOn >= week),
             _ => summaries,
         };
-        if (filter.OpenOnly) summaries = summaries.Where(s => !s.Complete);
+        if (filter.OpenOnly) summaries = summaries.Where(s => s.Complete == open);
         if (Trimmed(filter.Rag) is { } rag)
         {
             var rank = Enum.TryParse<Rag>(rag, ignoreCase: true, out var wanted) ? GateSummary.RankOf(wanted) : GateSummary.NotScored;
@@ -250,11 +254,17 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
 
     private async Task<List<int>> AreaAndDescendantsAsync(string code, CancellationToken ct)
     {
-        var all = await db.BusinessAreas.AsNoTracking().Select(a => new { a.Id, a.Code, a.ParentId }).ToListAsync(ct);
+        var all = await AreaTree.For(db)(db).ToListAsync(ct);
         var result = all.Where(a => a.Code == code).Select(a => a.Id).ToList();
         for (var i = 0; i < result.Count; i++) result.AddRange(all.Where(a => a.ParentId == result[i]).Select(a => a.Id));
         return result;
     }
+
+    private sealed record AreaNode(int Id, string Code, int? ParentId);
+
+    /// <summary>Every area with its parent (a few dozen rows). Compiled once: every tracker page filtered by area runs it.</summary>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, IAsyncEnumerable<AreaNode>>> AreaTree = new(() => EF.CompileAsyncQuery(
+        (ReadinessDbContext db) => db.BusinessAreas.AsNoTracking().Select(a => new AreaNode(a.Id, a.Code, a.ParentId))));
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
