@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<GateTracker>();
         services.AddScoped<FeedDirectory>();
         services.AddScoped<PortfolioChoices>();
+        services.AddSingleton<ReferenceLists>();
         services.AddScoped<TrackerFailures>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();

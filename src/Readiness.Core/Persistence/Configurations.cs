@@ -203,6 +203,15 @@ internal sealed class ReturnSummaryConfiguration : IEntityTypeConfiguration<Retu
     }
 }
 
+internal sealed class ReferenceChangeConfiguration : IEntityTypeConfiguration<ReferenceChange>
+{
+    public void Configure(EntityTypeBuilder<ReferenceChange> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Tables).HasMaxLength(200);
+    }
+}
+
 internal sealed class AreaWeekLoadConfiguration : IEntityTypeConfiguration<AreaWeekLoad>
 {
     public void Configure(EntityTypeBuilder<AreaWeekLoad> b)

@@ -65,6 +65,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<AreaWeekLoad> AreaWeekLoads => Set<AreaWeekLoad>();
     public DbSet<ReturnSummary> ReturnSummaries => Set<ReturnSummary>();
     public DbSet<ImpactLoadBasis> ImpactLoadBases => Set<ImpactLoadBasis>();
+    public DbSet<ReferenceChange> ReferenceChanges => Set<ReferenceChange>();
 
     /// <summary>
     /// Whether saves keep the read models (<see cref="GateSummary"/>, <see cref="ReturnSummary"/>, <see cref="AreaWeekLoad"/>) in step. Only the demo
@@ -100,6 +101,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     {
         if (_readModelsPaused || _refreshing) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var changed = Changed();
+        RecordReferenceChange(changed);
         var gates = Portfolio.GateSummaries.Collect(changed);
         var loads = Portfolio.AreaWeekLoads.Collect(changed);
         if (gates.IsEmpty && loads.IsEmpty) return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -136,6 +138,17 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     private List<EntityEntry> Changed() => ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
 
     /// <summary>
+    /// A save that adds, edits or removes programmes or business areas also adds a <see cref="ReferenceChange"/>, in
+    /// the same save, so every node's copy of the filter boxes' lists (<see cref="ReferenceLists"/>) is read again.
+    /// Added with <c>Add</c>, which tracks it at once: the save does not need to detect it.
+    /// </summary>
+    private void RecordReferenceChange(List<EntityEntry> changed)
+    {
+        var tables = changed.Where(e => ReferenceChange.Touches(e.Entity)).Select(e => e.Metadata.GetTableName()).Distinct().ToList();
+        if (tables.Count > 0) ReferenceChanges.Add(new ReferenceChange(string.Join(", ", tables)));
+    }
+
+    /// <summary>
     /// Saves the changes <see cref="Changed"/> has just detected without detecting them again: each detection compares
     /// every tracked row with its snapshot, which cost a fifth of the demo's seed (a unit of work saves several times).
     /// </summary>
@@ -146,10 +159,15 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     }
 
     /// <summary>Nothing in Readiness saves synchronously; the read models are kept by the asynchronous save only.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        !_readModelsPaused && !_refreshing && Changed() is var changed && (!Portfolio.GateSummaries.Collect(changed).IsEmpty || !Portfolio.AreaWeekLoads.Collect(changed).IsEmpty)
-            ? throw new InvalidOperationException("Save with SaveChangesAsync: it keeps the read models up to date.")
-            : base.SaveChanges(acceptAllChangesOnSuccess);
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (_readModelsPaused || _refreshing) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changed = Changed();
+        if (!Portfolio.GateSummaries.Collect(changed).IsEmpty || !Portfolio.AreaWeekLoads.Collect(changed).IsEmpty)
+            throw new InvalidOperationException("Save with SaveChangesAsync: it keeps the read models up to date.");
+        RecordReferenceChange(changed);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

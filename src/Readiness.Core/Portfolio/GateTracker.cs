@@ -46,8 +46,10 @@ public sealed record PortfolioChoice(string Code, string Name);
 /// from the gates' read model (<see cref="GateSummary"/>), filtered, sorted and paged in SQL, so it costs a page whatever
 /// the size of the portfolio: one query for the rows, one for the count, one for the page's dependencies.
 /// </summary>
-public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
+public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock, ReferenceLists? lists = null)
 {
+    private readonly ReferenceLists _lists = lists ?? new ReferenceLists();
+
     public const int PageSize = 25;
 
     public static readonly IReadOnlyList<string> SortKeys = ["programme", "release", "t0", "gate", "due", "status", "submitted", "approved", "rag"];
@@ -252,19 +254,14 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock)
             join pre in db.Releases on d.DependsOnReleaseId equals pre.Id
             select new DependencyRow(d.ReleaseId, dependent.GoLive, pre.Code, pre.Name, pre.GoLive, pre.Status)));
 
+    /// <summary>The area and those nested under it, at any depth, from the node's copy of the areas (<see cref="ReferenceLists"/>).</summary>
     private async Task<List<int>> AreaAndDescendantsAsync(string code, CancellationToken ct)
     {
-        var all = await AreaTree.For(db)(db).ToListAsync(ct);
+        var all = (await _lists.GetAsync(db, ct)).Areas;
         var result = all.Where(a => a.Code == code).Select(a => a.Id).ToList();
         for (var i = 0; i < result.Count; i++) result.AddRange(all.Where(a => a.ParentId == result[i]).Select(a => a.Id));
         return result;
     }
-
-    private sealed record AreaNode(int Id, string Code, int? ParentId);
-
-    /// <summary>Every area with its parent (a few dozen rows). Compiled once: every tracker page filtered by area runs it.</summary>
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, IAsyncEnumerable<AreaNode>>> AreaTree = new(() => EF.CompileAsyncQuery(
-        (ReadinessDbContext db) => db.BusinessAreas.AsNoTracking().Select(a => new AreaNode(a.Id, a.Code, a.ParentId))));
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -16,18 +16,20 @@ public sealed record ProgrammeOffer(IReadOnlyList<PortfolioChoice> Offered, int 
 
 /// <summary>
 /// The choices of the portfolio's filter boxes: business areas (a few dozen, always listed) and programmes (800 at ten
-/// times the report's size, so a page that listed them all would cost the portfolio, not a page).
+/// times the report's size, so a page that listed them all would cost the portfolio, not a page). The first
+/// programmes and the areas come from the node's copy (<paramref name="lists"/>; one made for the call when none is given).
 /// </summary>
-public sealed class PortfolioChoices(ReadinessDbContext db)
+public sealed class PortfolioChoices(ReadinessDbContext db, ReferenceLists? lists = null)
 {
+    private readonly ReferenceLists _lists = lists ?? new ReferenceLists();
+
     /// <summary>Up to this many programmes, a box carries them all: the browser suggests them with no script.</summary>
     public const int InlineLimit = 100;
 
     /// <summary>How many programmes one suggestion request returns.</summary>
     public const int SuggestionLimit = 20;
 
-    public async Task<IReadOnlyList<PortfolioChoice>> AreasAsync(CancellationToken ct) =>
-        await db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new PortfolioChoice(a.Code, a.Name)).ToListAsync(ct);
+    public async Task<IReadOnlyList<PortfolioChoice>> AreasAsync(CancellationToken ct) => (await FirstProgrammesAndAreasAsync(ct)).Areas;
 
     /// <summary>The tracker's two boxes in one query: programmes as <see cref="ProgrammesAsync"/> offers them, and every area.</summary>
     public async Task<(ProgrammeOffer Programmes, IReadOnlyList<PortfolioChoice> Areas)> FilterChoicesAsync(string? typed, CancellationToken ct)
@@ -42,36 +44,14 @@ public sealed class PortfolioChoices(ReadinessDbContext db)
     /// </summary>
     public async Task<ProgrammeOffer> ProgrammesAsync(string? typed, CancellationToken ct)
     {
-        // The same query as the tracker's (its few dozen areas are read and dropped): one query, compiled once.
         var (first, _) = await FirstProgrammesAndAreasAsync(ct);
         return first.Count <= InlineLimit ? new(first, first.Count) : await ManyAsync(typed, ct);
     }
 
-    private async Task<(List<PortfolioChoice> Programmes, List<PortfolioChoice> Areas)> FirstProgrammesAndAreasAsync(CancellationToken ct)
+    private async Task<(IReadOnlyList<PortfolioChoice> Programmes, IReadOnlyList<PortfolioChoice> Areas)> FirstProgrammesAndAreasAsync(CancellationToken ct)
     {
-        var (programmes, areas) = (new List<PortfolioChoice>(), new List<PortfolioChoice>());
-        await foreach (var row in FirstProgrammesAndAreas.For(db)(db).WithCancellation(ct))
-            (row.Area ? areas : programmes).Add(new PortfolioChoice(row.Code, row.Name));
-        return (programmes, areas);
-    }
-
-    /// <summary>
-    /// The programmes by name, one more than a box carries (enough to tell "few", all of them, from "many"), then every
-    /// area, sorted in SQL by the database's collation as the other lists are. Compiled once: every tracker, releases
-    /// list and timeline page runs it, and building the union's LINQ afresh each time cost more than running it.
-    /// </summary>
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, IAsyncEnumerable<ChoiceRow>>> FirstProgrammesAndAreas = new(() => EF.CompileAsyncQuery<ReadinessDbContext, ChoiceRow>(db =>
-        db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(InlineLimit + 1)
-            .Select(p => new ChoiceRow { Area = false, Code = p.Code, Name = p.Name })
-            .Concat(db.BusinessAreas.AsNoTracking().Select(a => new ChoiceRow { Area = true, Code = a.Code, Name = a.Name }))
-            .OrderBy(x => x.Area).ThenBy(x => x.Name).ThenBy(x => x.Code)));
-
-    /// <summary>A row of <see cref="FirstProgrammesAndAreas"/> (member initialisation, so EF Core can sort the union on its members).</summary>
-    private sealed class ChoiceRow
-    {
-        public required bool Area { get; init; }
-        public required string Code { get; init; }
-        public required string Name { get; init; }
+        var snapshot = await _lists.GetAsync(db, ct);
+        return (snapshot.FirstProgrammes, snapshot.AreaChoices);
     }
 
     /// <summary>More programmes than a page carries: how many, and the one typed if it names one.</summary>

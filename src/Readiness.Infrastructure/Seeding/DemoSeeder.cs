@@ -28,6 +28,9 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
         await GateSummaries.RefreshAsync(db, releaseIds, ct);
         await ReturnSummaries.RefreshAsync(db, releaseIds, ct);
         await AreaWeekLoads.RefreshAsync(db, releaseIds, ct);
+        // The seed saved with the read models paused, so its saves recorded nothing: it may have added or renamed
+        // programmes and areas, and every node's copy of the filter boxes' lists is read again.
+        db.ReferenceChanges.Add(new ReferenceChange("seed"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -1547,6 +1547,24 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.ReferenceChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceChanges");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Release", b =>
                 {
                     b.Property<int>("Id")

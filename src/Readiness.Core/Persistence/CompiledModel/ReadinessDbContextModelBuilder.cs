@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9c4f52cc-5d45-443c-bad4-2ef937096284"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("457fdb59-f128-4eb6-a69d-1aa8b5c918bf"), entityTypeCount: 55)
         {
         }
 
@@ -57,6 +57,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             var impact = ImpactEntityType.Create(this);
             var impactLoadBasis = ImpactLoadBasisEntityType.Create(this);
             var programme = ProgrammeEntityType.Create(this);
+            var referenceChange = ReferenceChangeEntityType.Create(this);
             var release = ReleaseEntityType.Create(this);
             var releaseDependency = ReleaseDependencyEntityType.Create(this);
             var trainingCapacity = TrainingCapacityEntityType.Create(this);
@@ -181,6 +182,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             ImpactEntityType.CreateAnnotations(impact);
             ImpactLoadBasisEntityType.CreateAnnotations(impactLoadBasis);
             ProgrammeEntityType.CreateAnnotations(programme);
+            ReferenceChangeEntityType.CreateAnnotations(referenceChange);
             ReleaseEntityType.CreateAnnotations(release);
             ReleaseDependencyEntityType.CreateAnnotations(releaseDependency);
             TrainingCapacityEntityType.CreateAnnotations(trainingCapacity);
@@ -4074,10 +4076,51 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateTableIndexes(iX_Programmes_CodeIx).Add(iX_Programmes_Code);
             programmesTable.Indexes.Add("IX_Programmes_Code", iX_Programmes_Code);
 
-            var release = FindEntityType("Readiness.Core.Portfolio.Release")!;
+            var referenceChange = FindEntityType("Readiness.Core.Portfolio.ReferenceChange")!;
 
             var defaultTableMappings34 = new List<TableMappingBase<ColumnMappingBase>>();
-            release.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings34);
+            referenceChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings34);
+            var readinessCorePortfolioReferenceChangeTableBase = new TableBase("Readiness.Core.Portfolio.ReferenceChange", null, relationalModel);
+            var idColumnBase24 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioReferenceChangeTableBase);
+            readinessCorePortfolioReferenceChangeTableBase.Columns.Add("Id", idColumnBase24);
+            var tablesColumnBase = new ColumnBase<ColumnMappingBase>("Tables", "TEXT", readinessCorePortfolioReferenceChangeTableBase);
+            readinessCorePortfolioReferenceChangeTableBase.Columns.Add("Tables", tablesColumnBase);
+            relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.ReferenceChange", readinessCorePortfolioReferenceChangeTableBase);
+            var readinessCorePortfolioReferenceChangeMappingBase = new TableMappingBase<ColumnMappingBase>(referenceChange, readinessCorePortfolioReferenceChangeTableBase, null);
+            readinessCorePortfolioReferenceChangeTableBase.AddTypeMapping(readinessCorePortfolioReferenceChangeMappingBase, false);
+            defaultTableMappings34.Add(readinessCorePortfolioReferenceChangeMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase24, referenceChange.FindProperty("Id")!, readinessCorePortfolioReferenceChangeMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)tablesColumnBase, referenceChange.FindProperty("Tables")!, readinessCorePortfolioReferenceChangeMappingBase);
+
+            var tableMappings34 = new List<TableMapping>();
+            referenceChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings34);
+            var referenceChangesTable = new Table("ReferenceChanges", null, relationalModel);
+            var idColumn24 = new Column("Id", "INTEGER", referenceChangesTable);
+            referenceChangesTable.Columns.Add("Id", idColumn24);
+            idColumn24.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn24);
+            var tablesColumn = new Column("Tables", "TEXT", referenceChangesTable);
+            referenceChangesTable.Columns.Add("Tables", tablesColumn);
+            tablesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(tablesColumn);
+            relationalModel.Tables.Add(("ReferenceChanges", null), referenceChangesTable);
+            var referenceChangesTableMapping = new TableMapping(referenceChange, referenceChangesTable, null);
+            referenceChangesTable.AddTypeMapping(referenceChangesTableMapping, false);
+            tableMappings34.Add(referenceChangesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn24, referenceChange.FindProperty("Id")!, referenceChangesTableMapping);
+            RelationalModel.CreateColumnMapping(tablesColumn, referenceChange.FindProperty("Tables")!, referenceChangesTableMapping);
+            var pK_ReferenceChanges = new UniqueConstraint("PK_ReferenceChanges", referenceChangesTable, new[] { idColumn24 });
+            referenceChangesTable.PrimaryKey = pK_ReferenceChanges;
+            pK_ReferenceChanges.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_ReferenceChanges));
+            var pK_ReferenceChangesKey = RelationalModel.GetKey(this,
+                "Readiness.Core.Portfolio.ReferenceChange",
+                new[] { "Id" });
+            pK_ReferenceChanges.MappedKeys.Add(pK_ReferenceChangesKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pK_ReferenceChangesKey).Add(pK_ReferenceChanges);
+            referenceChangesTable.UniqueConstraints.Add("PK_ReferenceChanges", pK_ReferenceChanges);
+
+            var release = FindEntityType("Readiness.Core.Portfolio.Release")!;
+
+            var defaultTableMappings35 = new List<TableMappingBase<ColumnMappingBase>>();
+            release.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings35);
             var readinessCorePortfolioReleaseTableBase = new TableBase("Readiness.Core.Portfolio.Release", null, relationalModel);
             var codeColumnBase3 = new ColumnBase<ColumnMappingBase>("Code", "TEXT", readinessCorePortfolioReleaseTableBase);
             readinessCorePortfolioReleaseTableBase.Columns.Add("Code", codeColumnBase3);
@@ -4085,8 +4128,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCorePortfolioReleaseTableBase.Columns.Add("Description", descriptionColumnBase2);
             var goLiveColumnBase1 = new ColumnBase<ColumnMappingBase>("GoLive", "TEXT", readinessCorePortfolioReleaseTableBase);
             readinessCorePortfolioReleaseTableBase.Columns.Add("GoLive", goLiveColumnBase1);
-            var idColumnBase24 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioReleaseTableBase);
-            readinessCorePortfolioReleaseTableBase.Columns.Add("Id", idColumnBase24);
+            var idColumnBase25 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioReleaseTableBase);
+            readinessCorePortfolioReleaseTableBase.Columns.Add("Id", idColumnBase25);
             var nameColumnBase8 = new ColumnBase<ColumnMappingBase>("Name", "TEXT", readinessCorePortfolioReleaseTableBase);
             readinessCorePortfolioReleaseTableBase.Columns.Add("Name", nameColumnBase8);
             var programmeIdColumnBase1 = new ColumnBase<ColumnMappingBase>("ProgrammeId", "INTEGER", readinessCorePortfolioReleaseTableBase);
@@ -4098,8 +4141,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.Release", readinessCorePortfolioReleaseTableBase);
             var readinessCorePortfolioReleaseMappingBase = new TableMappingBase<ColumnMappingBase>(release, readinessCorePortfolioReleaseTableBase, null);
             readinessCorePortfolioReleaseTableBase.AddTypeMapping(readinessCorePortfolioReleaseMappingBase, false);
-            defaultTableMappings34.Add(readinessCorePortfolioReleaseMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase24, release.FindProperty("Id")!, readinessCorePortfolioReleaseMappingBase);
+            defaultTableMappings35.Add(readinessCorePortfolioReleaseMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase25, release.FindProperty("Id")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase3, release.FindProperty("Code")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase2, release.FindProperty("Description")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)goLiveColumnBase1, release.FindProperty("GoLive")!, readinessCorePortfolioReleaseMappingBase);
@@ -4108,12 +4151,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sroUserIdColumnBase, release.FindProperty("SroUserId")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase3, release.FindProperty("Status")!, readinessCorePortfolioReleaseMappingBase);
 
-            var tableMappings34 = new List<TableMapping>();
-            release.SetRuntimeAnnotation("Relational:TableMappings", tableMappings34);
+            var tableMappings35 = new List<TableMapping>();
+            release.SetRuntimeAnnotation("Relational:TableMappings", tableMappings35);
             var releasesTable = new Table("Releases", null, relationalModel);
-            var idColumn24 = new Column("Id", "INTEGER", releasesTable);
-            releasesTable.Columns.Add("Id", idColumn24);
-            idColumn24.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn24);
+            var idColumn25 = new Column("Id", "INTEGER", releasesTable);
+            releasesTable.Columns.Add("Id", idColumn25);
+            idColumn25.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn25);
             var codeColumn3 = new Column("Code", "TEXT", releasesTable);
             releasesTable.Columns.Add("Code", codeColumn3);
             codeColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(codeColumn3);
@@ -4138,8 +4181,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Releases", null), releasesTable);
             var releasesTableMapping = new TableMapping(release, releasesTable, null);
             releasesTable.AddTypeMapping(releasesTableMapping, false);
-            tableMappings34.Add(releasesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn24, release.FindProperty("Id")!, releasesTableMapping);
+            tableMappings35.Add(releasesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn25, release.FindProperty("Id")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn3, release.FindProperty("Code")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn2, release.FindProperty("Description")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(goLiveColumn1, release.FindProperty("GoLive")!, releasesTableMapping);
@@ -4147,7 +4190,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(programmeIdColumn1, release.FindProperty("ProgrammeId")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(sroUserIdColumn, release.FindProperty("SroUserId")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(statusColumn3, release.FindProperty("Status")!, releasesTableMapping);
-            var pK_Releases = new UniqueConstraint("PK_Releases", releasesTable, new[] { idColumn24 });
+            var pK_Releases = new UniqueConstraint("PK_Releases", releasesTable, new[] { idColumn25 });
             releasesTable.PrimaryKey = pK_Releases;
             pK_Releases.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_Releases));
             var pK_ReleasesKey = RelationalModel.GetKey(this,
@@ -4195,13 +4238,13 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var releaseDependency = FindEntityType("Readiness.Core.Portfolio.ReleaseDependency")!;
 
-            var defaultTableMappings35 = new List<TableMappingBase<ColumnMappingBase>>();
-            releaseDependency.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings35);
+            var defaultTableMappings36 = new List<TableMappingBase<ColumnMappingBase>>();
+            releaseDependency.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings36);
             var readinessCorePortfolioReleaseDependencyTableBase = new TableBase("Readiness.Core.Portfolio.ReleaseDependency", null, relationalModel);
             var dependsOnReleaseIdColumnBase = new ColumnBase<ColumnMappingBase>("DependsOnReleaseId", "INTEGER", readinessCorePortfolioReleaseDependencyTableBase);
             readinessCorePortfolioReleaseDependencyTableBase.Columns.Add("DependsOnReleaseId", dependsOnReleaseIdColumnBase);
-            var idColumnBase25 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioReleaseDependencyTableBase);
-            readinessCorePortfolioReleaseDependencyTableBase.Columns.Add("Id", idColumnBase25);
+            var idColumnBase26 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioReleaseDependencyTableBase);
+            readinessCorePortfolioReleaseDependencyTableBase.Columns.Add("Id", idColumnBase26);
             var noteColumnBase = new ColumnBase<ColumnMappingBase>("Note", "TEXT", readinessCorePortfolioReleaseDependencyTableBase);
             readinessCorePortfolioReleaseDependencyTableBase.Columns.Add("Note", noteColumnBase);
             var releaseIdColumnBase9 = new ColumnBase<ColumnMappingBase>("ReleaseId", "INTEGER", readinessCorePortfolioReleaseDependencyTableBase);
@@ -4209,18 +4252,18 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.ReleaseDependency", readinessCorePortfolioReleaseDependencyTableBase);
             var readinessCorePortfolioReleaseDependencyMappingBase = new TableMappingBase<ColumnMappingBase>(releaseDependency, readinessCorePortfolioReleaseDependencyTableBase, null);
             readinessCorePortfolioReleaseDependencyTableBase.AddTypeMapping(readinessCorePortfolioReleaseDependencyMappingBase, false);
-            defaultTableMappings35.Add(readinessCorePortfolioReleaseDependencyMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase25, releaseDependency.FindProperty("Id")!, readinessCorePortfolioReleaseDependencyMappingBase);
+            defaultTableMappings36.Add(readinessCorePortfolioReleaseDependencyMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase26, releaseDependency.FindProperty("Id")!, readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dependsOnReleaseIdColumnBase, releaseDependency.FindProperty("DependsOnReleaseId")!, readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noteColumnBase, releaseDependency.FindProperty("Note")!, readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase9, releaseDependency.FindProperty("ReleaseId")!, readinessCorePortfolioReleaseDependencyMappingBase);
 
-            var tableMappings35 = new List<TableMapping>();
-            releaseDependency.SetRuntimeAnnotation("Relational:TableMappings", tableMappings35);
+            var tableMappings36 = new List<TableMapping>();
+            releaseDependency.SetRuntimeAnnotation("Relational:TableMappings", tableMappings36);
             var releaseDependenciesTable = new Table("ReleaseDependencies", null, relationalModel);
-            var idColumn25 = new Column("Id", "INTEGER", releaseDependenciesTable);
-            releaseDependenciesTable.Columns.Add("Id", idColumn25);
-            idColumn25.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn25);
+            var idColumn26 = new Column("Id", "INTEGER", releaseDependenciesTable);
+            releaseDependenciesTable.Columns.Add("Id", idColumn26);
+            idColumn26.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn26);
             var dependsOnReleaseIdColumn = new Column("DependsOnReleaseId", "INTEGER", releaseDependenciesTable);
             releaseDependenciesTable.Columns.Add("DependsOnReleaseId", dependsOnReleaseIdColumn);
             dependsOnReleaseIdColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(dependsOnReleaseIdColumn);
@@ -4233,12 +4276,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReleaseDependencies", null), releaseDependenciesTable);
             var releaseDependenciesTableMapping = new TableMapping(releaseDependency, releaseDependenciesTable, null);
             releaseDependenciesTable.AddTypeMapping(releaseDependenciesTableMapping, false);
-            tableMappings35.Add(releaseDependenciesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn25, releaseDependency.FindProperty("Id")!, releaseDependenciesTableMapping);
+            tableMappings36.Add(releaseDependenciesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn26, releaseDependency.FindProperty("Id")!, releaseDependenciesTableMapping);
             RelationalModel.CreateColumnMapping(dependsOnReleaseIdColumn, releaseDependency.FindProperty("DependsOnReleaseId")!, releaseDependenciesTableMapping);
             RelationalModel.CreateColumnMapping(noteColumn, releaseDependency.FindProperty("Note")!, releaseDependenciesTableMapping);
             RelationalModel.CreateColumnMapping(releaseIdColumn9, releaseDependency.FindProperty("ReleaseId")!, releaseDependenciesTableMapping);
-            var pK_ReleaseDependencies = new UniqueConstraint("PK_ReleaseDependencies", releaseDependenciesTable, new[] { idColumn25 });
+            var pK_ReleaseDependencies = new UniqueConstraint("PK_ReleaseDependencies", releaseDependenciesTable, new[] { idColumn26 });
             releaseDependenciesTable.PrimaryKey = pK_ReleaseDependencies;
             pK_ReleaseDependencies.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_ReleaseDependencies));
             var pK_ReleaseDependenciesKey = RelationalModel.GetKey(this,
@@ -4268,8 +4311,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var trainingCapacity = FindEntityType("Readiness.Core.Portfolio.TrainingCapacity")!;
 
-            var defaultTableMappings36 = new List<TableMappingBase<ColumnMappingBase>>();
-            trainingCapacity.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings36);
+            var defaultTableMappings37 = new List<TableMappingBase<ColumnMappingBase>>();
+            trainingCapacity.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings37);
             var readinessCorePortfolioTrainingCapacityTableBase = new TableBase("Readiness.Core.Portfolio.TrainingCapacity", null, relationalModel);
             var bauSharePercentColumnBase = new ColumnBase<ColumnMappingBase>("BauSharePercent", "TEXT", readinessCorePortfolioTrainingCapacityTableBase);
             readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("BauSharePercent", bauSharePercentColumnBase);
@@ -4279,8 +4322,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("FromWeek", fromWeekColumnBase);
             var hoursPerWeekColumnBase = new ColumnBase<ColumnMappingBase>("HoursPerWeek", "TEXT", readinessCorePortfolioTrainingCapacityTableBase);
             readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("HoursPerWeek", hoursPerWeekColumnBase);
-            var idColumnBase26 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioTrainingCapacityTableBase);
-            readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("Id", idColumnBase26);
+            var idColumnBase27 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioTrainingCapacityTableBase);
+            readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("Id", idColumnBase27);
             var recordedAtUtcColumnBase = new ColumnBase<ColumnMappingBase>("RecordedAtUtc", "TEXT", readinessCorePortfolioTrainingCapacityTableBase);
             readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("RecordedAtUtc", recordedAtUtcColumnBase);
             var recordedByUserIdColumnBase = new ColumnBase<ColumnMappingBase>("RecordedByUserId", "TEXT", readinessCorePortfolioTrainingCapacityTableBase)
@@ -4291,8 +4334,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.TrainingCapacity", readinessCorePortfolioTrainingCapacityTableBase);
             var readinessCorePortfolioTrainingCapacityMappingBase = new TableMappingBase<ColumnMappingBase>(trainingCapacity, readinessCorePortfolioTrainingCapacityTableBase, null);
             readinessCorePortfolioTrainingCapacityTableBase.AddTypeMapping(readinessCorePortfolioTrainingCapacityMappingBase, false);
-            defaultTableMappings36.Add(readinessCorePortfolioTrainingCapacityMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase26, trainingCapacity.FindProperty("Id")!, readinessCorePortfolioTrainingCapacityMappingBase);
+            defaultTableMappings37.Add(readinessCorePortfolioTrainingCapacityMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase27, trainingCapacity.FindProperty("Id")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)bauSharePercentColumnBase, trainingCapacity.FindProperty("BauSharePercent")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase5, trainingCapacity.FindProperty("BusinessAreaId")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fromWeekColumnBase, trainingCapacity.FindProperty("FromWeek")!, readinessCorePortfolioTrainingCapacityMappingBase);
@@ -4300,12 +4343,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recordedAtUtcColumnBase, trainingCapacity.FindProperty("RecordedAtUtc")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recordedByUserIdColumnBase, trainingCapacity.FindProperty("RecordedByUserId")!, readinessCorePortfolioTrainingCapacityMappingBase);
 
-            var tableMappings36 = new List<TableMapping>();
-            trainingCapacity.SetRuntimeAnnotation("Relational:TableMappings", tableMappings36);
+            var tableMappings37 = new List<TableMapping>();
+            trainingCapacity.SetRuntimeAnnotation("Relational:TableMappings", tableMappings37);
             var trainingCapacitiesTable = new Table("TrainingCapacities", null, relationalModel);
-            var idColumn26 = new Column("Id", "INTEGER", trainingCapacitiesTable);
-            trainingCapacitiesTable.Columns.Add("Id", idColumn26);
-            idColumn26.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn26);
+            var idColumn27 = new Column("Id", "INTEGER", trainingCapacitiesTable);
+            trainingCapacitiesTable.Columns.Add("Id", idColumn27);
+            idColumn27.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn27);
             var bauSharePercentColumn = new Column("BauSharePercent", "TEXT", trainingCapacitiesTable);
             trainingCapacitiesTable.Columns.Add("BauSharePercent", bauSharePercentColumn);
             bauSharePercentColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<decimal>(bauSharePercentColumn);
@@ -4330,15 +4373,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("TrainingCapacities", null), trainingCapacitiesTable);
             var trainingCapacitiesTableMapping = new TableMapping(trainingCapacity, trainingCapacitiesTable, null);
             trainingCapacitiesTable.AddTypeMapping(trainingCapacitiesTableMapping, false);
-            tableMappings36.Add(trainingCapacitiesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn26, trainingCapacity.FindProperty("Id")!, trainingCapacitiesTableMapping);
+            tableMappings37.Add(trainingCapacitiesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn27, trainingCapacity.FindProperty("Id")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(bauSharePercentColumn, trainingCapacity.FindProperty("BauSharePercent")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(businessAreaIdColumn5, trainingCapacity.FindProperty("BusinessAreaId")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(fromWeekColumn, trainingCapacity.FindProperty("FromWeek")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(hoursPerWeekColumn, trainingCapacity.FindProperty("HoursPerWeek")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(recordedAtUtcColumn, trainingCapacity.FindProperty("RecordedAtUtc")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(recordedByUserIdColumn, trainingCapacity.FindProperty("RecordedByUserId")!, trainingCapacitiesTableMapping);
-            var pK_TrainingCapacities = new UniqueConstraint("PK_TrainingCapacities", trainingCapacitiesTable, new[] { idColumn26 });
+            var pK_TrainingCapacities = new UniqueConstraint("PK_TrainingCapacities", trainingCapacitiesTable, new[] { idColumn27 });
             trainingCapacitiesTable.PrimaryKey = pK_TrainingCapacities;
             pK_TrainingCapacities.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_TrainingCapacities));
             var pK_TrainingCapacitiesKey = RelationalModel.GetKey(this,
@@ -4368,15 +4411,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var reminderDigest = FindEntityType("Readiness.Core.Reminders.ReminderDigest")!;
 
-            var defaultTableMappings37 = new List<TableMappingBase<ColumnMappingBase>>();
-            reminderDigest.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings37);
+            var defaultTableMappings38 = new List<TableMappingBase<ColumnMappingBase>>();
+            reminderDigest.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings38);
             var readinessCoreRemindersReminderDigestTableBase = new TableBase("Readiness.Core.Reminders.ReminderDigest", null, relationalModel);
             var createdAtUtcColumnBase8 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreRemindersReminderDigestTableBase);
             readinessCoreRemindersReminderDigestTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase8);
             var dayColumnBase = new ColumnBase<ColumnMappingBase>("Day", "TEXT", readinessCoreRemindersReminderDigestTableBase);
             readinessCoreRemindersReminderDigestTableBase.Columns.Add("Day", dayColumnBase);
-            var idColumnBase27 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRemindersReminderDigestTableBase);
-            readinessCoreRemindersReminderDigestTableBase.Columns.Add("Id", idColumnBase27);
+            var idColumnBase28 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRemindersReminderDigestTableBase);
+            readinessCoreRemindersReminderDigestTableBase.Columns.Add("Id", idColumnBase28);
             var itemsColumnBase = new ColumnBase<ColumnMappingBase>("Items", "INTEGER", readinessCoreRemindersReminderDigestTableBase);
             readinessCoreRemindersReminderDigestTableBase.Columns.Add("Items", itemsColumnBase);
             var outboxMessageIdColumnBase = new ColumnBase<ColumnMappingBase>("OutboxMessageId", "INTEGER", readinessCoreRemindersReminderDigestTableBase)
@@ -4389,20 +4432,20 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Reminders.ReminderDigest", readinessCoreRemindersReminderDigestTableBase);
             var readinessCoreRemindersReminderDigestMappingBase = new TableMappingBase<ColumnMappingBase>(reminderDigest, readinessCoreRemindersReminderDigestTableBase, null);
             readinessCoreRemindersReminderDigestTableBase.AddTypeMapping(readinessCoreRemindersReminderDigestMappingBase, false);
-            defaultTableMappings37.Add(readinessCoreRemindersReminderDigestMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase27, reminderDigest.FindProperty("Id")!, readinessCoreRemindersReminderDigestMappingBase);
+            defaultTableMappings38.Add(readinessCoreRemindersReminderDigestMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase28, reminderDigest.FindProperty("Id")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase8, reminderDigest.FindProperty("CreatedAtUtc")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dayColumnBase, reminderDigest.FindProperty("Day")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)itemsColumnBase, reminderDigest.FindProperty("Items")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)outboxMessageIdColumnBase, reminderDigest.FindProperty("OutboxMessageId")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)userIdColumnBase4, reminderDigest.FindProperty("UserId")!, readinessCoreRemindersReminderDigestMappingBase);
 
-            var tableMappings37 = new List<TableMapping>();
-            reminderDigest.SetRuntimeAnnotation("Relational:TableMappings", tableMappings37);
+            var tableMappings38 = new List<TableMapping>();
+            reminderDigest.SetRuntimeAnnotation("Relational:TableMappings", tableMappings38);
             var reminderDigestsTable = new Table("ReminderDigests", null, relationalModel);
-            var idColumn27 = new Column("Id", "INTEGER", reminderDigestsTable);
-            reminderDigestsTable.Columns.Add("Id", idColumn27);
-            idColumn27.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn27);
+            var idColumn28 = new Column("Id", "INTEGER", reminderDigestsTable);
+            reminderDigestsTable.Columns.Add("Id", idColumn28);
+            idColumn28.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn28);
             var createdAtUtcColumn8 = new Column("CreatedAtUtc", "TEXT", reminderDigestsTable);
             reminderDigestsTable.Columns.Add("CreatedAtUtc", createdAtUtcColumn8);
             createdAtUtcColumn8.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(createdAtUtcColumn8);
@@ -4424,14 +4467,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReminderDigests", null), reminderDigestsTable);
             var reminderDigestsTableMapping = new TableMapping(reminderDigest, reminderDigestsTable, null);
             reminderDigestsTable.AddTypeMapping(reminderDigestsTableMapping, false);
-            tableMappings37.Add(reminderDigestsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn27, reminderDigest.FindProperty("Id")!, reminderDigestsTableMapping);
+            tableMappings38.Add(reminderDigestsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn28, reminderDigest.FindProperty("Id")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn8, reminderDigest.FindProperty("CreatedAtUtc")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(dayColumn, reminderDigest.FindProperty("Day")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(itemsColumn, reminderDigest.FindProperty("Items")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(outboxMessageIdColumn, reminderDigest.FindProperty("OutboxMessageId")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(userIdColumn4, reminderDigest.FindProperty("UserId")!, reminderDigestsTableMapping);
-            var pK_ReminderDigests = new UniqueConstraint("PK_ReminderDigests", reminderDigestsTable, new[] { idColumn27 });
+            var pK_ReminderDigests = new UniqueConstraint("PK_ReminderDigests", reminderDigestsTable, new[] { idColumn28 });
             reminderDigestsTable.PrimaryKey = pK_ReminderDigests;
             pK_ReminderDigests.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_ReminderDigests));
             var pK_ReminderDigestsKey = RelationalModel.GetKey(this,
@@ -4461,15 +4504,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var reminderLog = FindEntityType("Readiness.Core.Reminders.ReminderLog")!;
 
-            var defaultTableMappings38 = new List<TableMappingBase<ColumnMappingBase>>();
-            reminderLog.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings38);
+            var defaultTableMappings39 = new List<TableMappingBase<ColumnMappingBase>>();
+            reminderLog.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings39);
             var readinessCoreRemindersReminderLogTableBase = new TableBase("Readiness.Core.Reminders.ReminderLog", null, relationalModel);
             var createdAtUtcColumnBase9 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreRemindersReminderLogTableBase);
             readinessCoreRemindersReminderLogTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase9);
             var dayColumnBase0 = new ColumnBase<ColumnMappingBase>("Day", "TEXT", readinessCoreRemindersReminderLogTableBase);
             readinessCoreRemindersReminderLogTableBase.Columns.Add("Day", dayColumnBase0);
-            var idColumnBase28 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRemindersReminderLogTableBase);
-            readinessCoreRemindersReminderLogTableBase.Columns.Add("Id", idColumnBase28);
+            var idColumnBase29 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRemindersReminderLogTableBase);
+            readinessCoreRemindersReminderLogTableBase.Columns.Add("Id", idColumnBase29);
             var itemIdColumnBase = new ColumnBase<ColumnMappingBase>("ItemId", "INTEGER", readinessCoreRemindersReminderLogTableBase);
             readinessCoreRemindersReminderLogTableBase.Columns.Add("ItemId", itemIdColumnBase);
             var itemKindColumnBase = new ColumnBase<ColumnMappingBase>("ItemKind", "TEXT", readinessCoreRemindersReminderLogTableBase);
@@ -4486,8 +4529,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Reminders.ReminderLog", readinessCoreRemindersReminderLogTableBase);
             var readinessCoreRemindersReminderLogMappingBase = new TableMappingBase<ColumnMappingBase>(reminderLog, readinessCoreRemindersReminderLogTableBase, null);
             readinessCoreRemindersReminderLogTableBase.AddTypeMapping(readinessCoreRemindersReminderLogMappingBase, false);
-            defaultTableMappings38.Add(readinessCoreRemindersReminderLogMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase28, reminderLog.FindProperty("Id")!, readinessCoreRemindersReminderLogMappingBase);
+            defaultTableMappings39.Add(readinessCoreRemindersReminderLogMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase29, reminderLog.FindProperty("Id")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase9, reminderLog.FindProperty("CreatedAtUtc")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dayColumnBase0, reminderLog.FindProperty("Day")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)itemIdColumnBase, reminderLog.FindProperty("ItemId")!, readinessCoreRemindersReminderLogMappingBase);
@@ -4496,12 +4539,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)outboxMessageIdColumnBase0, reminderLog.FindProperty("OutboxMessageId")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recipientUserIdColumnBase, reminderLog.FindProperty("RecipientUserId")!, readinessCoreRemindersReminderLogMappingBase);
 
-            var tableMappings38 = new List<TableMapping>();
-            reminderLog.SetRuntimeAnnotation("Relational:TableMappings", tableMappings38);
+            var tableMappings39 = new List<TableMapping>();
+            reminderLog.SetRuntimeAnnotation("Relational:TableMappings", tableMappings39);
             var reminderLogsTable = new Table("ReminderLogs", null, relationalModel);
-            var idColumn28 = new Column("Id", "INTEGER", reminderLogsTable);
-            reminderLogsTable.Columns.Add("Id", idColumn28);
-            idColumn28.Accessors = ColumnAccessorsFactory.CreateGeneric<long>(idColumn28);
+            var idColumn29 = new Column("Id", "INTEGER", reminderLogsTable);
+            reminderLogsTable.Columns.Add("Id", idColumn29);
+            idColumn29.Accessors = ColumnAccessorsFactory.CreateGeneric<long>(idColumn29);
             var createdAtUtcColumn9 = new Column("CreatedAtUtc", "TEXT", reminderLogsTable);
             reminderLogsTable.Columns.Add("CreatedAtUtc", createdAtUtcColumn9);
             createdAtUtcColumn9.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(createdAtUtcColumn9);
@@ -4529,8 +4572,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReminderLogs", null), reminderLogsTable);
             var reminderLogsTableMapping = new TableMapping(reminderLog, reminderLogsTable, null);
             reminderLogsTable.AddTypeMapping(reminderLogsTableMapping, false);
-            tableMappings38.Add(reminderLogsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn28, reminderLog.FindProperty("Id")!, reminderLogsTableMapping);
+            tableMappings39.Add(reminderLogsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn29, reminderLog.FindProperty("Id")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn9, reminderLog.FindProperty("CreatedAtUtc")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(dayColumn0, reminderLog.FindProperty("Day")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(itemIdColumn, reminderLog.FindProperty("ItemId")!, reminderLogsTableMapping);
@@ -4538,7 +4581,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(levelColumn1, reminderLog.FindProperty("Level")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(outboxMessageIdColumn0, reminderLog.FindProperty("OutboxMessageId")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(recipientUserIdColumn, reminderLog.FindProperty("RecipientUserId")!, reminderLogsTableMapping);
-            var pK_ReminderLogs = new UniqueConstraint("PK_ReminderLogs", reminderLogsTable, new[] { idColumn28 });
+            var pK_ReminderLogs = new UniqueConstraint("PK_ReminderLogs", reminderLogsTable, new[] { idColumn29 });
             reminderLogsTable.PrimaryKey = pK_ReminderLogs;
             pK_ReminderLogs.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<long>(pK_ReminderLogs));
             var pK_ReminderLogsKey = RelationalModel.GetKey(this,
@@ -4577,8 +4620,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var risk = FindEntityType("Readiness.Core.Risks.Risk")!;
 
-            var defaultTableMappings39 = new List<TableMappingBase<ColumnMappingBase>>();
-            risk.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings39);
+            var defaultTableMappings40 = new List<TableMappingBase<ColumnMappingBase>>();
+            risk.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings40);
             var readinessCoreRisksRiskTableBase = new TableBase("Readiness.Core.Risks.Risk", null, relationalModel);
             var causeColumnBase = new ColumnBase<ColumnMappingBase>("Cause", "TEXT", readinessCoreRisksRiskTableBase);
             readinessCoreRisksRiskTableBase.Columns.Add("Cause", causeColumnBase);
@@ -4592,8 +4635,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreRisksRiskTableBase.Columns.Add("Effect", effectColumnBase);
             var eventColumnBase = new ColumnBase<ColumnMappingBase>("Event", "TEXT", readinessCoreRisksRiskTableBase);
             readinessCoreRisksRiskTableBase.Columns.Add("Event", eventColumnBase);
-            var idColumnBase29 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskTableBase);
-            readinessCoreRisksRiskTableBase.Columns.Add("Id", idColumnBase29);
+            var idColumnBase30 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskTableBase);
+            readinessCoreRisksRiskTableBase.Columns.Add("Id", idColumnBase30);
             var impactColumnBase = new ColumnBase<ColumnMappingBase>("Impact", "INTEGER", readinessCoreRisksRiskTableBase);
             readinessCoreRisksRiskTableBase.Columns.Add("Impact", impactColumnBase);
             var levelColumnBase2 = new ColumnBase<ColumnMappingBase>("Level", "TEXT", readinessCoreRisksRiskTableBase);
@@ -4624,8 +4667,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.Risk", readinessCoreRisksRiskTableBase);
             var readinessCoreRisksRiskMappingBase = new TableMappingBase<ColumnMappingBase>(risk, readinessCoreRisksRiskTableBase, null);
             readinessCoreRisksRiskTableBase.AddTypeMapping(readinessCoreRisksRiskMappingBase, false);
-            defaultTableMappings39.Add(readinessCoreRisksRiskMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase29, risk.FindProperty("Id")!, readinessCoreRisksRiskMappingBase);
+            defaultTableMappings40.Add(readinessCoreRisksRiskMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase30, risk.FindProperty("Id")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)causeColumnBase, risk.FindProperty("Cause")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)controlsColumnBase, risk.FindProperty("Controls")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase10, risk.FindProperty("CreatedAtUtc")!, readinessCoreRisksRiskMappingBase);
@@ -4645,12 +4688,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)updatedAtUtcColumnBase, risk.FindProperty("UpdatedAtUtc")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase4, risk.FindProperty("Version")!, readinessCoreRisksRiskMappingBase);
 
-            var tableMappings39 = new List<TableMapping>();
-            risk.SetRuntimeAnnotation("Relational:TableMappings", tableMappings39);
+            var tableMappings40 = new List<TableMapping>();
+            risk.SetRuntimeAnnotation("Relational:TableMappings", tableMappings40);
             var risksTable = new Table("Risks", null, relationalModel);
-            var idColumn29 = new Column("Id", "INTEGER", risksTable);
-            risksTable.Columns.Add("Id", idColumn29);
-            idColumn29.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn29);
+            var idColumn30 = new Column("Id", "INTEGER", risksTable);
+            risksTable.Columns.Add("Id", idColumn30);
+            idColumn30.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn30);
             var causeColumn = new Column("Cause", "TEXT", risksTable);
             risksTable.Columns.Add("Cause", causeColumn);
             causeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(causeColumn);
@@ -4711,8 +4754,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Risks", null), risksTable);
             var risksTableMapping = new TableMapping(risk, risksTable, null);
             risksTable.AddTypeMapping(risksTableMapping, false);
-            tableMappings39.Add(risksTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn29, risk.FindProperty("Id")!, risksTableMapping);
+            tableMappings40.Add(risksTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn30, risk.FindProperty("Id")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(causeColumn, risk.FindProperty("Cause")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(controlsColumn, risk.FindProperty("Controls")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn10, risk.FindProperty("CreatedAtUtc")!, risksTableMapping);
@@ -4731,7 +4774,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(titleColumn, risk.FindProperty("Title")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(updatedAtUtcColumn, risk.FindProperty("UpdatedAtUtc")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn4, risk.FindProperty("Version")!, risksTableMapping);
-            var pK_Risks = new UniqueConstraint("PK_Risks", risksTable, new[] { idColumn29 });
+            var pK_Risks = new UniqueConstraint("PK_Risks", risksTable, new[] { idColumn30 });
             risksTable.PrimaryKey = pK_Risks;
             pK_Risks.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_Risks));
             var pK_RisksKey = RelationalModel.GetKey(this,
@@ -4770,15 +4813,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskAcknowledgement = FindEntityType("Readiness.Core.Risks.RiskAcknowledgement")!;
 
-            var defaultTableMappings40 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskAcknowledgement.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings40);
+            var defaultTableMappings41 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskAcknowledgement.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings41);
             var readinessCoreRisksRiskAcknowledgementTableBase = new TableBase("Readiness.Core.Risks.RiskAcknowledgement", null, relationalModel);
             var acknowledgedAtUtcColumnBase0 = new ColumnBase<ColumnMappingBase>("AcknowledgedAtUtc", "TEXT", readinessCoreRisksRiskAcknowledgementTableBase);
             readinessCoreRisksRiskAcknowledgementTableBase.Columns.Add("AcknowledgedAtUtc", acknowledgedAtUtcColumnBase0);
             var approvalRequestIdColumnBase2 = new ColumnBase<ColumnMappingBase>("ApprovalRequestId", "INTEGER", readinessCoreRisksRiskAcknowledgementTableBase);
             readinessCoreRisksRiskAcknowledgementTableBase.Columns.Add("ApprovalRequestId", approvalRequestIdColumnBase2);
-            var idColumnBase30 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskAcknowledgementTableBase);
-            readinessCoreRisksRiskAcknowledgementTableBase.Columns.Add("Id", idColumnBase30);
+            var idColumnBase31 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskAcknowledgementTableBase);
+            readinessCoreRisksRiskAcknowledgementTableBase.Columns.Add("Id", idColumnBase31);
             var riskIdColumnBase = new ColumnBase<ColumnMappingBase>("RiskId", "INTEGER", readinessCoreRisksRiskAcknowledgementTableBase);
             readinessCoreRisksRiskAcknowledgementTableBase.Columns.Add("RiskId", riskIdColumnBase);
             var scoreColumnBase1 = new ColumnBase<ColumnMappingBase>("Score", "INTEGER", readinessCoreRisksRiskAcknowledgementTableBase);
@@ -4786,19 +4829,19 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskAcknowledgement", readinessCoreRisksRiskAcknowledgementTableBase);
             var readinessCoreRisksRiskAcknowledgementMappingBase = new TableMappingBase<ColumnMappingBase>(riskAcknowledgement, readinessCoreRisksRiskAcknowledgementTableBase, null);
             readinessCoreRisksRiskAcknowledgementTableBase.AddTypeMapping(readinessCoreRisksRiskAcknowledgementMappingBase, false);
-            defaultTableMappings40.Add(readinessCoreRisksRiskAcknowledgementMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase30, riskAcknowledgement.FindProperty("Id")!, readinessCoreRisksRiskAcknowledgementMappingBase);
+            defaultTableMappings41.Add(readinessCoreRisksRiskAcknowledgementMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase31, riskAcknowledgement.FindProperty("Id")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)acknowledgedAtUtcColumnBase0, riskAcknowledgement.FindProperty("AcknowledgedAtUtc")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)approvalRequestIdColumnBase2, riskAcknowledgement.FindProperty("ApprovalRequestId")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase, riskAcknowledgement.FindProperty("RiskId")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)scoreColumnBase1, riskAcknowledgement.FindProperty("Score")!, readinessCoreRisksRiskAcknowledgementMappingBase);
 
-            var tableMappings40 = new List<TableMapping>();
-            riskAcknowledgement.SetRuntimeAnnotation("Relational:TableMappings", tableMappings40);
+            var tableMappings41 = new List<TableMapping>();
+            riskAcknowledgement.SetRuntimeAnnotation("Relational:TableMappings", tableMappings41);
             var riskAcknowledgementsTable = new Table("RiskAcknowledgements", null, relationalModel);
-            var idColumn30 = new Column("Id", "INTEGER", riskAcknowledgementsTable);
-            riskAcknowledgementsTable.Columns.Add("Id", idColumn30);
-            idColumn30.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn30);
+            var idColumn31 = new Column("Id", "INTEGER", riskAcknowledgementsTable);
+            riskAcknowledgementsTable.Columns.Add("Id", idColumn31);
+            idColumn31.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn31);
             var acknowledgedAtUtcColumn0 = new Column("AcknowledgedAtUtc", "TEXT", riskAcknowledgementsTable);
             riskAcknowledgementsTable.Columns.Add("AcknowledgedAtUtc", acknowledgedAtUtcColumn0);
             acknowledgedAtUtcColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(acknowledgedAtUtcColumn0);
@@ -4814,13 +4857,13 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskAcknowledgements", null), riskAcknowledgementsTable);
             var riskAcknowledgementsTableMapping = new TableMapping(riskAcknowledgement, riskAcknowledgementsTable, null);
             riskAcknowledgementsTable.AddTypeMapping(riskAcknowledgementsTableMapping, false);
-            tableMappings40.Add(riskAcknowledgementsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn30, riskAcknowledgement.FindProperty("Id")!, riskAcknowledgementsTableMapping);
+            tableMappings41.Add(riskAcknowledgementsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn31, riskAcknowledgement.FindProperty("Id")!, riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(acknowledgedAtUtcColumn0, riskAcknowledgement.FindProperty("AcknowledgedAtUtc")!, riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(approvalRequestIdColumn2, riskAcknowledgement.FindProperty("ApprovalRequestId")!, riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn, riskAcknowledgement.FindProperty("RiskId")!, riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(scoreColumn1, riskAcknowledgement.FindProperty("Score")!, riskAcknowledgementsTableMapping);
-            var pK_RiskAcknowledgements = new UniqueConstraint("PK_RiskAcknowledgements", riskAcknowledgementsTable, new[] { idColumn30 });
+            var pK_RiskAcknowledgements = new UniqueConstraint("PK_RiskAcknowledgements", riskAcknowledgementsTable, new[] { idColumn31 });
             riskAcknowledgementsTable.PrimaryKey = pK_RiskAcknowledgements;
             pK_RiskAcknowledgements.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_RiskAcknowledgements));
             var pK_RiskAcknowledgementsKey = RelationalModel.GetKey(this,
@@ -4850,8 +4893,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskAction = FindEntityType("Readiness.Core.Risks.RiskAction")!;
 
-            var defaultTableMappings41 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskAction.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings41);
+            var defaultTableMappings42 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskAction.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings42);
             var readinessCoreRisksRiskActionTableBase = new TableBase("Readiness.Core.Risks.RiskAction", null, relationalModel);
             var createdAtUtcColumnBase11 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreRisksRiskActionTableBase);
             readinessCoreRisksRiskActionTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase11);
@@ -4869,8 +4912,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreRisksRiskActionTableBase.Columns.Add("DoneByUserId", doneByUserIdColumnBase);
             var dueOnColumnBase2 = new ColumnBase<ColumnMappingBase>("DueOn", "TEXT", readinessCoreRisksRiskActionTableBase);
             readinessCoreRisksRiskActionTableBase.Columns.Add("DueOn", dueOnColumnBase2);
-            var idColumnBase31 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskActionTableBase);
-            readinessCoreRisksRiskActionTableBase.Columns.Add("Id", idColumnBase31);
+            var idColumnBase32 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskActionTableBase);
+            readinessCoreRisksRiskActionTableBase.Columns.Add("Id", idColumnBase32);
             var ownerUserIdColumnBase1 = new ColumnBase<ColumnMappingBase>("OwnerUserId", "TEXT", readinessCoreRisksRiskActionTableBase);
             readinessCoreRisksRiskActionTableBase.Columns.Add("OwnerUserId", ownerUserIdColumnBase1);
             var riskIdColumnBase0 = new ColumnBase<ColumnMappingBase>("RiskId", "INTEGER", readinessCoreRisksRiskActionTableBase);
@@ -4878,8 +4921,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskAction", readinessCoreRisksRiskActionTableBase);
             var readinessCoreRisksRiskActionMappingBase = new TableMappingBase<ColumnMappingBase>(riskAction, readinessCoreRisksRiskActionTableBase, null);
             readinessCoreRisksRiskActionTableBase.AddTypeMapping(readinessCoreRisksRiskActionMappingBase, false);
-            defaultTableMappings41.Add(readinessCoreRisksRiskActionMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase31, riskAction.FindProperty("Id")!, readinessCoreRisksRiskActionMappingBase);
+            defaultTableMappings42.Add(readinessCoreRisksRiskActionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase32, riskAction.FindProperty("Id")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase11, riskAction.FindProperty("CreatedAtUtc")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase3, riskAction.FindProperty("Description")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)doneAtUtcColumnBase, riskAction.FindProperty("DoneAtUtc")!, readinessCoreRisksRiskActionMappingBase);
@@ -4888,12 +4931,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)ownerUserIdColumnBase1, riskAction.FindProperty("OwnerUserId")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase0, riskAction.FindProperty("RiskId")!, readinessCoreRisksRiskActionMappingBase);
 
-            var tableMappings41 = new List<TableMapping>();
-            riskAction.SetRuntimeAnnotation("Relational:TableMappings", tableMappings41);
+            var tableMappings42 = new List<TableMapping>();
+            riskAction.SetRuntimeAnnotation("Relational:TableMappings", tableMappings42);
             var riskActionsTable = new Table("RiskActions", null, relationalModel);
-            var idColumn31 = new Column("Id", "INTEGER", riskActionsTable);
-            riskActionsTable.Columns.Add("Id", idColumn31);
-            idColumn31.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn31);
+            var idColumn32 = new Column("Id", "INTEGER", riskActionsTable);
+            riskActionsTable.Columns.Add("Id", idColumn32);
+            idColumn32.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn32);
             var createdAtUtcColumn11 = new Column("CreatedAtUtc", "TEXT", riskActionsTable);
             riskActionsTable.Columns.Add("CreatedAtUtc", createdAtUtcColumn11);
             createdAtUtcColumn11.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(createdAtUtcColumn11);
@@ -4924,8 +4967,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskActions", null), riskActionsTable);
             var riskActionsTableMapping = new TableMapping(riskAction, riskActionsTable, null);
             riskActionsTable.AddTypeMapping(riskActionsTableMapping, false);
-            tableMappings41.Add(riskActionsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn31, riskAction.FindProperty("Id")!, riskActionsTableMapping);
+            tableMappings42.Add(riskActionsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn32, riskAction.FindProperty("Id")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn11, riskAction.FindProperty("CreatedAtUtc")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn3, riskAction.FindProperty("Description")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(doneAtUtcColumn, riskAction.FindProperty("DoneAtUtc")!, riskActionsTableMapping);
@@ -4933,7 +4976,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(dueOnColumn2, riskAction.FindProperty("DueOn")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(ownerUserIdColumn1, riskAction.FindProperty("OwnerUserId")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn0, riskAction.FindProperty("RiskId")!, riskActionsTableMapping);
-            var pK_RiskActions = new UniqueConstraint("PK_RiskActions", riskActionsTable, new[] { idColumn31 });
+            var pK_RiskActions = new UniqueConstraint("PK_RiskActions", riskActionsTable, new[] { idColumn32 });
             riskActionsTable.PrimaryKey = pK_RiskActions;
             pK_RiskActions.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_RiskActions));
             var pK_RiskActionsKey = RelationalModel.GetKey(this,
@@ -4963,8 +5006,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskArea = FindEntityType("Readiness.Core.Risks.RiskArea")!;
 
-            var defaultTableMappings42 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings42);
+            var defaultTableMappings43 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings43);
             var readinessCoreRisksRiskAreaTableBase = new TableBase("Readiness.Core.Risks.RiskArea", null, relationalModel);
             var businessAreaIdColumnBase6 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreRisksRiskAreaTableBase);
             readinessCoreRisksRiskAreaTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase6);
@@ -4973,12 +5016,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskArea", readinessCoreRisksRiskAreaTableBase);
             var readinessCoreRisksRiskAreaMappingBase = new TableMappingBase<ColumnMappingBase>(riskArea, readinessCoreRisksRiskAreaTableBase, null);
             readinessCoreRisksRiskAreaTableBase.AddTypeMapping(readinessCoreRisksRiskAreaMappingBase, false);
-            defaultTableMappings42.Add(readinessCoreRisksRiskAreaMappingBase);
+            defaultTableMappings43.Add(readinessCoreRisksRiskAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase6, riskArea.FindProperty("BusinessAreaId")!, readinessCoreRisksRiskAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase1, riskArea.FindProperty("RiskId")!, readinessCoreRisksRiskAreaMappingBase);
 
-            var tableMappings42 = new List<TableMapping>();
-            riskArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings42);
+            var tableMappings43 = new List<TableMapping>();
+            riskArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings43);
             var riskAreasTable = new Table("RiskAreas", null, relationalModel);
             var riskIdColumn1 = new Column("RiskId", "INTEGER", riskAreasTable);
             riskAreasTable.Columns.Add("RiskId", riskIdColumn1);
@@ -4989,7 +5032,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskAreas", null), riskAreasTable);
             var riskAreasTableMapping = new TableMapping(riskArea, riskAreasTable, null);
             riskAreasTable.AddTypeMapping(riskAreasTableMapping, false);
-            tableMappings42.Add(riskAreasTableMapping);
+            tableMappings43.Add(riskAreasTableMapping);
             RelationalModel.CreateColumnMapping(businessAreaIdColumn6, riskArea.FindProperty("BusinessAreaId")!, riskAreasTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn1, riskArea.FindProperty("RiskId")!, riskAreasTableMapping);
             var pK_RiskAreas = new UniqueConstraint("PK_RiskAreas", riskAreasTable, new[] { riskIdColumn1, businessAreaIdColumn6 });
@@ -5013,8 +5056,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskRelease = FindEntityType("Readiness.Core.Risks.RiskRelease")!;
 
-            var defaultTableMappings43 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskRelease.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings43);
+            var defaultTableMappings44 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskRelease.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings44);
             var readinessCoreRisksRiskReleaseTableBase = new TableBase("Readiness.Core.Risks.RiskRelease", null, relationalModel);
             var releaseIdColumnBase10 = new ColumnBase<ColumnMappingBase>("ReleaseId", "INTEGER", readinessCoreRisksRiskReleaseTableBase);
             readinessCoreRisksRiskReleaseTableBase.Columns.Add("ReleaseId", releaseIdColumnBase10);
@@ -5023,12 +5066,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskRelease", readinessCoreRisksRiskReleaseTableBase);
             var readinessCoreRisksRiskReleaseMappingBase = new TableMappingBase<ColumnMappingBase>(riskRelease, readinessCoreRisksRiskReleaseTableBase, null);
             readinessCoreRisksRiskReleaseTableBase.AddTypeMapping(readinessCoreRisksRiskReleaseMappingBase, false);
-            defaultTableMappings43.Add(readinessCoreRisksRiskReleaseMappingBase);
+            defaultTableMappings44.Add(readinessCoreRisksRiskReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase10, riskRelease.FindProperty("ReleaseId")!, readinessCoreRisksRiskReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase2, riskRelease.FindProperty("RiskId")!, readinessCoreRisksRiskReleaseMappingBase);
 
-            var tableMappings43 = new List<TableMapping>();
-            riskRelease.SetRuntimeAnnotation("Relational:TableMappings", tableMappings43);
+            var tableMappings44 = new List<TableMapping>();
+            riskRelease.SetRuntimeAnnotation("Relational:TableMappings", tableMappings44);
             var riskReleasesTable = new Table("RiskReleases", null, relationalModel);
             var riskIdColumn2 = new Column("RiskId", "INTEGER", riskReleasesTable);
             riskReleasesTable.Columns.Add("RiskId", riskIdColumn2);
@@ -5039,7 +5082,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskReleases", null), riskReleasesTable);
             var riskReleasesTableMapping = new TableMapping(riskRelease, riskReleasesTable, null);
             riskReleasesTable.AddTypeMapping(riskReleasesTableMapping, false);
-            tableMappings43.Add(riskReleasesTableMapping);
+            tableMappings44.Add(riskReleasesTableMapping);
             RelationalModel.CreateColumnMapping(releaseIdColumn10, riskRelease.FindProperty("ReleaseId")!, riskReleasesTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn2, riskRelease.FindProperty("RiskId")!, riskReleasesTableMapping);
             var pK_RiskReleases = new UniqueConstraint("PK_RiskReleases", riskReleasesTable, new[] { riskIdColumn2, releaseIdColumn10 });
@@ -5063,15 +5106,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskScoreChange = FindEntityType("Readiness.Core.Risks.RiskScoreChange")!;
 
-            var defaultTableMappings44 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskScoreChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings44);
+            var defaultTableMappings45 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskScoreChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings45);
             var readinessCoreRisksRiskScoreChangeTableBase = new TableBase("Readiness.Core.Risks.RiskScoreChange", null, relationalModel);
             var changedAtUtcColumnBase = new ColumnBase<ColumnMappingBase>("ChangedAtUtc", "TEXT", readinessCoreRisksRiskScoreChangeTableBase);
             readinessCoreRisksRiskScoreChangeTableBase.Columns.Add("ChangedAtUtc", changedAtUtcColumnBase);
             var changedByUserIdColumnBase = new ColumnBase<ColumnMappingBase>("ChangedByUserId", "TEXT", readinessCoreRisksRiskScoreChangeTableBase);
             readinessCoreRisksRiskScoreChangeTableBase.Columns.Add("ChangedByUserId", changedByUserIdColumnBase);
-            var idColumnBase32 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskScoreChangeTableBase);
-            readinessCoreRisksRiskScoreChangeTableBase.Columns.Add("Id", idColumnBase32);
+            var idColumnBase33 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreRisksRiskScoreChangeTableBase);
+            readinessCoreRisksRiskScoreChangeTableBase.Columns.Add("Id", idColumnBase33);
             var impactColumnBase0 = new ColumnBase<ColumnMappingBase>("Impact", "INTEGER", readinessCoreRisksRiskScoreChangeTableBase);
             readinessCoreRisksRiskScoreChangeTableBase.Columns.Add("Impact", impactColumnBase0);
             var likelihoodColumnBase0 = new ColumnBase<ColumnMappingBase>("Likelihood", "INTEGER", readinessCoreRisksRiskScoreChangeTableBase);
@@ -5083,8 +5126,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskScoreChange", readinessCoreRisksRiskScoreChangeTableBase);
             var readinessCoreRisksRiskScoreChangeMappingBase = new TableMappingBase<ColumnMappingBase>(riskScoreChange, readinessCoreRisksRiskScoreChangeTableBase, null);
             readinessCoreRisksRiskScoreChangeTableBase.AddTypeMapping(readinessCoreRisksRiskScoreChangeMappingBase, false);
-            defaultTableMappings44.Add(readinessCoreRisksRiskScoreChangeMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase32, riskScoreChange.FindProperty("Id")!, readinessCoreRisksRiskScoreChangeMappingBase);
+            defaultTableMappings45.Add(readinessCoreRisksRiskScoreChangeMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase33, riskScoreChange.FindProperty("Id")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)changedAtUtcColumnBase, riskScoreChange.FindProperty("ChangedAtUtc")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)changedByUserIdColumnBase, riskScoreChange.FindProperty("ChangedByUserId")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)impactColumnBase0, riskScoreChange.FindProperty("Impact")!, readinessCoreRisksRiskScoreChangeMappingBase);
@@ -5092,12 +5135,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase3, riskScoreChange.FindProperty("RiskId")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)scoreColumnBase2, riskScoreChange.FindProperty("Score")!, readinessCoreRisksRiskScoreChangeMappingBase);
 
-            var tableMappings44 = new List<TableMapping>();
-            riskScoreChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings44);
+            var tableMappings45 = new List<TableMapping>();
+            riskScoreChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings45);
             var riskScoreChangesTable = new Table("RiskScoreChanges", null, relationalModel);
-            var idColumn32 = new Column("Id", "INTEGER", riskScoreChangesTable);
-            riskScoreChangesTable.Columns.Add("Id", idColumn32);
-            idColumn32.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn32);
+            var idColumn33 = new Column("Id", "INTEGER", riskScoreChangesTable);
+            riskScoreChangesTable.Columns.Add("Id", idColumn33);
+            idColumn33.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn33);
             var changedAtUtcColumn = new Column("ChangedAtUtc", "TEXT", riskScoreChangesTable);
             riskScoreChangesTable.Columns.Add("ChangedAtUtc", changedAtUtcColumn);
             changedAtUtcColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(changedAtUtcColumn);
@@ -5119,15 +5162,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskScoreChanges", null), riskScoreChangesTable);
             var riskScoreChangesTableMapping = new TableMapping(riskScoreChange, riskScoreChangesTable, null);
             riskScoreChangesTable.AddTypeMapping(riskScoreChangesTableMapping, false);
-            tableMappings44.Add(riskScoreChangesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn32, riskScoreChange.FindProperty("Id")!, riskScoreChangesTableMapping);
+            tableMappings45.Add(riskScoreChangesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn33, riskScoreChange.FindProperty("Id")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(changedAtUtcColumn, riskScoreChange.FindProperty("ChangedAtUtc")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(changedByUserIdColumn, riskScoreChange.FindProperty("ChangedByUserId")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(impactColumn0, riskScoreChange.FindProperty("Impact")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(likelihoodColumn0, riskScoreChange.FindProperty("Likelihood")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn3, riskScoreChange.FindProperty("RiskId")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(scoreColumn2, riskScoreChange.FindProperty("Score")!, riskScoreChangesTableMapping);
-            var pK_RiskScoreChanges = new UniqueConstraint("PK_RiskScoreChanges", riskScoreChangesTable, new[] { idColumn32 });
+            var pK_RiskScoreChanges = new UniqueConstraint("PK_RiskScoreChanges", riskScoreChangesTable, new[] { idColumn33 });
             riskScoreChangesTable.PrimaryKey = pK_RiskScoreChanges;
             pK_RiskScoreChanges.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_RiskScoreChanges));
             var pK_RiskScoreChangesKey = RelationalModel.GetKey(this,
@@ -5148,8 +5191,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var criterion = FindEntityType("Readiness.Core.Templates.Criterion")!;
 
-            var defaultTableMappings45 = new List<TableMappingBase<ColumnMappingBase>>();
-            criterion.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings45);
+            var defaultTableMappings46 = new List<TableMappingBase<ColumnMappingBase>>();
+            criterion.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings46);
             var readinessCoreTemplatesCriterionTableBase = new TableBase("Readiness.Core.Templates.Criterion", null, relationalModel);
             var answerTypeColumnBase = new ColumnBase<ColumnMappingBase>("AnswerType", "TEXT", readinessCoreTemplatesCriterionTableBase);
             readinessCoreTemplatesCriterionTableBase.Columns.Add("AnswerType", answerTypeColumnBase);
@@ -5172,8 +5215,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreTemplatesCriterionTableBase.Columns.Add("ExpectedEvidence", expectedEvidenceColumnBase);
             var guidanceColumnBase = new ColumnBase<ColumnMappingBase>("Guidance", "TEXT", readinessCoreTemplatesCriterionTableBase);
             readinessCoreTemplatesCriterionTableBase.Columns.Add("Guidance", guidanceColumnBase);
-            var idColumnBase33 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreTemplatesCriterionTableBase);
-            readinessCoreTemplatesCriterionTableBase.Columns.Add("Id", idColumnBase33);
+            var idColumnBase34 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreTemplatesCriterionTableBase);
+            readinessCoreTemplatesCriterionTableBase.Columns.Add("Id", idColumnBase34);
             var minimumPassColumnBase = new ColumnBase<ColumnMappingBase>("MinimumPass", "TEXT", readinessCoreTemplatesCriterionTableBase)
             {
                 IsNullable = true
@@ -5207,8 +5250,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Templates.Criterion", readinessCoreTemplatesCriterionTableBase);
             var readinessCoreTemplatesCriterionMappingBase = new TableMappingBase<ColumnMappingBase>(criterion, readinessCoreTemplatesCriterionTableBase, null);
             readinessCoreTemplatesCriterionTableBase.AddTypeMapping(readinessCoreTemplatesCriterionMappingBase, false);
-            defaultTableMappings45.Add(readinessCoreTemplatesCriterionMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase33, criterion.FindProperty("Id")!, readinessCoreTemplatesCriterionMappingBase);
+            defaultTableMappings46.Add(readinessCoreTemplatesCriterionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase34, criterion.FindProperty("Id")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answerTypeColumnBase, criterion.FindProperty("AnswerType")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)appliesIfHypercareColumnBase, criterion.FindProperty("AppliesIfHypercare")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)appliesIfMinImpactLevelColumnBase, criterion.FindProperty("AppliesIfMinImpactLevel")!, readinessCoreTemplatesCriterionMappingBase);
@@ -5228,12 +5271,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)unitColumnBase1, criterion.FindProperty("Unit")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)weightColumnBase, criterion.FindProperty("Weight")!, readinessCoreTemplatesCriterionMappingBase);
 
-            var tableMappings45 = new List<TableMapping>();
-            criterion.SetRuntimeAnnotation("Relational:TableMappings", tableMappings45);
+            var tableMappings46 = new List<TableMapping>();
+            criterion.SetRuntimeAnnotation("Relational:TableMappings", tableMappings46);
             var criteriaTable = new Table("Criteria", null, relationalModel);
-            var idColumn33 = new Column("Id", "INTEGER", criteriaTable);
-            criteriaTable.Columns.Add("Id", idColumn33);
-            idColumn33.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn33);
+            var idColumn34 = new Column("Id", "INTEGER", criteriaTable);
+            criteriaTable.Columns.Add("Id", idColumn34);
+            idColumn34.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn34);
             var answerTypeColumn = new Column("AnswerType", "TEXT", criteriaTable);
             criteriaTable.Columns.Add("AnswerType", answerTypeColumn);
             answerTypeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(answerTypeColumn);
@@ -5306,8 +5349,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Criteria", null), criteriaTable);
             var criteriaTableMapping = new TableMapping(criterion, criteriaTable, null);
             criteriaTable.AddTypeMapping(criteriaTableMapping, false);
-            tableMappings45.Add(criteriaTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn33, criterion.FindProperty("Id")!, criteriaTableMapping);
+            tableMappings46.Add(criteriaTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn34, criterion.FindProperty("Id")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(answerTypeColumn, criterion.FindProperty("AnswerType")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(appliesIfHypercareColumn, criterion.FindProperty("AppliesIfHypercare")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(appliesIfMinImpactLevelColumn, criterion.FindProperty("AppliesIfMinImpactLevel")!, criteriaTableMapping);
@@ -5326,7 +5369,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(textColumn, criterion.FindProperty("Text")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(unitColumn1, criterion.FindProperty("Unit")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(weightColumn, criterion.FindProperty("Weight")!, criteriaTableMapping);
-            var pK_Criteria = new UniqueConstraint("PK_Criteria", criteriaTable, new[] { idColumn33 });
+            var pK_Criteria = new UniqueConstraint("PK_Criteria", criteriaTable, new[] { idColumn34 });
             criteriaTable.PrimaryKey = pK_Criteria;
             pK_Criteria.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_Criteria));
             var pK_CriteriaKey = RelationalModel.GetKey(this,
@@ -5347,8 +5390,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var questionnaireTemplate = FindEntityType("Readiness.Core.Templates.QuestionnaireTemplate")!;
 
-            var defaultTableMappings46 = new List<TableMappingBase<ColumnMappingBase>>();
-            questionnaireTemplate.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings46);
+            var defaultTableMappings47 = new List<TableMappingBase<ColumnMappingBase>>();
+            questionnaireTemplate.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings47);
             var readinessCoreTemplatesQuestionnaireTemplateTableBase = new TableBase("Readiness.Core.Templates.QuestionnaireTemplate", null, relationalModel);
             var amberThresholdColumnBase0 = new ColumnBase<ColumnMappingBase>("AmberThreshold", "TEXT", readinessCoreTemplatesQuestionnaireTemplateTableBase);
             readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("AmberThreshold", amberThresholdColumnBase0);
@@ -5358,8 +5401,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("Description", descriptionColumnBase4);
             var greenThresholdColumnBase = new ColumnBase<ColumnMappingBase>("GreenThreshold", "TEXT", readinessCoreTemplatesQuestionnaireTemplateTableBase);
             readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("GreenThreshold", greenThresholdColumnBase);
-            var idColumnBase34 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreTemplatesQuestionnaireTemplateTableBase);
-            readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("Id", idColumnBase34);
+            var idColumnBase35 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreTemplatesQuestionnaireTemplateTableBase);
+            readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("Id", idColumnBase35);
             var keyColumnBase = new ColumnBase<ColumnMappingBase>("Key", "TEXT", readinessCoreTemplatesQuestionnaireTemplateTableBase);
             readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("Key", keyColumnBase);
             var nameColumnBase9 = new ColumnBase<ColumnMappingBase>("Name", "TEXT", readinessCoreTemplatesQuestionnaireTemplateTableBase);
@@ -5371,8 +5414,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Templates.QuestionnaireTemplate", readinessCoreTemplatesQuestionnaireTemplateTableBase);
             var readinessCoreTemplatesQuestionnaireTemplateMappingBase = new TableMappingBase<ColumnMappingBase>(questionnaireTemplate, readinessCoreTemplatesQuestionnaireTemplateTableBase, null);
             readinessCoreTemplatesQuestionnaireTemplateTableBase.AddTypeMapping(readinessCoreTemplatesQuestionnaireTemplateMappingBase, false);
-            defaultTableMappings46.Add(readinessCoreTemplatesQuestionnaireTemplateMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase34, questionnaireTemplate.FindProperty("Id")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
+            defaultTableMappings47.Add(readinessCoreTemplatesQuestionnaireTemplateMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase35, questionnaireTemplate.FindProperty("Id")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)amberThresholdColumnBase0, questionnaireTemplate.FindProperty("AmberThreshold")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)contentHashColumnBase0, questionnaireTemplate.FindProperty("ContentHash")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase4, questionnaireTemplate.FindProperty("Description")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
@@ -5382,12 +5425,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)publishedAtUtcColumnBase, questionnaireTemplate.FindProperty("PublishedAtUtc")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase5, questionnaireTemplate.FindProperty("Version")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
 
-            var tableMappings46 = new List<TableMapping>();
-            questionnaireTemplate.SetRuntimeAnnotation("Relational:TableMappings", tableMappings46);
+            var tableMappings47 = new List<TableMapping>();
+            questionnaireTemplate.SetRuntimeAnnotation("Relational:TableMappings", tableMappings47);
             var templatesTable = new Table("Templates", null, relationalModel);
-            var idColumn34 = new Column("Id", "INTEGER", templatesTable);
-            templatesTable.Columns.Add("Id", idColumn34);
-            idColumn34.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn34);
+            var idColumn35 = new Column("Id", "INTEGER", templatesTable);
+            templatesTable.Columns.Add("Id", idColumn35);
+            idColumn35.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn35);
             var amberThresholdColumn0 = new Column("AmberThreshold", "TEXT", templatesTable);
             templatesTable.Columns.Add("AmberThreshold", amberThresholdColumn0);
             amberThresholdColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<decimal>(amberThresholdColumn0);
@@ -5415,8 +5458,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Templates", null), templatesTable);
             var templatesTableMapping = new TableMapping(questionnaireTemplate, templatesTable, null);
             templatesTable.AddTypeMapping(templatesTableMapping, false);
-            tableMappings46.Add(templatesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn34, questionnaireTemplate.FindProperty("Id")!, templatesTableMapping);
+            tableMappings47.Add(templatesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn35, questionnaireTemplate.FindProperty("Id")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(amberThresholdColumn0, questionnaireTemplate.FindProperty("AmberThreshold")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(contentHashColumn0, questionnaireTemplate.FindProperty("ContentHash")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn4, questionnaireTemplate.FindProperty("Description")!, templatesTableMapping);
@@ -5425,7 +5468,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(nameColumn9, questionnaireTemplate.FindProperty("Name")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(publishedAtUtcColumn, questionnaireTemplate.FindProperty("PublishedAtUtc")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn5, questionnaireTemplate.FindProperty("Version")!, templatesTableMapping);
-            var pK_Templates = new UniqueConstraint("PK_Templates", templatesTable, new[] { idColumn34 });
+            var pK_Templates = new UniqueConstraint("PK_Templates", templatesTable, new[] { idColumn35 });
             templatesTable.PrimaryKey = pK_Templates;
             pK_Templates.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_Templates));
             var pK_TemplatesKey = RelationalModel.GetKey(this,
@@ -5446,15 +5489,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var templateSection = FindEntityType("Readiness.Core.Templates.TemplateSection")!;
 
-            var defaultTableMappings47 = new List<TableMappingBase<ColumnMappingBase>>();
-            templateSection.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings47);
+            var defaultTableMappings48 = new List<TableMappingBase<ColumnMappingBase>>();
+            templateSection.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings48);
             var readinessCoreTemplatesTemplateSectionTableBase = new TableBase("Readiness.Core.Templates.TemplateSection", null, relationalModel);
             var codeColumnBase5 = new ColumnBase<ColumnMappingBase>("Code", "TEXT", readinessCoreTemplatesTemplateSectionTableBase);
             readinessCoreTemplatesTemplateSectionTableBase.Columns.Add("Code", codeColumnBase5);
             var descriptionColumnBase5 = new ColumnBase<ColumnMappingBase>("Description", "TEXT", readinessCoreTemplatesTemplateSectionTableBase);
             readinessCoreTemplatesTemplateSectionTableBase.Columns.Add("Description", descriptionColumnBase5);
-            var idColumnBase35 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreTemplatesTemplateSectionTableBase);
-            readinessCoreTemplatesTemplateSectionTableBase.Columns.Add("Id", idColumnBase35);
+            var idColumnBase36 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreTemplatesTemplateSectionTableBase);
+            readinessCoreTemplatesTemplateSectionTableBase.Columns.Add("Id", idColumnBase36);
             var orderColumnBase0 = new ColumnBase<ColumnMappingBase>("Order", "INTEGER", readinessCoreTemplatesTemplateSectionTableBase);
             readinessCoreTemplatesTemplateSectionTableBase.Columns.Add("Order", orderColumnBase0);
             var templateIdColumnBase1 = new ColumnBase<ColumnMappingBase>("TemplateId", "INTEGER", readinessCoreTemplatesTemplateSectionTableBase);
@@ -5464,20 +5507,20 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Templates.TemplateSection", readinessCoreTemplatesTemplateSectionTableBase);
             var readinessCoreTemplatesTemplateSectionMappingBase = new TableMappingBase<ColumnMappingBase>(templateSection, readinessCoreTemplatesTemplateSectionTableBase, null);
             readinessCoreTemplatesTemplateSectionTableBase.AddTypeMapping(readinessCoreTemplatesTemplateSectionMappingBase, false);
-            defaultTableMappings47.Add(readinessCoreTemplatesTemplateSectionMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase35, templateSection.FindProperty("Id")!, readinessCoreTemplatesTemplateSectionMappingBase);
+            defaultTableMappings48.Add(readinessCoreTemplatesTemplateSectionMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase36, templateSection.FindProperty("Id")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase5, templateSection.FindProperty("Code")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase5, templateSection.FindProperty("Description")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)orderColumnBase0, templateSection.FindProperty("Order")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)templateIdColumnBase1, templateSection.FindProperty("TemplateId")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)titleColumnBase0, templateSection.FindProperty("Title")!, readinessCoreTemplatesTemplateSectionMappingBase);
 
-            var tableMappings47 = new List<TableMapping>();
-            templateSection.SetRuntimeAnnotation("Relational:TableMappings", tableMappings47);
+            var tableMappings48 = new List<TableMapping>();
+            templateSection.SetRuntimeAnnotation("Relational:TableMappings", tableMappings48);
             var templateSectionsTable = new Table("TemplateSections", null, relationalModel);
-            var idColumn35 = new Column("Id", "INTEGER", templateSectionsTable);
-            templateSectionsTable.Columns.Add("Id", idColumn35);
-            idColumn35.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn35);
+            var idColumn36 = new Column("Id", "INTEGER", templateSectionsTable);
+            templateSectionsTable.Columns.Add("Id", idColumn36);
+            idColumn36.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn36);
             var codeColumn5 = new Column("Code", "TEXT", templateSectionsTable);
             templateSectionsTable.Columns.Add("Code", codeColumn5);
             codeColumn5.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(codeColumn5);
@@ -5496,14 +5539,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("TemplateSections", null), templateSectionsTable);
             var templateSectionsTableMapping = new TableMapping(templateSection, templateSectionsTable, null);
             templateSectionsTable.AddTypeMapping(templateSectionsTableMapping, false);
-            tableMappings47.Add(templateSectionsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn35, templateSection.FindProperty("Id")!, templateSectionsTableMapping);
+            tableMappings48.Add(templateSectionsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn36, templateSection.FindProperty("Id")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn5, templateSection.FindProperty("Code")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn5, templateSection.FindProperty("Description")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(orderColumn0, templateSection.FindProperty("Order")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(templateIdColumn1, templateSection.FindProperty("TemplateId")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(titleColumn0, templateSection.FindProperty("Title")!, templateSectionsTableMapping);
-            var pK_TemplateSections = new UniqueConstraint("PK_TemplateSections", templateSectionsTable, new[] { idColumn35 });
+            var pK_TemplateSections = new UniqueConstraint("PK_TemplateSections", templateSectionsTable, new[] { idColumn36 });
             templateSectionsTable.PrimaryKey = pK_TemplateSections;
             pK_TemplateSections.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_TemplateSections));
             var pK_TemplateSectionsKey = RelationalModel.GetKey(this,
@@ -5524,8 +5567,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var incident = FindEntityType("Readiness.Core.Workflows.Incident")!;
 
-            var defaultTableMappings48 = new List<TableMappingBase<ColumnMappingBase>>();
-            incident.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings48);
+            var defaultTableMappings49 = new List<TableMappingBase<ColumnMappingBase>>();
+            incident.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings49);
             var readinessCoreWorkflowsIncidentTableBase = new TableBase("Readiness.Core.Workflows.Incident", null, relationalModel);
             var actionStateColumnBase = new ColumnBase<ColumnMappingBase>("ActionState", "TEXT", readinessCoreWorkflowsIncidentTableBase)
             {
@@ -5534,8 +5577,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreWorkflowsIncidentTableBase.Columns.Add("ActionState", actionStateColumnBase);
             var createdAtUtcColumnBase12 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreWorkflowsIncidentTableBase);
             readinessCoreWorkflowsIncidentTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase12);
-            var idColumnBase36 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsIncidentTableBase);
-            readinessCoreWorkflowsIncidentTableBase.Columns.Add("Id", idColumnBase36);
+            var idColumnBase37 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsIncidentTableBase);
+            readinessCoreWorkflowsIncidentTableBase.Columns.Add("Id", idColumnBase37);
             var indicatorIdColumnBase1 = new ColumnBase<ColumnMappingBase>("IndicatorId", "INTEGER", readinessCoreWorkflowsIncidentTableBase)
             {
                 IsNullable = true
@@ -5575,8 +5618,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.Incident", readinessCoreWorkflowsIncidentTableBase);
             var readinessCoreWorkflowsIncidentMappingBase = new TableMappingBase<ColumnMappingBase>(incident, readinessCoreWorkflowsIncidentTableBase, null);
             readinessCoreWorkflowsIncidentTableBase.AddTypeMapping(readinessCoreWorkflowsIncidentMappingBase, false);
-            defaultTableMappings48.Add(readinessCoreWorkflowsIncidentMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase36, incident.FindProperty("Id")!, readinessCoreWorkflowsIncidentMappingBase);
+            defaultTableMappings49.Add(readinessCoreWorkflowsIncidentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase37, incident.FindProperty("Id")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionStateColumnBase, incident.FindProperty("ActionState")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase12, incident.FindProperty("CreatedAtUtc")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)indicatorIdColumnBase1, incident.FindProperty("IndicatorId")!, readinessCoreWorkflowsIncidentMappingBase);
@@ -5589,12 +5632,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)timerIdColumnBase, incident.FindProperty("TimerId")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)workflowInstanceIdColumnBase0, incident.FindProperty("WorkflowInstanceId")!, readinessCoreWorkflowsIncidentMappingBase);
 
-            var tableMappings48 = new List<TableMapping>();
-            incident.SetRuntimeAnnotation("Relational:TableMappings", tableMappings48);
+            var tableMappings49 = new List<TableMapping>();
+            incident.SetRuntimeAnnotation("Relational:TableMappings", tableMappings49);
             var incidentsTable = new Table("Incidents", null, relationalModel);
-            var idColumn36 = new Column("Id", "INTEGER", incidentsTable);
-            incidentsTable.Columns.Add("Id", idColumn36);
-            idColumn36.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn36);
+            var idColumn37 = new Column("Id", "INTEGER", incidentsTable);
+            incidentsTable.Columns.Add("Id", idColumn37);
+            idColumn37.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn37);
             var actionStateColumn = new Column("ActionState", "TEXT", incidentsTable)
             {
                 IsNullable = true
@@ -5652,8 +5695,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Incidents", null), incidentsTable);
             var incidentsTableMapping = new TableMapping(incident, incidentsTable, null);
             incidentsTable.AddTypeMapping(incidentsTableMapping, false);
-            tableMappings48.Add(incidentsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn36, incident.FindProperty("Id")!, incidentsTableMapping);
+            tableMappings49.Add(incidentsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn37, incident.FindProperty("Id")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(actionStateColumn, incident.FindProperty("ActionState")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn12, incident.FindProperty("CreatedAtUtc")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(indicatorIdColumn1, incident.FindProperty("IndicatorId")!, incidentsTableMapping);
@@ -5665,7 +5708,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(subjectColumn0, incident.FindProperty("Subject")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(timerIdColumn, incident.FindProperty("TimerId")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(workflowInstanceIdColumn0, incident.FindProperty("WorkflowInstanceId")!, incidentsTableMapping);
-            var pK_Incidents = new UniqueConstraint("PK_Incidents", incidentsTable, new[] { idColumn36 });
+            var pK_Incidents = new UniqueConstraint("PK_Incidents", incidentsTable, new[] { idColumn37 });
             incidentsTable.PrimaryKey = pK_Incidents;
             pK_Incidents.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_Incidents));
             var pK_IncidentsKey = RelationalModel.GetKey(this,
@@ -5704,8 +5747,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowInstance = FindEntityType("Readiness.Core.Workflows.WorkflowInstance")!;
 
-            var defaultTableMappings49 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowInstance.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings49);
+            var defaultTableMappings50 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowInstance.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings50);
             var readinessCoreWorkflowsWorkflowInstanceTableBase = new TableBase("Readiness.Core.Workflows.WorkflowInstance", null, relationalModel);
             var createdAtUtcColumnBase13 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase13);
@@ -5713,8 +5756,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("DefinitionId", definitionIdColumnBase);
             var definitionVersionColumnBase = new ColumnBase<ColumnMappingBase>("DefinitionVersion", "INTEGER", readinessCoreWorkflowsWorkflowInstanceTableBase);
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("DefinitionVersion", definitionVersionColumnBase);
-            var idColumnBase37 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowInstanceTableBase);
-            readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("Id", idColumnBase37);
+            var idColumnBase38 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowInstanceTableBase);
+            readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("Id", idColumnBase38);
             var snapshotIdColumnBase = new ColumnBase<ColumnMappingBase>("SnapshotId", "INTEGER", readinessCoreWorkflowsWorkflowInstanceTableBase);
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("SnapshotId", snapshotIdColumnBase);
             var stateColumnBase = new ColumnBase<ColumnMappingBase>("State", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
@@ -5732,8 +5775,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowInstance", readinessCoreWorkflowsWorkflowInstanceTableBase);
             var readinessCoreWorkflowsWorkflowInstanceMappingBase = new TableMappingBase<ColumnMappingBase>(workflowInstance, readinessCoreWorkflowsWorkflowInstanceTableBase, null);
             readinessCoreWorkflowsWorkflowInstanceTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowInstanceMappingBase, false);
-            defaultTableMappings49.Add(readinessCoreWorkflowsWorkflowInstanceMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase37, workflowInstance.FindProperty("Id")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
+            defaultTableMappings50.Add(readinessCoreWorkflowsWorkflowInstanceMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase38, workflowInstance.FindProperty("Id")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase13, workflowInstance.FindProperty("CreatedAtUtc")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)definitionIdColumnBase, workflowInstance.FindProperty("DefinitionId")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)definitionVersionColumnBase, workflowInstance.FindProperty("DefinitionVersion")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
@@ -5745,12 +5788,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)updatedAtUtcColumnBase0, workflowInstance.FindProperty("UpdatedAtUtc")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase6, workflowInstance.FindProperty("Version")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
 
-            var tableMappings49 = new List<TableMapping>();
-            workflowInstance.SetRuntimeAnnotation("Relational:TableMappings", tableMappings49);
+            var tableMappings50 = new List<TableMapping>();
+            workflowInstance.SetRuntimeAnnotation("Relational:TableMappings", tableMappings50);
             var workflowInstancesTable = new Table("WorkflowInstances", null, relationalModel);
-            var idColumn37 = new Column("Id", "INTEGER", workflowInstancesTable);
-            workflowInstancesTable.Columns.Add("Id", idColumn37);
-            idColumn37.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn37);
+            var idColumn38 = new Column("Id", "INTEGER", workflowInstancesTable);
+            workflowInstancesTable.Columns.Add("Id", idColumn38);
+            idColumn38.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn38);
             var createdAtUtcColumn13 = new Column("CreatedAtUtc", "TEXT", workflowInstancesTable);
             workflowInstancesTable.Columns.Add("CreatedAtUtc", createdAtUtcColumn13);
             createdAtUtcColumn13.Accessors = ColumnAccessorsFactory.CreateGeneric<DateTime>(createdAtUtcColumn13);
@@ -5784,8 +5827,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowInstances", null), workflowInstancesTable);
             var workflowInstancesTableMapping = new TableMapping(workflowInstance, workflowInstancesTable, null);
             workflowInstancesTable.AddTypeMapping(workflowInstancesTableMapping, false);
-            tableMappings49.Add(workflowInstancesTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn37, workflowInstance.FindProperty("Id")!, workflowInstancesTableMapping);
+            tableMappings50.Add(workflowInstancesTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn38, workflowInstance.FindProperty("Id")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn13, workflowInstance.FindProperty("CreatedAtUtc")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(definitionIdColumn, workflowInstance.FindProperty("DefinitionId")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(definitionVersionColumn, workflowInstance.FindProperty("DefinitionVersion")!, workflowInstancesTableMapping);
@@ -5796,7 +5839,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(subjectKindColumn, workflowInstance.FindProperty("SubjectKind")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(updatedAtUtcColumn0, workflowInstance.FindProperty("UpdatedAtUtc")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn6, workflowInstance.FindProperty("Version")!, workflowInstancesTableMapping);
-            var pK_WorkflowInstances = new UniqueConstraint("PK_WorkflowInstances", workflowInstancesTable, new[] { idColumn37 });
+            var pK_WorkflowInstances = new UniqueConstraint("PK_WorkflowInstances", workflowInstancesTable, new[] { idColumn38 });
             workflowInstancesTable.PrimaryKey = pK_WorkflowInstances;
             pK_WorkflowInstances.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_WorkflowInstances));
             var pK_WorkflowInstancesKey = RelationalModel.GetKey(this,
@@ -5826,8 +5869,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowJournalEntry = FindEntityType("Readiness.Core.Workflows.WorkflowJournalEntry")!;
 
-            var defaultTableMappings50 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowJournalEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings50);
+            var defaultTableMappings51 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowJournalEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings51);
             var readinessCoreWorkflowsWorkflowJournalEntryTableBase = new TableBase("Readiness.Core.Workflows.WorkflowJournalEntry", null, relationalModel);
             var actorUserIdColumnBase0 = new ColumnBase<ColumnMappingBase>("ActorUserId", "TEXT", readinessCoreWorkflowsWorkflowJournalEntryTableBase)
             {
@@ -5840,8 +5883,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreWorkflowsWorkflowJournalEntryTableBase.Columns.Add("Comment", commentColumnBase2);
             var fromStateColumnBase = new ColumnBase<ColumnMappingBase>("FromState", "TEXT", readinessCoreWorkflowsWorkflowJournalEntryTableBase);
             readinessCoreWorkflowsWorkflowJournalEntryTableBase.Columns.Add("FromState", fromStateColumnBase);
-            var idColumnBase38 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowJournalEntryTableBase);
-            readinessCoreWorkflowsWorkflowJournalEntryTableBase.Columns.Add("Id", idColumnBase38);
+            var idColumnBase39 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowJournalEntryTableBase);
+            readinessCoreWorkflowsWorkflowJournalEntryTableBase.Columns.Add("Id", idColumnBase39);
             var instanceIdColumnBase = new ColumnBase<ColumnMappingBase>("InstanceId", "INTEGER", readinessCoreWorkflowsWorkflowJournalEntryTableBase);
             readinessCoreWorkflowsWorkflowJournalEntryTableBase.Columns.Add("InstanceId", instanceIdColumnBase);
             var onBehalfOfUserIdColumnBase1 = new ColumnBase<ColumnMappingBase>("OnBehalfOfUserId", "TEXT", readinessCoreWorkflowsWorkflowJournalEntryTableBase)
@@ -5856,8 +5899,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowJournalEntry", readinessCoreWorkflowsWorkflowJournalEntryTableBase);
             var readinessCoreWorkflowsWorkflowJournalEntryMappingBase = new TableMappingBase<ColumnMappingBase>(workflowJournalEntry, readinessCoreWorkflowsWorkflowJournalEntryTableBase, null);
             readinessCoreWorkflowsWorkflowJournalEntryTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowJournalEntryMappingBase, false);
-            defaultTableMappings50.Add(readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase38, workflowJournalEntry.FindProperty("Id")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
+            defaultTableMappings51.Add(readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase39, workflowJournalEntry.FindProperty("Id")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorUserIdColumnBase0, workflowJournalEntry.FindProperty("ActorUserId")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)atUtcColumnBase0, workflowJournalEntry.FindProperty("AtUtc")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)commentColumnBase2, workflowJournalEntry.FindProperty("Comment")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
@@ -5867,12 +5910,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)toStateColumnBase, workflowJournalEntry.FindProperty("ToState")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)triggerColumnBase, workflowJournalEntry.FindProperty("Trigger")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
 
-            var tableMappings50 = new List<TableMapping>();
-            workflowJournalEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings50);
+            var tableMappings51 = new List<TableMapping>();
+            workflowJournalEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings51);
             var workflowJournalTable = new Table("WorkflowJournal", null, relationalModel);
-            var idColumn38 = new Column("Id", "INTEGER", workflowJournalTable);
-            workflowJournalTable.Columns.Add("Id", idColumn38);
-            idColumn38.Accessors = ColumnAccessorsFactory.CreateGeneric<long>(idColumn38);
+            var idColumn39 = new Column("Id", "INTEGER", workflowJournalTable);
+            workflowJournalTable.Columns.Add("Id", idColumn39);
+            idColumn39.Accessors = ColumnAccessorsFactory.CreateGeneric<long>(idColumn39);
             var actorUserIdColumn0 = new Column("ActorUserId", "TEXT", workflowJournalTable)
             {
                 IsNullable = true
@@ -5906,8 +5949,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowJournal", null), workflowJournalTable);
             var workflowJournalTableMapping = new TableMapping(workflowJournalEntry, workflowJournalTable, null);
             workflowJournalTable.AddTypeMapping(workflowJournalTableMapping, false);
-            tableMappings50.Add(workflowJournalTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn38, workflowJournalEntry.FindProperty("Id")!, workflowJournalTableMapping);
+            tableMappings51.Add(workflowJournalTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn39, workflowJournalEntry.FindProperty("Id")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(actorUserIdColumn0, workflowJournalEntry.FindProperty("ActorUserId")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(atUtcColumn0, workflowJournalEntry.FindProperty("AtUtc")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(commentColumn2, workflowJournalEntry.FindProperty("Comment")!, workflowJournalTableMapping);
@@ -5916,7 +5959,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(onBehalfOfUserIdColumn1, workflowJournalEntry.FindProperty("OnBehalfOfUserId")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(toStateColumn, workflowJournalEntry.FindProperty("ToState")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(triggerColumn, workflowJournalEntry.FindProperty("Trigger")!, workflowJournalTableMapping);
-            var pK_WorkflowJournal = new UniqueConstraint("PK_WorkflowJournal", workflowJournalTable, new[] { idColumn38 });
+            var pK_WorkflowJournal = new UniqueConstraint("PK_WorkflowJournal", workflowJournalTable, new[] { idColumn39 });
             workflowJournalTable.PrimaryKey = pK_WorkflowJournal;
             pK_WorkflowJournal.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<long>(pK_WorkflowJournal));
             var pK_WorkflowJournalKey = RelationalModel.GetKey(this,
@@ -5937,15 +5980,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowSnapshot = FindEntityType("Readiness.Core.Workflows.WorkflowSnapshot")!;
 
-            var defaultTableMappings51 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowSnapshot.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings51);
+            var defaultTableMappings52 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowSnapshot.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings52);
             var readinessCoreWorkflowsWorkflowSnapshotTableBase = new TableBase("Readiness.Core.Workflows.WorkflowSnapshot", null, relationalModel);
             var contentHashColumnBase1 = new ColumnBase<ColumnMappingBase>("ContentHash", "TEXT", readinessCoreWorkflowsWorkflowSnapshotTableBase);
             readinessCoreWorkflowsWorkflowSnapshotTableBase.Columns.Add("ContentHash", contentHashColumnBase1);
             var definitionIdColumnBase0 = new ColumnBase<ColumnMappingBase>("DefinitionId", "TEXT", readinessCoreWorkflowsWorkflowSnapshotTableBase);
             readinessCoreWorkflowsWorkflowSnapshotTableBase.Columns.Add("DefinitionId", definitionIdColumnBase0);
-            var idColumnBase39 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowSnapshotTableBase);
-            readinessCoreWorkflowsWorkflowSnapshotTableBase.Columns.Add("Id", idColumnBase39);
+            var idColumnBase40 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowSnapshotTableBase);
+            readinessCoreWorkflowsWorkflowSnapshotTableBase.Columns.Add("Id", idColumnBase40);
             var jsonColumnBase = new ColumnBase<ColumnMappingBase>("Json", "TEXT", readinessCoreWorkflowsWorkflowSnapshotTableBase);
             readinessCoreWorkflowsWorkflowSnapshotTableBase.Columns.Add("Json", jsonColumnBase);
             var loadedAtUtcColumnBase = new ColumnBase<ColumnMappingBase>("LoadedAtUtc", "TEXT", readinessCoreWorkflowsWorkflowSnapshotTableBase);
@@ -5955,20 +5998,20 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowSnapshot", readinessCoreWorkflowsWorkflowSnapshotTableBase);
             var readinessCoreWorkflowsWorkflowSnapshotMappingBase = new TableMappingBase<ColumnMappingBase>(workflowSnapshot, readinessCoreWorkflowsWorkflowSnapshotTableBase, null);
             readinessCoreWorkflowsWorkflowSnapshotTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowSnapshotMappingBase, false);
-            defaultTableMappings51.Add(readinessCoreWorkflowsWorkflowSnapshotMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase39, workflowSnapshot.FindProperty("Id")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
+            defaultTableMappings52.Add(readinessCoreWorkflowsWorkflowSnapshotMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase40, workflowSnapshot.FindProperty("Id")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)contentHashColumnBase1, workflowSnapshot.FindProperty("ContentHash")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)definitionIdColumnBase0, workflowSnapshot.FindProperty("DefinitionId")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)jsonColumnBase, workflowSnapshot.FindProperty("Json")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)loadedAtUtcColumnBase, workflowSnapshot.FindProperty("LoadedAtUtc")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase7, workflowSnapshot.FindProperty("Version")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
 
-            var tableMappings51 = new List<TableMapping>();
-            workflowSnapshot.SetRuntimeAnnotation("Relational:TableMappings", tableMappings51);
+            var tableMappings52 = new List<TableMapping>();
+            workflowSnapshot.SetRuntimeAnnotation("Relational:TableMappings", tableMappings52);
             var workflowSnapshotsTable = new Table("WorkflowSnapshots", null, relationalModel);
-            var idColumn39 = new Column("Id", "INTEGER", workflowSnapshotsTable);
-            workflowSnapshotsTable.Columns.Add("Id", idColumn39);
-            idColumn39.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn39);
+            var idColumn40 = new Column("Id", "INTEGER", workflowSnapshotsTable);
+            workflowSnapshotsTable.Columns.Add("Id", idColumn40);
+            idColumn40.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn40);
             var contentHashColumn1 = new Column("ContentHash", "TEXT", workflowSnapshotsTable);
             workflowSnapshotsTable.Columns.Add("ContentHash", contentHashColumn1);
             contentHashColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(contentHashColumn1);
@@ -5987,14 +6030,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowSnapshots", null), workflowSnapshotsTable);
             var workflowSnapshotsTableMapping = new TableMapping(workflowSnapshot, workflowSnapshotsTable, null);
             workflowSnapshotsTable.AddTypeMapping(workflowSnapshotsTableMapping, false);
-            tableMappings51.Add(workflowSnapshotsTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn39, workflowSnapshot.FindProperty("Id")!, workflowSnapshotsTableMapping);
+            tableMappings52.Add(workflowSnapshotsTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn40, workflowSnapshot.FindProperty("Id")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(contentHashColumn1, workflowSnapshot.FindProperty("ContentHash")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(definitionIdColumn0, workflowSnapshot.FindProperty("DefinitionId")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(jsonColumn, workflowSnapshot.FindProperty("Json")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(loadedAtUtcColumn, workflowSnapshot.FindProperty("LoadedAtUtc")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn7, workflowSnapshot.FindProperty("Version")!, workflowSnapshotsTableMapping);
-            var pK_WorkflowSnapshots = new UniqueConstraint("PK_WorkflowSnapshots", workflowSnapshotsTable, new[] { idColumn39 });
+            var pK_WorkflowSnapshots = new UniqueConstraint("PK_WorkflowSnapshots", workflowSnapshotsTable, new[] { idColumn40 });
             workflowSnapshotsTable.PrimaryKey = pK_WorkflowSnapshots;
             pK_WorkflowSnapshots.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_WorkflowSnapshots));
             var pK_WorkflowSnapshotsKey = RelationalModel.GetKey(this,
@@ -6015,8 +6058,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowTimer = FindEntityType("Readiness.Core.Workflows.WorkflowTimer")!;
 
-            var defaultTableMappings52 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowTimer.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings52);
+            var defaultTableMappings53 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowTimer.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings53);
             var readinessCoreWorkflowsWorkflowTimerTableBase = new TableBase("Readiness.Core.Workflows.WorkflowTimer", null, relationalModel);
             var cancelledAtUtcColumnBase0 = new ColumnBase<ColumnMappingBase>("CancelledAtUtc", "TEXT", readinessCoreWorkflowsWorkflowTimerTableBase)
             {
@@ -6030,8 +6073,8 @@ namespace Readiness.Core.Persistence.CompiledModel
                 IsNullable = true
             };
             readinessCoreWorkflowsWorkflowTimerTableBase.Columns.Add("FiredAtUtc", firedAtUtcColumnBase);
-            var idColumnBase40 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowTimerTableBase);
-            readinessCoreWorkflowsWorkflowTimerTableBase.Columns.Add("Id", idColumnBase40);
+            var idColumnBase41 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreWorkflowsWorkflowTimerTableBase);
+            readinessCoreWorkflowsWorkflowTimerTableBase.Columns.Add("Id", idColumnBase41);
             var instanceIdColumnBase0 = new ColumnBase<ColumnMappingBase>("InstanceId", "INTEGER", readinessCoreWorkflowsWorkflowTimerTableBase);
             readinessCoreWorkflowsWorkflowTimerTableBase.Columns.Add("InstanceId", instanceIdColumnBase0);
             var nameColumnBase10 = new ColumnBase<ColumnMappingBase>("Name", "TEXT", readinessCoreWorkflowsWorkflowTimerTableBase);
@@ -6043,8 +6086,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowTimer", readinessCoreWorkflowsWorkflowTimerTableBase);
             var readinessCoreWorkflowsWorkflowTimerMappingBase = new TableMappingBase<ColumnMappingBase>(workflowTimer, readinessCoreWorkflowsWorkflowTimerTableBase, null);
             readinessCoreWorkflowsWorkflowTimerTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowTimerMappingBase, false);
-            defaultTableMappings52.Add(readinessCoreWorkflowsWorkflowTimerMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase40, workflowTimer.FindProperty("Id")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
+            defaultTableMappings53.Add(readinessCoreWorkflowsWorkflowTimerMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase41, workflowTimer.FindProperty("Id")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)cancelledAtUtcColumnBase0, workflowTimer.FindProperty("CancelledAtUtc")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dueAtUtcColumnBase, workflowTimer.FindProperty("DueAtUtc")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)firedAtUtcColumnBase, workflowTimer.FindProperty("FiredAtUtc")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
@@ -6053,12 +6096,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)stateColumnBase0, workflowTimer.FindProperty("State")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)triggerColumnBase0, workflowTimer.FindProperty("Trigger")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
 
-            var tableMappings52 = new List<TableMapping>();
-            workflowTimer.SetRuntimeAnnotation("Relational:TableMappings", tableMappings52);
+            var tableMappings53 = new List<TableMapping>();
+            workflowTimer.SetRuntimeAnnotation("Relational:TableMappings", tableMappings53);
             var workflowTimersTable = new Table("WorkflowTimers", null, relationalModel);
-            var idColumn40 = new Column("Id", "INTEGER", workflowTimersTable);
-            workflowTimersTable.Columns.Add("Id", idColumn40);
-            idColumn40.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn40);
+            var idColumn41 = new Column("Id", "INTEGER", workflowTimersTable);
+            workflowTimersTable.Columns.Add("Id", idColumn41);
+            idColumn41.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn41);
             var cancelledAtUtcColumn0 = new Column("CancelledAtUtc", "TEXT", workflowTimersTable)
             {
                 IsNullable = true
@@ -6089,8 +6132,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowTimers", null), workflowTimersTable);
             var workflowTimersTableMapping = new TableMapping(workflowTimer, workflowTimersTable, null);
             workflowTimersTable.AddTypeMapping(workflowTimersTableMapping, false);
-            tableMappings52.Add(workflowTimersTableMapping);
-            RelationalModel.CreateColumnMapping(idColumn40, workflowTimer.FindProperty("Id")!, workflowTimersTableMapping);
+            tableMappings53.Add(workflowTimersTableMapping);
+            RelationalModel.CreateColumnMapping(idColumn41, workflowTimer.FindProperty("Id")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(cancelledAtUtcColumn0, workflowTimer.FindProperty("CancelledAtUtc")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(dueAtUtcColumn, workflowTimer.FindProperty("DueAtUtc")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(firedAtUtcColumn, workflowTimer.FindProperty("FiredAtUtc")!, workflowTimersTableMapping);
@@ -6098,7 +6141,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(nameColumn10, workflowTimer.FindProperty("Name")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(stateColumn0, workflowTimer.FindProperty("State")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(triggerColumn0, workflowTimer.FindProperty("Trigger")!, workflowTimersTableMapping);
-            var pK_WorkflowTimers = new UniqueConstraint("PK_WorkflowTimers", workflowTimersTable, new[] { idColumn40 });
+            var pK_WorkflowTimers = new UniqueConstraint("PK_WorkflowTimers", workflowTimersTable, new[] { idColumn41 });
             workflowTimersTable.PrimaryKey = pK_WorkflowTimers;
             pK_WorkflowTimers.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_WorkflowTimers));
             var pK_WorkflowTimersKey = RelationalModel.GetKey(this,

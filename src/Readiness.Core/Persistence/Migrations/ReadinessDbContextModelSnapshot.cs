@@ -1496,6 +1496,22 @@ namespace Readiness.Core.Persistence.Migrations
                     b.ToTable("Programmes");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Portfolio.ReferenceChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tables")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceChanges");
+                });
+
             modelBuilder.Entity("Readiness.Core.Portfolio.Release", b =>
                 {
                     b.Property<int>("Id")
