@@ -102,7 +102,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
     private static readonly CompiledPerModel<Func<ReadinessDbContext, List<int>, bool, DateOnly, DateTime, CancellationToken, Task<Counts>>> CountsOf = new(() =>
         EF.CompileAsyncQuery((ReadinessDbContext db, List<int> areas, bool reviews, DateOnly today, DateTime recentFrom, CancellationToken ct) =>
             // One row to carry the four counts, each a sub-query of it: the team lead's first area (LINQ has no FROM-less SELECT).
-            db.BusinessAreas.Where(a => areas.Contains(a.Id)).Select(_ => new Counts
+            db.BusinessAreas.Where(a => areas.Contains(a.Id)).OrderBy(a => a.Id).Select(_ => new Counts
             {
                 Open = db.ReturnSummaries.Where(s => areas.Contains(s.BusinessAreaId) && s.Review == reviews).Count(IsOpen),
                 Overdue = db.ReturnSummaries.Where(s => areas.Contains(s.BusinessAreaId) && s.Review == reviews).Where(IsOpen).Count(s => s.DueOn < today),
