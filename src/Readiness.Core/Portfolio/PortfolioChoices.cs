@@ -31,7 +31,7 @@ public sealed class PortfolioChoices(ReadinessDbContext db, ReferenceLists? list
 
     public async Task<IReadOnlyList<PortfolioChoice>> AreasAsync(CancellationToken ct) => (await FirstProgrammesAndAreasAsync(ct)).Areas;
 
-    /// <summary>The tracker's two boxes in one query: programmes as <see cref="ProgrammesAsync"/> offers them, and every area.</summary>
+    /// <summary>The tracker's two boxes: programmes as <see cref="ProgrammesAsync"/> offers them, and every area, from the node's copy.</summary>
     public async Task<(ProgrammeOffer Programmes, IReadOnlyList<PortfolioChoice> Areas)> FilterChoicesAsync(string? typed, CancellationToken ct)
     {
         var (programmes, areas) = await FirstProgrammesAndAreasAsync(ct);
