@@ -69,13 +69,10 @@ public static class ColdStartMeasure
         {
             using var sync = Process.Start("sync") ?? throw new InvalidOperationException("sync did not start.");
             await sync.WaitForExitAsync();
-            while (watch.Elapsed < TimeSpan.FromSeconds(30) && LoadAverage() >= 1.0) await Task.Delay(1000);
+            while (watch.Elapsed < TimeSpan.FromSeconds(30) && Measures.LoadAverageValue() >= 1.0) await Task.Delay(1000);
         }
         Console.WriteLine($"// Settled for {watch.Elapsed.TotalSeconds:0} s before the starts (load average {Measures.LoadAverage()})");
     }
-
-    private static double LoadAverage() =>
-        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     private static StartTimes Times((List<double> First, List<double> Again) t) => new(Median(t.First), Median(t.Again));
 

@@ -93,5 +93,9 @@ public static class Measures
 
     /// <summary>The machine's 1-minute load average (Linux), printed beside a cold start: the numbers mean little without it.</summary>
     public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+        LoadAverageValue() is { } load ? load.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "unknown";
+
+    /// <summary>The same as a number; null where the system does not give it.</summary>
+    public static double? LoadAverageValue() =>
+        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : null;
 }
