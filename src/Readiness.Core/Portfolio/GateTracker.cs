@@ -46,7 +46,7 @@ public sealed record PortfolioChoice(string Code, string Name);
 /// from the gates' read model (<see cref="GateSummary"/>), filtered, sorted and paged in SQL, so it costs a page whatever
 /// the size of the portfolio: one query for the rows, one for the count, one for the page's dependencies.
 /// </summary>
-public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock, ReferenceLists? lists = null)
+public sealed partial class GateTracker(ReadinessDbContext db, ReadinessClock clock, ReferenceLists? lists = null)
 {
     private readonly ReferenceLists _lists = lists ?? new ReferenceLists();
 
@@ -56,7 +56,8 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock, Ref
 
     public async Task<TrackerPage> PageAsync(TrackerFilter filter, CancellationToken ct)
     {
-        if (filter with { Page = 1 } == Unfiltered) return await UnfilteredPageAsync(filter.Page, ct);
+        // The risk order, filtered or not, is the tracker as the PMO opens it: compiled (GateTracker.RiskOrder.cs).
+        if (filter.Sort is null && !filter.Descending && await RiskOrderArgsAsync(filter, ct) is { } args) return await RiskOrderPageAsync(args, filter.Page, ct);
         var summaries = await MatchingAsync(filter, ct);
         // Counted on the read model alone: every summary has its gate, release and programme (foreign keys), so the joins add nothing to the count.
         var total = await summaries.CountAsync(ct);
@@ -172,35 +173,6 @@ public sealed class GateTracker(ReadinessDbContext db, ReadinessClock clock, Ref
         };
         return sorted.ThenBy(j => j.S.DueOn).ThenBy(j => j.S.ReleaseCode).ThenBy(j => j.S.OffsetDays);
     }
-
-    private static readonly TrackerFilter Unfiltered = new();
-
-    /// <summary>
-    /// The tracker as the PMO opens it, and pages through it: no filter, the risk order. Its two queries are compiled
-    /// once, so the page skips building and funcletizing their LINQ at every request; they are the query
-    /// <see cref="MatchingAsync"/>, <see cref="WithNames"/> and <see cref="Sorted"/> build for this filter, written out
-    /// (a compiled query cannot call them), and <c>PortfolioTrackerTests</c> compares the two page by page.
-    /// </summary>
-    private async Task<TrackerPage> UnfilteredPageAsync(int requested, CancellationToken ct)
-    {
-        var total = await CountAll.For(db)(db, ct);
-        var page = Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var raw = await UnfilteredPage.For(db)(db, (page - 1) * PageSize, PageSize).ToListAsync(ct);
-        return new TrackerPage(await RowsOfAsync(raw, ct), page, PageSize, total);
-    }
-
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, CancellationToken, Task<int>>> CountAll = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, CancellationToken ct) => db.GateSummaries.Count()));
-
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, int, int, IAsyncEnumerable<Joined>>> UnfilteredPage = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, int skip, int take) =>
-            (from s in db.GateSummaries.AsNoTracking()
-             join g in db.Gates on s.GateId equals g.Id
-             join r in db.Releases on s.ReleaseId equals r.Id
-             join p in db.Programmes on s.ProgrammeId equals p.Id
-             select new Joined { S = s, ProgrammeCode = p.Code, ProgrammeName = p.Name, ReleaseName = r.Name, ReleaseStatus = r.Status, GateName = g.Name })
-            .OrderBy(j => j.S.Complete).ThenBy(j => j.S.DueOn).ThenBy(j => j.S.ReleaseCode).ThenBy(j => j.S.OffsetDays)
-            .Skip(skip).Take(take)));
 
     private async Task<IReadOnlyList<TrackerRow>> RowsOfAsync(IQueryable<Joined> query, CancellationToken ct) =>
         await RowsOfAsync(await query.ToListAsync(ct), ct);
