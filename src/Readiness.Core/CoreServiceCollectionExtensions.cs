@@ -4,6 +4,7 @@ using Readiness.Core.Assessments;
 using Readiness.Core.Audit;
 using Readiness.Core.Notifications;
 using Readiness.Core.Portfolio;
+using Readiness.Core.Templates;
 using Readiness.Core.Workflows;
 
 namespace Readiness.Core;
@@ -26,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<FeedDirectory>();
         services.AddScoped<PortfolioChoices>();
         services.AddSingleton<ReferenceLists>();
+        services.AddSingleton<TemplateRules>();
         services.AddScoped<TrackerFailures>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();

@@ -37,8 +37,10 @@ public sealed record MyWorkPage(IReadOnlyList<MyWorkItem> Items, int Page, int P
 /// By default the open returns and the recent ones (with the BCM, or submitted in the last <see cref="RecentDays"/>
 /// days); a page at a time, sorted and counted in SQL on the gates' stored due dates.
 /// </summary>
-public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
+public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock, TemplateRules? templateRules = null)
 {
+    private readonly TemplateRules _templateRules = templateRules ?? new TemplateRules();
+
     public const int PageSize = 25;
     public const int RecentDays = 28;
 
@@ -167,29 +169,8 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock)
         if (ids.Count == 0) return [];
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rows = (await ItemsOf.For(db)(db, ids).ToListAsync(ct)).OrderBy(r => order[r.Id]).ToList();
-        var rules = await ApplicabilityAsync(rows.Select(r => r.TemplateId).Distinct().ToList(), ct);
+        var rules = await _templateRules.ForAsync(db, rows.Select(r => r.TemplateId).ToList(), ct);
         return rows.Select(r => new MyWorkItem(r.Id, r.Code, r.ReleaseName, r.GateName, r.AreaName, r.DueOn, r.Status,
-            r.Answered, rules.GetValueOrDefault(r.TemplateId, []).Count(c => Criterion.Applies(c.MinImpactLevel, c.IfTraining, c.IfHypercare, r.Impact)), r.Rag)).ToList();
+            r.Answered, rules[r.TemplateId].Count(rule => rule.AppliesTo(r.Impact)), r.Rag)).ToList();
     }
-
-    private sealed record Rule(ImpactLevel? MinImpactLevel, bool IfTraining, bool IfHypercare);
-
-    /// <summary>The applies-if rules of each template's criteria (criteria apply by the area's impact): the rules only, not the criteria.</summary>
-    private async Task<Dictionary<int, List<Rule>>> ApplicabilityAsync(List<int> templateIds, CancellationToken ct)
-    {
-        var rules = new Dictionary<int, List<Rule>>();
-        await foreach (var r in RulesOf.For(db)(db, templateIds).WithCancellation(ct))
-            (rules.TryGetValue(r.TemplateId, out var list) ? list : rules[r.TemplateId] = []).Add(new Rule(r.MinImpactLevel, r.IfTraining, r.IfHypercare));
-        return rules;
-    }
-
-    /// <summary>Compiled once: every My work page and dashboard runs it.</summary>
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, List<int>, IAsyncEnumerable<TemplateRule>>> RulesOf = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, List<int> templateIds) =>
-            from c in db.Criteria.AsNoTracking()
-            join s in db.TemplateSections on c.SectionId equals s.Id
-            where templateIds.Contains(s.TemplateId)
-            select new TemplateRule(s.TemplateId, c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare)));
-
-    private sealed record TemplateRule(int TemplateId, ImpactLevel? MinImpactLevel, bool IfTraining, bool IfHypercare);
 }

@@ -157,6 +157,10 @@ internal sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> b)
     {
         b.HasIndex(a => new { a.AssessmentId, a.CriterionId }).IsUnique();
+        // My work's "answered" count of each return on a page (answers with a value): counted in this index alone, not by
+        // reading every answer's value (three times as long). The filter is the query's own words, on both databases,
+        // so SQLite's planner sees that it holds.
+        b.HasIndex(a => a.AssessmentId, "IX_Answers_Answered").HasFilter("\"Value\" <> ''");
         b.Property(a => a.Revision).IsConcurrencyToken();
         b.Ignore(a => a.Fingerprint);
         b.HasOne<Criterion>().WithMany().HasForeignKey(a => a.CriterionId).OnDelete(DeleteBehavior.Restrict);

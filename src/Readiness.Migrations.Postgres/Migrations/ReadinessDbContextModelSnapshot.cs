@@ -493,6 +493,9 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.HasIndex("AssessmentId", "CriterionId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AssessmentId" }, "IX_Answers_Answered")
+                        .HasFilter("\"Value\" <> ''");
+
                     b.ToTable("Answers");
                 });
 

@@ -32,6 +32,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyCount: 9,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -433,6 +434,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             var index0 = runtimeEntityType.AddIndex(
                 new[] { assessmentId, criterionId },
                 unique: true);
+
+            var iX_Answers_Answered = runtimeEntityType.AddIndex(
+                new[] { assessmentId },
+                name: "IX_Answers_Answered");
+            iX_Answers_Answered.AddAnnotation("Relational:Filter", "\"Value\" <> ''");
 
             return runtimeEntityType;
         }

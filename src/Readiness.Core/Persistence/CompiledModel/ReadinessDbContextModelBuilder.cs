@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("457fdb59-f128-4eb6-a69d-1aa8b5c918bf"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("2f7e2b15-eab9-4179-8eb1-7d301347326e"), entityTypeCount: 55)
         {
         }
 
@@ -1419,6 +1419,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             pK_Answers.MappedKeys.Add(pK_AnswersKey);
             RelationalModel.GetOrCreateUniqueConstraints(pK_AnswersKey).Add(pK_Answers);
             answersTable.UniqueConstraints.Add("PK_Answers", pK_Answers);
+            var iX_Answers_Answered = new TableIndex(
+            "IX_Answers_Answered", answersTable, new[] { assessmentIdColumn0 }, false);
+            iX_Answers_Answered.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_Answers_Answered));
+            var iX_Answers_AnsweredIx = RelationalModel.GetIndex(this,
+                "Readiness.Core.Assessments.Answer",
+                "IX_Answers_Answered");
+            iX_Answers_Answered.MappedIndexes.Add(iX_Answers_AnsweredIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_Answers_AnsweredIx).Add(iX_Answers_Answered);
+            answersTable.Indexes.Add("IX_Answers_Answered", iX_Answers_Answered);
             var iX_Answers_AssessmentId_CriterionId = new TableIndex(
             "IX_Answers_AssessmentId_CriterionId", answersTable, new[] { assessmentIdColumn0, criterionIdColumn0 }, true);
             iX_Answers_AssessmentId_CriterionId.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_Answers_AssessmentId_CriterionId));

@@ -472,6 +472,9 @@ namespace Readiness.Core.Persistence.Migrations
                     b.HasIndex("AssessmentId", "CriterionId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "AssessmentId" }, "IX_Answers_Answered")
+                        .HasFilter("\"Value\" <> ''");
+
                     b.ToTable("Answers");
                 });
 
