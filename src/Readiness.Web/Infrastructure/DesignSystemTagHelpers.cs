@@ -144,16 +144,7 @@ public sealed class RagTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        output.TagName = "strong";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        if (Value is not { } rag)
-        {
-            output.Attributes.SetAttribute("class", "govuk-tag govuk-tag--grey app-rag");
-            output.Content.SetContent("Not scored");
-            return;
-        }
-        var (colour, mark) = rag switch { Readiness.Core.Common.Rag.Green => ("green", "●"), Readiness.Core.Common.Rag.Amber => ("yellow", "▲"), _ => ("red", "■") };
-        output.Attributes.SetAttribute("class", $"govuk-tag govuk-tag--{colour} app-rag");
-        output.Content.SetHtmlContent($"<span aria-hidden=\"true\">{mark}</span> ").Append(rag.ToString());
+        output.TagName = null; // the whole tag is Tags.Rag's, so the lists that write it directly write the same
+        output.Content.SetHtmlContent(Tags.Rag(Value));
     }
 }
