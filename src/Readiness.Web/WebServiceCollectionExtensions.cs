@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnValidatePrincipal = SecurityStampCheck.WhenDueAsync;
         });
         services.AddAntiforgery(o => o.Cookie.Name = "readiness.af");
         services.AddReadinessSecurity(configuration);
