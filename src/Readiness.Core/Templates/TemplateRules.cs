@@ -21,7 +21,7 @@ public sealed class TemplateRules
 
     private readonly ConcurrentDictionary<int, IReadOnlyList<Rule>> _byTemplate = new();
 
-    /// <summary>The rules of each template asked for; one query for those not yet kept.</summary>
+    /// <summary>The rules of each template asked for, in the order of its criteria; one query for those not yet kept.</summary>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<Rule>>> ForAsync(ReadinessDbContext db, IReadOnlyCollection<int> templateIds, CancellationToken ct)
     {
         var missing = templateIds.Where(id => !_byTemplate.ContainsKey(id)).Distinct().ToList();
@@ -44,5 +44,7 @@ public sealed class TemplateRules
             from c in db.Criteria.AsNoTracking()
             join s in db.TemplateSections on c.SectionId equals s.Id
             where templateIds.Contains(s.TemplateId)
+            // In the questionnaire's order, so a template's rules read the same on every database.
+            orderby s.TemplateId, s.Order, c.Order
             select new TemplateRule(s.TemplateId, c.AppliesIfMinImpactLevel, c.AppliesIfTraining, c.AppliesIfHypercare)));
 }
