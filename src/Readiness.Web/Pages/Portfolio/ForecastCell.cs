@@ -7,7 +7,7 @@ namespace Readiness.Web.Pages.Portfolio;
 /// <summary>
 /// One gate's forecast in a table cell: the expected approved returns by the due date, and "Forecast short" in words
 /// once flagged. An HTML value rather than a partial: the tracker shows one in most of its 25 rows, and a partial per
-/// row costs a view lookup, a copy of the view data and buffers of its own (the release page's _Forecast writes this too).
+/// row costs a view lookup, a copy of the view data and buffers of its own. The release page's gates write it too.
 /// </summary>
 public static class ForecastCell
 {
