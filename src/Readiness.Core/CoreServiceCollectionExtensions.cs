@@ -28,7 +28,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PortfolioChoices>();
         services.AddSingleton<ReferenceLists>();
         services.AddSingleton<TemplateRules>();
-        services.AddScoped<TrackerFailures>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();
         services.AddScoped<StuckApprovals>();

@@ -14,7 +14,7 @@ namespace Readiness.Web.Tests;
 internal static class GateSummaryOracle
 {
     public sealed record Expected(int GateId, int ReleaseId, string ReleaseCode, GateKind Kind, int OffsetDays, DateOnly DueOn, int Impacted, int Returns,
-        int Submitted, int Approved, Rag? Rag, Decision? Decision, Dca? Dca, bool Complete);
+        int Submitted, int Approved, int Failing, Rag? Rag, Decision? Decision, Dca? Dca, bool Complete);
 
     public static async Task<List<Expected>> ComputeAsync(ReadinessDbContext db)
     {
@@ -25,6 +25,12 @@ internal static class GateSummaryOracle
             Submitted = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
             Approved = db.Assessments.Count(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && (a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions)),
             Returns = db.Assessments.Count(a => a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)),
+            // As the tracker counted them per page before the read model kept them: a go / no-go gate sums its release's readiness returns.
+            Failing = db.Assessments.Where(a => (g.Kind == GateKind.GoNoGo
+                    ? a.ReleaseId == g.ReleaseId && db.Gates.Any(r => r.Id == a.GateId && r.Kind == GateKind.Readiness)
+                    : a.GateId == g.Id)
+                && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions))
+                .Sum(a => a.FailingCriteria ?? 0),
             AnyRed = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Red),
             AnyAmber = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Amber),
             AnyGreen = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Green),
@@ -41,7 +47,7 @@ internal static class GateSummaryOracle
                 GateKind.GoNoGo => went,
                 _ => false,
             };
-            return new Expected(r.Id, r.ReleaseId, r.Code, r.Kind, r.DueOffsetDays, r.GoLive.AddDays(r.DueOffsetDays), r.Impacted, r.Returns, r.Submitted, r.Approved,
+            return new Expected(r.Id, r.ReleaseId, r.Code, r.Kind, r.DueOffsetDays, r.GoLive.AddDays(r.DueOffsetDays), r.Impacted, r.Returns, r.Submitted, r.Approved, r.Failing,
                 r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null, go?.Decision, go?.Dca, complete);
         }).OrderBy(e => e.GateId).ToList();
     }
@@ -49,7 +55,7 @@ internal static class GateSummaryOracle
     /// <summary>The read model as stored, in the oracle's shape.</summary>
     public static async Task<List<Expected>> StoredAsync(ReadinessDbContext db) =>
         (await db.GateSummaries.AsNoTracking().OrderBy(s => s.GateId).ToListAsync())
-        .Select(s => new Expected(s.GateId, s.ReleaseId, s.ReleaseCode, s.Kind, s.OffsetDays, s.DueOn, s.ImpactedAreas, s.Returns, s.Submitted, s.Approved,
+        .Select(s => new Expected(s.GateId, s.ReleaseId, s.ReleaseCode, s.Kind, s.OffsetDays, s.DueOn, s.ImpactedAreas, s.Returns, s.Submitted, s.Approved, s.FailingCriteria,
             s.WorstRag, s.GoDecision, s.GoDca, s.Complete)).ToList();
 }
 

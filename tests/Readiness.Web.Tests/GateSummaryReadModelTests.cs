@@ -67,6 +67,44 @@ public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelp
         await AssertMatchesAsync("the backfill");
     }
 
+    [Fact]
+    public async Task Summaries_written_before_failing_criteria_were_kept_get_them_from_the_migrations_backfill()
+    {
+        await SubmitSomeAsync(4);
+        var filled = await _factory.WithDbAsync(async db =>
+        {
+            // Counts on returns of every status (only submitted ones count), then summaries as a database before the column had them.
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Assessments\" SET \"FailingCriteria\" = \"Id\" % 4");
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"GateSummaries\" SET \"FailingCriteria\" = 0");
+            await db.Database.ExecuteSqlRawAsync(GateSummaryBackfillSql.FailingCriteria);
+            return await db.GateSummaries.Where(s => s.FailingCriteria > 0).Select(s => s.Kind).Distinct().ToListAsync();
+        });
+        Assert.True(filled.Contains(GateKind.GoNoGo) && filled.Contains(GateKind.Readiness), $"Failing criteria filled on {string.Join(", ", filled)} gates only.");
+        await AssertMatchesAsync("the failing criteria's backfill");
+    }
+
+    [Fact]
+    public async Task A_return_whose_failing_criteria_are_recorded_after_submission_moves_its_gates_summary()
+    {
+        // The start-up backfill of returns submitted before failures were counted changes nothing but the count.
+        await SubmitSomeAsync(1);
+        var what = await _factory.WithDbAsync(async db =>
+        {
+            var submitted = await db.Assessments.Where(a => a.SubmittedAtUtc != null).OrderBy(a => a.Id).FirstAsync();
+            submitted.RecordFailingCriteria((submitted.FailingCriteria ?? 0) + 3);
+            await db.SaveChangesAsync();
+            return $"return {submitted.Id} recorded with {submitted.FailingCriteria} failing";
+        });
+        await AssertMatchesAsync(what);
+    }
+
+    /// <summary>The demo's returns are not started: submits until <paramref name="count"/> are (the tests' own data).</summary>
+    private async Task SubmitSomeAsync(int count)
+    {
+        for (var i = 0; i < 20 && await _factory.WithDbAsync(db => db.Assessments.CountAsync(a => a.SubmittedAtUtc != null)) < count; i++) await SubmitAsync();
+        Assert.True(await _factory.WithDbAsync(db => db.Assessments.CountAsync(a => a.SubmittedAtUtc != null)) >= count, $"Fewer than {count} returns submitted.");
+    }
+
     private async Task AssertMatchesAsync(string after)
     {
         var (expected, stored) = await _factory.WithDbAsync(async db => (await GateSummaryOracle.ComputeAsync(db), await GateSummaryOracle.StoredAsync(db)));

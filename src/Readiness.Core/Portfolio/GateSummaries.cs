@@ -26,7 +26,7 @@ public static class GateSummaries
         {
             switch (e.Entity)
             {
-                case Assessment a when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Assessment.Status), nameof(Assessment.Rag), nameof(Assessment.GateId)):
+                case Assessment a when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Assessment.Status), nameof(Assessment.Rag), nameof(Assessment.GateId), nameof(Assessment.FailingCriteria)):
                     touched.Note(e, a, x => x.ReleaseId);
                     break;
                 case Gate g when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Gate.DueOffsetDays), nameof(Gate.Kind)):
@@ -90,10 +90,12 @@ public static class GateSummaries
             .Select(g => new { g.Id, g.ReleaseId, g.Release!.ProgrammeId, g.Release.Code, g.Release.GoLive, g.Release.Status, g.Kind, g.DueOffsetDays })
             .ToListAsync(ct);
         var impacted = await impactRows.GroupBy(i => i.ReleaseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var returns = (await returnRows.Select(a => new { a.ReleaseId, a.GateId, a.Status, a.Rag }).ToListAsync(ct)).ToLookup(a => a.ReleaseId);
+        var returns = (await returnRows.Select(a => new { a.ReleaseId, a.GateId, a.Status, a.Rag, a.FailingCriteria }).ToListAsync(ct)).ToLookup(a => a.ReleaseId);
         var decisions = (await requestRows.Where(r => r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided)
             .Select(r => new { r.Id, r.ReleaseId, r.Decision, r.Dca, r.DecidedAtUtc }).ToListAsync(ct))
             .GroupBy(r => r.ReleaseId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).First());
+
+        var kindOf = gates.ToDictionary(g => g.Id, g => g.Kind);
 
         return gates.Select(g =>
         {
@@ -101,6 +103,9 @@ public static class GateSummaries
             var mine = returns[g.ReleaseId].Where(a => a.GateId == g.Id || g.Kind == GateKind.GoNoGo).ToList();
             var submitted = mine.Count(a => a.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions);
             var approved = mine.Count(a => a.Status is AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions);
+            // Failing criteria are the submitted returns' own; a go / no-go gate sums its release's readiness returns (not a review's).
+            var failing = mine.Where(a => a.Status is AssessmentStatus.Submitted or AssessmentStatus.Approved or AssessmentStatus.ApprovedWithConditions
+                                          && (g.Kind != GateKind.GoNoGo || kindOf.GetValueOrDefault(a.GateId) == GateKind.Readiness)).Sum(a => a.FailingCriteria ?? 0);
             Rag? worst = mine.Any(a => a.Rag == Rag.Red) ? Rag.Red : mine.Any(a => a.Rag == Rag.Amber) ? Rag.Amber : mine.Any(a => a.Rag == Rag.Green) ? Rag.Green : null;
             var go = decisions.GetValueOrDefault(g.ReleaseId);
             var went = go?.Decision is Decision.Go or Decision.GoWithConditions;
@@ -111,7 +116,7 @@ public static class GateSummaries
                 _ => false,
             };
             return new GateSummaryValues(g.Id, g.ReleaseId, g.ProgrammeId, g.Code, g.Kind, g.DueOffsetDays, g.GoLive, impacted.GetValueOrDefault(g.ReleaseId),
-                mine.Count, submitted, approved, worst, go?.Decision, go?.Dca, complete);
+                mine.Count, submitted, approved, failing, worst, go?.Decision, go?.Dca, complete);
         }).ToList();
     }
 }

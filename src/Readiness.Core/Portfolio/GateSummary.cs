@@ -5,7 +5,7 @@ namespace Readiness.Core.Portfolio;
 
 /// <summary>
 /// The tracker's read model: one row per gate with what would otherwise be counted over every return of the
-/// portfolio on each page (returns submitted / approved, worst RAG, the SRO's go / no-go and DCA, complete) and the
+/// portfolio on each page (returns submitted / approved, worst RAG, failing criteria, the SRO's go / no-go and DCA, complete) and the
 /// values the tracker sorts and filters on (due date, release code), so a page of the tracker is a page of this
 /// table. Kept up to date by <see cref="GateSummaries"/> in the same transaction as every change that alters it;
 /// date-driven status (overdue, due this week) is not stored but derived from <see cref="DueOn"/> at query time.
@@ -32,6 +32,12 @@ public class GateSummary
     public int Submitted { get; private set; }
     public int Approved { get; private set; }
 
+    /// <summary>
+    /// Criteria below their minimum pass in the gate's submitted returns, as recorded at submission (issue 10); a go /
+    /// no-go gate counts its release's readiness returns. Kept here so a tracker page does not sum returns per request.
+    /// </summary>
+    public int FailingCriteria { get; private set; }
+
     /// <summary>The worst RAG of the gate's returns as a number that sorts: Red 0, Amber 1, Green 2, none <see cref="NotScored"/>.</summary>
     public int RagRank { get; private set; }
 
@@ -49,15 +55,15 @@ public class GateSummary
     /// <summary>Takes the freshly computed values; false when nothing changed (so nothing is written).</summary>
     internal bool Apply(GateSummaryValues v)
     {
-        var before = (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, RagRank, GoDecision, GoDca, Complete);
+        var before = (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, RagRank, GoDecision, GoDca, Complete);
         (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn) = (v.ReleaseId, v.ProgrammeId, v.ReleaseCode, v.Kind, v.OffsetDays, v.GoLive, v.GoLive.AddDays(v.OffsetDays));
-        (ImpactedAreas, Returns, Submitted, Approved, RagRank, GoDecision, GoDca, Complete) =
-            (v.ImpactedAreas, v.Returns, v.Submitted, v.Approved, RankOf(v.WorstRag), v.GoDecision, v.GoDca, v.Complete);
-        return before != (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, RagRank, GoDecision, GoDca, Complete);
+        (ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, RagRank, GoDecision, GoDca, Complete) =
+            (v.ImpactedAreas, v.Returns, v.Submitted, v.Approved, v.FailingCriteria, RankOf(v.WorstRag), v.GoDecision, v.GoDca, v.Complete);
+        return before != (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, RagRank, GoDecision, GoDca, Complete);
     }
 }
 
 /// <summary>One gate's summary as computed from the portfolio (<see cref="GateSummaries.ComputeAsync"/>).</summary>
 public sealed record GateSummaryValues(
     int GateId, int ReleaseId, int ProgrammeId, string ReleaseCode, GateKind Kind, int OffsetDays, DateOnly GoLive, int ImpactedAreas,
-    int Returns, int Submitted, int Approved, Rag? WorstRag, Decision? GoDecision, Dca? GoDca, bool Complete);
+    int Returns, int Submitted, int Approved, int FailingCriteria, Rag? WorstRag, Decision? GoDecision, Dca? GoDca, bool Complete);

@@ -28,7 +28,7 @@ public sealed record DependencyFlag(string Code, string Name, DateOnly GoLive, R
 public sealed record TrackerRow(
     int GateId, int ReleaseId, string ProgrammeCode, string ProgrammeName, string ReleaseCode, string ReleaseName, DateOnly GoLive, ReleaseStatus ReleaseStatus,
     GateKind Kind, string GateName, int OffsetDays, DateOnly DueOn, GateStatus Status, int ImpactedAreas, int Submitted, int Approved,
-    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision)
+    Rag? Rag, Dca? Dca, IReadOnlyList<DependencyFlag> DependsOn, Decision? Decision, int FailingCriteria)
 {
     public bool Overdue => Status == GateStatus.Overdue;
     public IEnumerable<DependencyFlag> LateDependencies => DependsOn.Where(d => d.Late);
@@ -188,7 +188,7 @@ public sealed partial class GateTracker(ReadinessDbContext db, ReadinessClock cl
                 s.OffsetDays, s.DueOn, StatusOf(s.Complete, s.DueOn, today), s.ImpactedAreas, s.Submitted, s.Approved, s.WorstRag,
                 // The SRO's DCA is given at the go / no-go gate: the other gates of the release have none of their own.
                 s.Kind == GateKind.GoNoGo ? s.GoDca : null, dependencies.TryGetValue(s.ReleaseId, out var d) ? d : [],
-                s.Kind == GateKind.GoNoGo ? s.GoDecision : null);
+                s.Kind == GateKind.GoNoGo ? s.GoDecision : null, s.FailingCriteria);
         }).ToList();
     }
 

@@ -1393,6 +1393,9 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("FailingCriteria")
+                        .HasColumnType("integer");
+
                     b.Property<string>("GoDca")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

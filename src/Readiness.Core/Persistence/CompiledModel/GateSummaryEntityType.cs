@@ -30,7 +30,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 "Readiness.Core.Portfolio.GateSummary",
                 typeof(GateSummary),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -215,6 +215,54 @@ namespace Readiness.Core.Persistence.CompiledModel
                 storeGenerationIndex: -1);
             dueOn.TypeMapping = SqliteDateOnlyTypeMapping.Default;
 
+            var failingCriteria = runtimeEntityType.AddProperty(
+                "FailingCriteria",
+                typeof(int),
+                propertyInfo: typeof(GateSummary).GetProperty("FailingCriteria", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(GateSummary).GetField("<FailingCriteria>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            failingCriteria.SetGetter(
+                int (GateSummary instance) => GateSummaryUnsafeAccessors.FailingCriteria(instance),
+                bool (GateSummary instance) => GateSummaryUnsafeAccessors.FailingCriteria(instance) == 0);
+            failingCriteria.SetSetter(
+                GateSummary (GateSummary instance, int value) =>
+                {
+                    GateSummaryUnsafeAccessors.FailingCriteria(instance) = value;
+                    return instance;
+                });
+            failingCriteria.SetMaterializationSetter(
+                GateSummary (GateSummary instance, int value) =>
+                {
+                    GateSummaryUnsafeAccessors.FailingCriteria(instance) = value;
+                    return instance;
+                });
+            failingCriteria.SetAccessors(
+                int (IInternalEntry entry) => GateSummaryUnsafeAccessors.FailingCriteria(((GateSummary)(entry.Entity))),
+                int (IInternalEntry entry) => GateSummaryUnsafeAccessors.FailingCriteria(((GateSummary)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(failingCriteria, 4),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(failingCriteria));
+            failingCriteria.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            failingCriteria.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+
             var goDca = runtimeEntityType.AddProperty(
                 "GoDca",
                 typeof(Dca?),
@@ -241,11 +289,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             goDca.SetAccessors(
                 Dca? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDca(((GateSummary)(entry.Entity))),
                 Dca? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDca(((GateSummary)(entry.Entity))),
-                Dca? (IInternalEntry entry) => entry.ReadOriginalValue<Dca?>(goDca, 4),
+                Dca? (IInternalEntry entry) => entry.ReadOriginalValue<Dca?>(goDca, 5),
                 Dca? (IInternalEntry entry) => entry.GetCurrentValue<Dca?>(goDca));
             goDca.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -299,11 +347,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             goDecision.SetAccessors(
                 Decision? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDecision(((GateSummary)(entry.Entity))),
                 Decision? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDecision(((GateSummary)(entry.Entity))),
-                Decision? (IInternalEntry entry) => entry.ReadOriginalValue<Decision?>(goDecision, 5),
+                Decision? (IInternalEntry entry) => entry.ReadOriginalValue<Decision?>(goDecision, 6),
                 Decision? (IInternalEntry entry) => entry.GetCurrentValue<Decision?>(goDecision));
             goDecision.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -355,11 +403,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             goLive.SetAccessors(
                 DateOnly (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoLive(((GateSummary)(entry.Entity))),
                 DateOnly (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoLive(((GateSummary)(entry.Entity))),
-                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(goLive, 6),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(goLive, 7),
                 DateOnly (IInternalEntry entry) => entry.GetCurrentValue<DateOnly>(goLive));
             goLive.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 7,
+                originalValueIndex: 7,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -389,11 +437,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             impactedAreas.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ImpactedAreas(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ImpactedAreas(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(impactedAreas, 7),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(impactedAreas, 8),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(impactedAreas));
             impactedAreas.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
+                index: 8,
+                originalValueIndex: 8,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -438,11 +486,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             kind.SetAccessors(
                 GateKind (IInternalEntry entry) => GateSummaryUnsafeAccessors.Kind(((GateSummary)(entry.Entity))),
                 GateKind (IInternalEntry entry) => GateSummaryUnsafeAccessors.Kind(((GateSummary)(entry.Entity))),
-                GateKind (IInternalEntry entry) => entry.ReadOriginalValue<GateKind>(kind, 8),
+                GateKind (IInternalEntry entry) => entry.ReadOriginalValue<GateKind>(kind, 9),
                 GateKind (IInternalEntry entry) => entry.GetCurrentValue<GateKind>(kind));
             kind.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -493,11 +541,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             offsetDays.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.OffsetDays(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.OffsetDays(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(offsetDays, 9),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(offsetDays, 10),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(offsetDays));
             offsetDays.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
+                index: 10,
+                originalValueIndex: 10,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -541,11 +589,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             programmeId.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ProgrammeId(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ProgrammeId(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(programmeId, 10),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(programmeId, 11),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(programmeId));
             programmeId.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
+                index: 11,
+                originalValueIndex: 11,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -589,11 +637,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             ragRank.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.RagRank(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.RagRank(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(ragRank, 11),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(ragRank, 12),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(ragRank));
             ragRank.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
+                index: 12,
+                originalValueIndex: 12,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -637,11 +685,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             releaseCode.SetAccessors(
                 string (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseCode(((GateSummary)(entry.Entity))),
                 string (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseCode(((GateSummary)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(releaseCode, 12),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(releaseCode, 13),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(releaseCode));
             releaseCode.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
+                index: 13,
+                originalValueIndex: 13,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -671,11 +719,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             releaseId.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseId(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseId(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 13),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 14),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(releaseId));
             releaseId.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
+                index: 14,
+                originalValueIndex: 14,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -719,11 +767,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             returns.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Returns(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Returns(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(returns, 14),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(returns, 15),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(returns));
             returns.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
+                index: 15,
+                originalValueIndex: 15,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -767,11 +815,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             submitted.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Submitted(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Submitted(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(submitted, 15),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(submitted, 16),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(submitted));
             submitted.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
+                index: 16,
+                originalValueIndex: 16,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -822,6 +870,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             var approved = runtimeEntityType.FindProperty("Approved");
             var complete = runtimeEntityType.FindProperty("Complete");
             var dueOn = runtimeEntityType.FindProperty("DueOn");
+            var failingCriteria = runtimeEntityType.FindProperty("FailingCriteria");
             var goDca = runtimeEntityType.FindProperty("GoDca");
             var goDecision = runtimeEntityType.FindProperty("GoDecision");
             var goLive = runtimeEntityType.FindProperty("GoLive");
@@ -841,7 +890,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((GateSummary)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, int, bool, DateOnly, Dca?, Decision?, DateOnly, int, GateKind, int, int, int, string, int, int, int>(((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), ((ValueComparer<int>)(((IProperty)approved).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(approved)), ((ValueComparer<bool>)(((IProperty)complete).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(complete)), ((ValueComparer<DateOnly>)(((IProperty)dueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dueOn)), (source.GetCurrentValue<Dca?>(goDca) == null ? null : ((ValueComparer<Dca?>)(((IProperty)goDca).GetValueComparer())).Snapshot(source.GetCurrentValue<Dca?>(goDca))), (source.GetCurrentValue<Decision?>(goDecision) == null ? null : ((ValueComparer<Decision?>)(((IProperty)goDecision).GetValueComparer())).Snapshot(source.GetCurrentValue<Decision?>(goDecision))), ((ValueComparer<DateOnly>)(((IProperty)goLive).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(goLive)), ((ValueComparer<int>)(((IProperty)impactedAreas).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(impactedAreas)), ((ValueComparer<GateKind>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<GateKind>(kind)), ((ValueComparer<int>)(((IProperty)offsetDays).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(offsetDays)), ((ValueComparer<int>)(((IProperty)programmeId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(programmeId)), ((ValueComparer<int>)(((IProperty)ragRank).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(ragRank)), (source.GetCurrentValue<string>(releaseCode) == null ? null : ((ValueComparer<string>)(((IProperty)releaseCode).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(releaseCode))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), ((ValueComparer<int>)(((IProperty)returns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(returns)), ((ValueComparer<int>)(((IProperty)submitted).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(submitted)))));
+                    return ((ISnapshot)(new Snapshot<int, int, bool, DateOnly, int, Dca?, Decision?, DateOnly, int, GateKind, int, int, int, string, int, int, int>(((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), ((ValueComparer<int>)(((IProperty)approved).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(approved)), ((ValueComparer<bool>)(((IProperty)complete).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(complete)), ((ValueComparer<DateOnly>)(((IProperty)dueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dueOn)), ((ValueComparer<int>)(((IProperty)failingCriteria).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failingCriteria)), (source.GetCurrentValue<Dca?>(goDca) == null ? null : ((ValueComparer<Dca?>)(((IProperty)goDca).GetValueComparer())).Snapshot(source.GetCurrentValue<Dca?>(goDca))), (source.GetCurrentValue<Decision?>(goDecision) == null ? null : ((ValueComparer<Decision?>)(((IProperty)goDecision).GetValueComparer())).Snapshot(source.GetCurrentValue<Decision?>(goDecision))), ((ValueComparer<DateOnly>)(((IProperty)goLive).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(goLive)), ((ValueComparer<int>)(((IProperty)impactedAreas).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(impactedAreas)), ((ValueComparer<GateKind>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<GateKind>(kind)), ((ValueComparer<int>)(((IProperty)offsetDays).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(offsetDays)), ((ValueComparer<int>)(((IProperty)programmeId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(programmeId)), ((ValueComparer<int>)(((IProperty)ragRank).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(ragRank)), (source.GetCurrentValue<string>(releaseCode) == null ? null : ((ValueComparer<string>)(((IProperty)releaseCode).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(releaseCode))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), ((ValueComparer<int>)(((IProperty)returns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(returns)), ((ValueComparer<int>)(((IProperty)submitted).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(submitted)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(default(int))))));
@@ -858,11 +907,11 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)gateId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 16,
+                propertyCount: 17,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 16,
+                originalValueCount: 17,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

@@ -23,6 +23,9 @@ namespace Readiness.Core.Persistence.CompiledModel
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DueOn>k__BackingField")]
         public static extern ref DateOnly DueOn(GateSummary @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<FailingCriteria>k__BackingField")]
+        public static extern ref int FailingCriteria(GateSummary @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<GoDca>k__BackingField")]
         public static extern ref Dca? GoDca(GateSummary @this);
 

@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2f7e2b15-eab9-4179-8eb1-7d301347326e"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("b41ae97d-95b8-4f9c-98cf-3ad1e509638c"), entityTypeCount: 55)
         {
         }
 
@@ -3677,6 +3677,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("Complete", completeColumnBase);
             var dueOnColumnBase1 = new ColumnBase<ColumnMappingBase>("DueOn", "TEXT", readinessCorePortfolioGateSummaryTableBase);
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("DueOn", dueOnColumnBase1);
+            var failingCriteriaColumnBase0 = new ColumnBase<ColumnMappingBase>("FailingCriteria", "INTEGER", readinessCorePortfolioGateSummaryTableBase);
+            readinessCorePortfolioGateSummaryTableBase.Columns.Add("FailingCriteria", failingCriteriaColumnBase0);
             var gateIdColumnBase0 = new ColumnBase<ColumnMappingBase>("GateId", "INTEGER", readinessCorePortfolioGateSummaryTableBase);
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("GateId", gateIdColumnBase0);
             var goDcaColumnBase = new ColumnBase<ColumnMappingBase>("GoDca", "TEXT", readinessCorePortfolioGateSummaryTableBase)
@@ -3717,6 +3719,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)approvedColumnBase, gateSummary.FindProperty("Approved")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)completeColumnBase, gateSummary.FindProperty("Complete")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dueOnColumnBase1, gateSummary.FindProperty("DueOn")!, readinessCorePortfolioGateSummaryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)failingCriteriaColumnBase0, gateSummary.FindProperty("FailingCriteria")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)goDcaColumnBase, gateSummary.FindProperty("GoDca")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)goDecisionColumnBase, gateSummary.FindProperty("GoDecision")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)goLiveColumnBase, gateSummary.FindProperty("GoLive")!, readinessCorePortfolioGateSummaryMappingBase);
@@ -3745,6 +3748,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var dueOnColumn1 = new Column("DueOn", "TEXT", gateSummariesTable);
             gateSummariesTable.Columns.Add("DueOn", dueOnColumn1);
             dueOnColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(dueOnColumn1);
+            var failingCriteriaColumn0 = new Column("FailingCriteria", "INTEGER", gateSummariesTable);
+            gateSummariesTable.Columns.Add("FailingCriteria", failingCriteriaColumn0);
+            failingCriteriaColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(failingCriteriaColumn0);
             var goDcaColumn = new Column("GoDca", "TEXT", gateSummariesTable)
             {
                 IsNullable = true
@@ -3795,6 +3801,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(approvedColumn, gateSummary.FindProperty("Approved")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(completeColumn, gateSummary.FindProperty("Complete")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(dueOnColumn1, gateSummary.FindProperty("DueOn")!, gateSummariesTableMapping);
+            RelationalModel.CreateColumnMapping(failingCriteriaColumn0, gateSummary.FindProperty("FailingCriteria")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(goDcaColumn, gateSummary.FindProperty("GoDca")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(goDecisionColumn, gateSummary.FindProperty("GoDecision")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(goLiveColumn, gateSummary.FindProperty("GoLive")!, gateSummariesTableMapping);

@@ -1346,6 +1346,9 @@ namespace Readiness.Core.Persistence.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailingCriteria")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GoDca")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

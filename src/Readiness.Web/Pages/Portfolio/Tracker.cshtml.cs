@@ -14,7 +14,7 @@ namespace Readiness.Web.Pages.Portfolio;
 
 /// <summary>The gate tracker: every release × gate, filtered, sorted and paged; the same rows export to CSV and Excel.</summary>
 [Authorize(Roles = $"{Roles.Pmo},{Roles.Sro},{Roles.Bcm}")]
-public class TrackerModel(GateTracker tracker, PortfolioChoices choices, TrackerFailures failures, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
+public class TrackerModel(GateTracker tracker, PortfolioChoices choices, CalendarFeeds feeds, ReadinessClock clock, ForecastQueries forecasts) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Programme { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -29,8 +29,6 @@ public class TrackerModel(GateTracker tracker, PortfolioChoices choices, Tracker
 
     public TrackerPage Result { get; private set; } = null!;
 
-    /// <summary>Criteria below their minimum pass in each shown gate's submitted returns, by gate id.</summary>
-    public IReadOnlyDictionary<int, int> Failing { get; private set; } = new Dictionary<int, int>();
     public ProgrammeOffer Programmes { get; private set; } = new([], 0);
     public IReadOnlyList<PortfolioChoice> Areas { get; private set; } = [];
     public DateOnly Today => clock.Today;
@@ -47,7 +45,6 @@ public class TrackerModel(GateTracker tracker, PortfolioChoices choices, Tracker
         await ChooseAsync(ct);
         Result = await tracker.PageAsync(Filter(), ct);
         Forecasts = await forecasts.ForRowsAsync(Result.Rows, ct);
-        Failing = await failures.CountsAsync(Result.Rows.Select(r => new ShownGate(r.GateId, r.Kind, r.ReleaseId)).ToList(), ct);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
