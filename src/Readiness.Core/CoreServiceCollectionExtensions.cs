@@ -27,6 +27,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<FeedDirectory>();
         services.AddScoped<PortfolioChoices>();
         services.AddSingleton<ReferenceLists>();
+        services.AddScoped<RequestReferenceLists>();
         services.AddSingleton<TemplateRules>();
         services.AddScoped<PortfolioTimeline>();
         services.AddScoped<PortfolioCalendar>();

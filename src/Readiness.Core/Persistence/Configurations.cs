@@ -189,7 +189,8 @@ internal sealed class GateSummaryConfiguration : IEntityTypeConfiguration<GateSu
         b.HasOne<Gate>().WithOne().HasForeignKey<GateSummary>(s => s.GateId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(s => s.ReleaseId);
         // The tracker's default order (open gates by due date: overdue, this week, later; then the complete ones) is this index.
-        b.HasIndex(s => new { s.Complete, s.DueOn, s.ReleaseCode, s.OffsetDays });
+        // It ends with the release, so a filter by area checks each gate's release from the index alone (no row read per gate).
+        b.HasIndex(s => new { s.Complete, s.DueOn, s.ReleaseCode, s.OffsetDays, s.ReleaseId });
     }
 }
 

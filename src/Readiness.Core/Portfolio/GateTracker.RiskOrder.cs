@@ -60,12 +60,12 @@ public sealed partial class GateTracker
         return new TrackerPage(await RowsOfAsync(raw, ct), page, PageSize, total);
     }
 
-    // Compared with `complete` (a parameter), never written `!s.Complete`: see MatchingAsync.
+    // Compared with `complete` (a parameter), never written `!s.Complete`, and the area as `BusinessAreaId + 0`: see MatchingAsync.
     private static readonly CompiledPerModel<Func<ReadinessDbContext, string?, List<int>?, bool?, DateOnly?, DateOnly?, int?, string?, CancellationToken, Task<int>>> RiskOrderCount = new(() =>
         EF.CompileAsyncQuery((ReadinessDbContext db, string? release, List<int>? areaIds, bool? complete, DateOnly? dueFrom, DateOnly? dueBefore, int? rank, string? programme, CancellationToken ct) =>
             db.GateSummaries.Count(s =>
                 (release == null || s.ReleaseCode == release)
-                && (areaIds == null || db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId)))
+                && (areaIds == null || db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId + 0)))
                 && (complete == null || s.Complete == complete)
                 && (dueFrom == null || s.DueOn >= dueFrom)
                 && (dueBefore == null || s.DueOn < dueBefore)
@@ -76,7 +76,7 @@ public sealed partial class GateTracker
         EF.CompileAsyncQuery((ReadinessDbContext db, string? release, List<int>? areaIds, bool? complete, DateOnly? dueFrom, DateOnly? dueBefore, int? rank, string? programme, int skip, int take) =>
             (from s in db.GateSummaries.AsNoTracking()
              where (release == null || s.ReleaseCode == release)
-                   && (areaIds == null || db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId)))
+                   && (areaIds == null || db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId + 0)))
                    && (complete == null || s.Complete == complete)
                    && (dueFrom == null || s.DueOn >= dueFrom)
                    && (dueBefore == null || s.DueOn < dueBefore)

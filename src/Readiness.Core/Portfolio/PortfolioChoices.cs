@@ -19,9 +19,9 @@ public sealed record ProgrammeOffer(IReadOnlyList<PortfolioChoice> Offered, int 
 /// times the report's size, so a page that listed them all would cost the portfolio, not a page). The first
 /// programmes and the areas come from the node's copy (<paramref name="lists"/>; one made for the call when none is given).
 /// </summary>
-public sealed class PortfolioChoices(ReadinessDbContext db, ReferenceLists? lists = null)
+public sealed class PortfolioChoices(ReadinessDbContext db, RequestReferenceLists? lists = null)
 {
-    private readonly ReferenceLists _lists = lists ?? new ReferenceLists();
+    private readonly RequestReferenceLists _lists = lists ?? new RequestReferenceLists();
 
     /// <summary>Up to this many programmes, a box carries them all: the browser suggests them with no script.</summary>
     public const int InlineLimit = 100;

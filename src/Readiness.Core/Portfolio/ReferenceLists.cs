@@ -48,3 +48,16 @@ public sealed class ReferenceLists
         EF.CompileAsyncQuery((ReadinessDbContext db) => db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Code)
             .Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId))));
 }
+
+/// <summary>
+/// The node's lists (<see cref="ReferenceLists"/>) as one request sees them: checked against the database once, however
+/// many of the request's queries ask (a filtered tracker asks for its boxes and again for the area's sub-areas), so a
+/// request reads the version once and sees one snapshot throughout. Scoped; one made by hand has its own node copy.
+/// </summary>
+public sealed class RequestReferenceLists(ReferenceLists? node = null)
+{
+    private readonly ReferenceLists _node = node ?? new ReferenceLists();
+    private ReferenceLists.Snapshot? _seen;
+
+    public async Task<ReferenceLists.Snapshot> GetAsync(ReadinessDbContext db, CancellationToken ct) => _seen ??= await _node.GetAsync(db, ct);
+}

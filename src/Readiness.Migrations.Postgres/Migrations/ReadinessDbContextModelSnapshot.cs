@@ -1442,7 +1442,7 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReleaseId");
 
-                    b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays");
+                    b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays", "ReleaseId");
 
                     b.ToTable("GateSummaries");
                 });

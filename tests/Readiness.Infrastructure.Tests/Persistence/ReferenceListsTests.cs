@@ -66,6 +66,35 @@ public sealed class ReferenceListsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_request_checks_the_lists_once_and_sees_one_snapshot_while_the_next_request_sees_a_change()
+    {
+        var commands = new CommandCounter();
+        await using var counted = TestDatabase.NewContext(_folder, commands);
+        var request = new RequestReferenceLists(_lists);
+
+        var first = await request.GetAsync(counted, CancellationToken.None);
+        var read = commands.Count;
+        await ChangeAsync(db => db.BusinessAreas.Add(new BusinessArea("MET-CC", "MetCC", BusinessAreaKind.Unit, null)));
+        Assert.Same(first, await request.GetAsync(counted, CancellationToken.None));
+        Assert.Equal(read, commands.Count); // the second ask ran no query, not even the version's
+
+        var next = await new RequestReferenceLists(_lists).GetAsync(counted, CancellationToken.None);
+        Assert.Equal(["Custody", "MetCC"], next.AreaChoices.Select(a => a.Name));
+    }
+
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Count;
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Count);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Fact]
     public async Task An_area_removed_is_gone_from_the_lists()
     {
         Assert.Single((await ReadAsync()).Areas);

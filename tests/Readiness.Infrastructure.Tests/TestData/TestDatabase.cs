@@ -62,9 +62,9 @@ internal static class TestDatabase
     /// A context of its own on a test folder's database, for tests below the web host. SQLite without pooling, so the
     /// file is released when the context is disposed and the folder can be deleted.
     /// </summary>
-    public static ReadinessDbContext NewContext(string folder)
+    public static ReadinessDbContext NewContext(string folder, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<ReadinessDbContext>();
+        var options = new DbContextOptionsBuilder<ReadinessDbContext>().AddInterceptors(interceptors);
         if (PostgresSelected) DatabaseProvider.UsePostgres(options, Postgres(folder).ConnectionString);
         else options.UseSqlite($"Data Source={Path.Combine(folder, "readiness.db")};Pooling=False");
         return new ReadinessDbContext(options.Options);

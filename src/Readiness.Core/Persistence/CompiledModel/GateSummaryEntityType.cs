@@ -847,7 +847,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 new[] { releaseId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { complete, dueOn, releaseCode, offsetDays });
+                new[] { complete, dueOn, releaseCode, offsetDays, releaseId });
 
             return runtimeEntityType;
         }

@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b41ae97d-95b8-4f9c-98cf-3ad1e509638c"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("5de88738-6a4b-467e-b171-d34d7fb962b7"), entityTypeCount: 55)
         {
         }
 
@@ -3823,15 +3823,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             pK_GateSummaries.MappedKeys.Add(pK_GateSummariesKey);
             RelationalModel.GetOrCreateUniqueConstraints(pK_GateSummariesKey).Add(pK_GateSummaries);
             gateSummariesTable.UniqueConstraints.Add("PK_GateSummaries", pK_GateSummaries);
-            var iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays = new TableIndex(
-            "IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays", gateSummariesTable, new[] { completeColumn, dueOnColumn1, releaseCodeColumn, offsetDaysColumn0 }, false);
-            iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays));
-            var iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDaysIx = RelationalModel.GetIndex(this,
+            var iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId = new TableIndex(
+            "IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId", gateSummariesTable, new[] { completeColumn, dueOnColumn1, releaseCodeColumn, offsetDaysColumn0, releaseIdColumn6 }, false);
+            iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId));
+            var iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseIdIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Portfolio.GateSummary",
-                new[] { "Complete", "DueOn", "ReleaseCode", "OffsetDays" });
-            iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays.MappedIndexes.Add(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDaysIx);
-            RelationalModel.GetOrCreateTableIndexes(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDaysIx).Add(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays);
-            gateSummariesTable.Indexes.Add("IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays", iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays);
+                new[] { "Complete", "DueOn", "ReleaseCode", "OffsetDays", "ReleaseId" });
+            iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId.MappedIndexes.Add(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseIdIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseIdIx).Add(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId);
+            gateSummariesTable.Indexes.Add("IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId", iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId);
             var iX_GateSummaries_ReleaseId = new TableIndex(
             "IX_GateSummaries_ReleaseId", gateSummariesTable, new[] { releaseIdColumn6 }, false);
             iX_GateSummaries_ReleaseId.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_GateSummaries_ReleaseId));

@@ -1395,7 +1395,7 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasIndex("ReleaseId");
 
-                    b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays");
+                    b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays", "ReleaseId");
 
                     b.ToTable("GateSummaries");
                 });

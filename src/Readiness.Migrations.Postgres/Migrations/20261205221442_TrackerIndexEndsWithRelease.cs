@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Readiness.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TrackerIndexEndsWithRelease : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays",
+                table: "GateSummaries");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_Release~",
+                table: "GateSummaries",
+                columns: new[] { "Complete", "DueOn", "ReleaseCode", "OffsetDays", "ReleaseId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_Release~",
+                table: "GateSummaries");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays",
+                table: "GateSummaries",
+                columns: new[] { "Complete", "DueOn", "ReleaseCode", "OffsetDays" });
+        }
+    }
+}
