@@ -21,18 +21,21 @@ public sealed record OverloadedWeek(string AreaCode, string AreaName, DateOnly W
 public sealed record ChangeLoadWarning(string ReleaseCode, IReadOnlyList<OverloadedWeek> Weeks);
 
 /// <summary>The change heatmap: business areas × weeks of change load from all releases (model in <see cref="ChangeLoad"/>).</summary>
-public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOptions> options, ReadinessClock clock)
+public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOptions> options, ReadinessClock clock, RequestReferenceLists? lists = null)
 {
+    private readonly RequestReferenceLists _lists = lists ?? new RequestReferenceLists();
+
     private HeatmapOptions Options => options.Value;
 
     private sealed record Area(int Id, string Code, string Name, int? ParentId, decimal? OwnTolerance);
 
     private async Task<(List<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
     {
-        var areas = await db.BusinessAreas.AsNoTracking().Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId, a.ChangeTolerance)).ToListAsync(ct);
+        // The node's copy of the areas: an edit of an area, its tolerance included, records a reference change (ReadinessDbContext).
+        var areas = (await _lists.GetAsync(db, ct)).Areas.Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId, a.ChangeTolerance)).ToList();
         var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
         var byId = areas.ToDictionary(a => a.Id);
-        // The PMO's value for the area (Admin → Capacity), else configuration's, read per request: a change needs no restart.
+        // The PMO's value for the area (Admin → Capacity), else configuration's: a change needs no restart.
         return (areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].OwnTolerance ?? Options.ToleranceFor(byId[id].Code)));
     }
 

@@ -14,7 +14,8 @@ public sealed class ReferenceLists
     /// <summary>Up to this many programmes, a box carries them all (<see cref="PortfolioChoices.InlineLimit"/>); one more tells "few" from "many".</summary>
     private const int ProgrammesKept = PortfolioChoices.InlineLimit + 1;
 
-    public sealed record Area(int Id, string Code, string Name, int? ParentId);
+    /// <summary>An area with its place in the tree and the PMO's own change tolerance (the heatmap's), if set.</summary>
+    public sealed record Area(int Id, string Code, string Name, int? ParentId, decimal? ChangeTolerance);
 
     /// <summary>The lists as of <see cref="Version"/>: the first programmes by name, and every area by name.</summary>
     public sealed record Snapshot(int Version, IReadOnlyList<PortfolioChoice> FirstProgrammes, IReadOnlyList<Area> Areas)
@@ -46,7 +47,7 @@ public sealed class ReferenceLists
 
     private static readonly CompiledPerModel<Func<ReadinessDbContext, IAsyncEnumerable<Area>>> AreasOf = new(() =>
         EF.CompileAsyncQuery((ReadinessDbContext db) => db.BusinessAreas.AsNoTracking().OrderBy(a => a.Name).ThenBy(a => a.Code)
-            .Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId))));
+            .Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId, a.ChangeTolerance))));
 }
 
 /// <summary>

@@ -1300,7 +1300,7 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasKey("AreaId", "Week");
 
-                    b.HasIndex("Week", "AreaId");
+                    b.HasIndex("Week", "AreaId", "Units");
 
                     b.ToTable("AreaWeekLoads");
                 });

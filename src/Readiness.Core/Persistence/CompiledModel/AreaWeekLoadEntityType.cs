@@ -170,7 +170,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { week, areaId });
+                new[] { week, areaId, units });
 
             return runtimeEntityType;
         }

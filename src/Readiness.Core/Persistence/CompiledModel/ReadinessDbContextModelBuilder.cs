@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5de88738-6a4b-467e-b171-d34d7fb962b7"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("74033abe-70fc-4a8d-bdea-2d6443f6763d"), entityTypeCount: 55)
         {
         }
 
@@ -3473,15 +3473,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             pK_AreaWeekLoads.MappedKeys.Add(pK_AreaWeekLoadsKey);
             RelationalModel.GetOrCreateUniqueConstraints(pK_AreaWeekLoadsKey).Add(pK_AreaWeekLoads);
             areaWeekLoadsTable.UniqueConstraints.Add("PK_AreaWeekLoads", pK_AreaWeekLoads);
-            var iX_AreaWeekLoads_Week_AreaId = new TableIndex(
-            "IX_AreaWeekLoads_Week_AreaId", areaWeekLoadsTable, new[] { weekColumn, areaIdColumn }, false);
-            iX_AreaWeekLoads_Week_AreaId.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_AreaWeekLoads_Week_AreaId));
-            var iX_AreaWeekLoads_Week_AreaIdIx = RelationalModel.GetIndex(this,
+            var iX_AreaWeekLoads_Week_AreaId_Units = new TableIndex(
+            "IX_AreaWeekLoads_Week_AreaId_Units", areaWeekLoadsTable, new[] { weekColumn, areaIdColumn, unitsColumn }, false);
+            iX_AreaWeekLoads_Week_AreaId_Units.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_AreaWeekLoads_Week_AreaId_Units));
+            var iX_AreaWeekLoads_Week_AreaId_UnitsIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Portfolio.AreaWeekLoad",
-                new[] { "Week", "AreaId" });
-            iX_AreaWeekLoads_Week_AreaId.MappedIndexes.Add(iX_AreaWeekLoads_Week_AreaIdIx);
-            RelationalModel.GetOrCreateTableIndexes(iX_AreaWeekLoads_Week_AreaIdIx).Add(iX_AreaWeekLoads_Week_AreaId);
-            areaWeekLoadsTable.Indexes.Add("IX_AreaWeekLoads_Week_AreaId", iX_AreaWeekLoads_Week_AreaId);
+                new[] { "Week", "AreaId", "Units" });
+            iX_AreaWeekLoads_Week_AreaId_Units.MappedIndexes.Add(iX_AreaWeekLoads_Week_AreaId_UnitsIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_AreaWeekLoads_Week_AreaId_UnitsIx).Add(iX_AreaWeekLoads_Week_AreaId_Units);
+            areaWeekLoadsTable.Indexes.Add("IX_AreaWeekLoads_Week_AreaId_Units", iX_AreaWeekLoads_Week_AreaId_Units);
 
             var gate = FindEntityType("Readiness.Core.Portfolio.Gate")!;
 

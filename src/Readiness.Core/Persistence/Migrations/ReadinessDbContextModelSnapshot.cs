@@ -1257,7 +1257,7 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasKey("AreaId", "Week");
 
-                    b.HasIndex("Week", "AreaId");
+                    b.HasIndex("Week", "AreaId", "Units");
 
                     b.ToTable("AreaWeekLoads");
                 });
