@@ -63,6 +63,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ApprovalRequester>();
         services.AddScoped<ApprovalEmails>();
         services.AddScoped<ApprovalDecisions>();
+        services.AddScoped<DecisionsWaiting>();
         services.AddScoped<ApprovalQueries>();
         services.AddScoped<GatePackQueries>();
         services.AddScoped<ReturnBriefs>();

@@ -86,6 +86,24 @@ public sealed class StuckApprovalsTests : EmailedAppTest
         Factory.WithDbAsync(db => db.ApprovalRequests.Where(r => ids.Contains(r.Id)).Select(r => r.Status).ToListAsync());
 
     [Fact]
+    public async Task While_a_re_sent_link_waits_to_be_delivered_the_headers_count_and_the_inbox_count_the_decision_once()
+    {
+        var bcm = await Driver.SignedInAsync(Bcm);
+        var waiting = (await bcm.GetAsync("/Approvals")).QuerySelectorAll("[data-testid=pending] tbody tr").Length;
+        Assert.True(waiting > 0, "The BCM has no decision waiting: nothing to re-send.");
+        var pmo = await Driver.SignedInAsync(Pmo);
+        var form = (await pmo.GetAsync("/Portfolio/Approvals")).Forms.Single(f => f.QuerySelector("input[name=Selected]") is not null);
+        foreach (var box in form.QuerySelectorAll("input[name=Selected]").OfType<AngleSharp.Html.Dom.IHtmlInputElement>()) box.IsChecked = true;
+        Assert.Equal(HttpStatusCode.Redirect, (await pmo.SubmitAsync(form, [])).StatusCode);
+
+        // Not dispatched: each old request and its replacement are both pending, and are one decision.
+        var inbox = await bcm.GetAsync("/Approvals");
+        Assert.Contains($"Waiting for you ({waiting})", inbox.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
+        var badge = inbox.QuerySelector(".govuk-service-navigation__link[href='/Approvals'] .app-badge")!;
+        Assert.Equal($"{waiting} waiting for you", badge.TextContent.Trim()); // counted the old and new request both
+    }
+
+    [Fact]
     public async Task Bulk_resend_emails_new_links_revokes_each_old_one_once_its_replacement_is_delivered_and_audits_each()
     {
         var before = await PendingIdsAsync();

@@ -31,8 +31,10 @@ public sealed record Inbox(IReadOnlyList<RequestSummary> Pending, IReadOnlyList<
 public sealed record LinkView(RequestSummary Request, string ApproverName, string? Closed, bool Stale);
 
 /// <summary>Read models for the inbox and the decision pages.</summary>
-public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
+public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock, DecisionsWaiting? waiting = null)
 {
+    private readonly DecisionsWaiting _waiting = waiting ?? new DecisionsWaiting(db);
+
     public const string UniformRefusal = "This link cannot be used. It may have expired, been replaced by a newer one, or belong to someone else. Open Readiness and use your inbox instead.";
 
     /// <summary>
@@ -53,7 +55,7 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
     /// <summary>A page of the decisions waiting for the person, oldest first, and their newest past decisions: paged and sorted in SQL.</summary>
     public async Task<Inbox> InboxAsync(string userId, int page, CancellationToken ct)
     {
-        var total = await PendingCount.For(db)(db, userId, ct);
+        var total = await _waiting.CountAsync(userId, ct);
         var pages = Math.Max(1, (total + InboxPageSize - 1) / InboxPageSize);
         page = Math.Clamp(page, 1, pages);
         var shown = await DetailedAsync(await PendingPage.For(db)(db, userId, (page - 1) * InboxPageSize, InboxPageSize).ToListAsync(ct), ct);
@@ -69,12 +71,8 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock)
         DecidedAtUtc = r.DecidedAtUtc, OnBehalfOfUserId = r.OnBehalfOfUserId, Comment = r.Comment, Code = rel.Code, Name = rel.Name,
     };
 
-    // The inbox's three queries are compiled once: every approver's inbox runs them. A request whose re-sent replacement
-    // is waiting to be delivered is the same decision: it is listed and counted once.
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, CancellationToken, Task<int>>> PendingCount = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, CancellationToken ct) =>
-            db.ApprovalRequests.Count(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
-                && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))));
+    // The inbox's queries are compiled once: every approver's inbox runs them (its count is DecisionsWaiting's). A request
+    // whose re-sent replacement is waiting to be delivered is the same decision: it is listed once.
 
     private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, int, IAsyncEnumerable<RequestRow>>> PendingPage = new(() =>
         EF.CompileAsyncQuery((ReadinessDbContext db, string userId, int skip, int take) =>

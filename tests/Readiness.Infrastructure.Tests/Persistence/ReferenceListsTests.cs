@@ -82,18 +82,6 @@ public sealed class ReferenceListsTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Custody", "MetCC"], next.AreaChoices.Select(a => a.Name));
     }
 
-    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-    {
-        public int Count;
-
-        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
-            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return ValueTask.FromResult(result);
-        }
-    }
-
     [Fact]
     public async Task An_area_removed_is_gone_from_the_lists()
     {

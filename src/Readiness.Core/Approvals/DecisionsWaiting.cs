@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Readiness.Core.Persistence;
+
+namespace Readiness.Core.Approvals;
+
+/// <summary>
+/// How many decisions wait for a person: one definition for the inbox's total and the header's count beside
+/// "Decisions", which had drifted apart (the header counted a re-sent request and its replacement, both pending until
+/// the new email goes, as two). Scoped, and it remembers the count for the request, so the inbox page, which shows
+/// both, counts once. A request only reads here; a page that decides redirects, and the next request counts afresh.
+/// </summary>
+public sealed class DecisionsWaiting(ReadinessDbContext db)
+{
+    private (string UserId, int Count)? _counted;
+
+    public async Task<int> CountAsync(string userId, CancellationToken ct)
+    {
+        if (_counted is { } counted && counted.UserId == userId) return counted.Count;
+        var count = await PendingCount.For(db)(db, userId, ct);
+        _counted = (userId, count);
+        return count;
+    }
+
+    // Compiled once: every page a BCM or SRO opens runs it. A request whose re-sent replacement is waiting to be
+    // delivered is the same decision: it is counted once.
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, CancellationToken, Task<int>>> PendingCount = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, CancellationToken ct) =>
+            db.ApprovalRequests.Count(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
+                && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))));
+}
