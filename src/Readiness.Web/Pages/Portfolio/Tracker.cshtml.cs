@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Readiness.Core.Approvals;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
@@ -73,43 +72,25 @@ public class TrackerModel(GateTracker tracker, PortfolioChoices choices, Calenda
 
     private string FileName(string ext) => $"gate-tracker-{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{ext}";
 
-    private Dictionary<string, string?> Query() => new()
-    {
-        ["Programme"] = Programme, ["Area"] = Area, ["Status"] = Status,
-        ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["Sort"] = Sort, ["Dir"] = Dir, ["Rag"] = Rag, ["Open"] = Open ? "true" : null,
-    };
+    private QueryLinks? _links;
 
-    private static string WithQuery(string path, Dictionary<string, string?> query) =>
-        QueryHelpers.AddQueryString(path, query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    /// <summary>This page's filters, sort and direction as the links carry them, encoded once a request.</summary>
+    private QueryLinks Links => _links ??= new QueryLinks("/Portfolio/Tracker",
+        ("Programme", Programme), ("Area", Area), ("Status", Status),
+        ("From", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("To", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("Sort", Sort), ("Dir", Dir), ("Rag", Rag), ("Open", Open ? "true" : null));
 
-    public string PageUrl(int page)
-    {
-        var q = Query();
-        q["p"] = page.ToString(CultureInfo.InvariantCulture);
-        return WithQuery("/Portfolio/Tracker", q);
-    }
+    public string PageUrl(int page) => Links.With(("p", page.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Sorting by a column: ascending first, then the other way round.</summary>
-    public string SortUrl(string key)
-    {
-        var q = Query();
-        q["Dir"] = Sort == key && Dir != "desc" ? "desc" : null;
-        q["Sort"] = key;
-        return WithQuery("/Portfolio/Tracker", q);
-    }
+    public string SortUrl(string key) => Links.With(("Sort", key), ("Dir", Sort == key && Dir != "desc" ? "desc" : null));
 
     public string? AriaSort(string key) => Sort == key ? (Dir == "desc" ? "descending" : "ascending") : null;
 
     /// <summary>The MOJ filter's "selected filters": each chosen filter in words with the address that removes it.</summary>
     public IEnumerable<(string Heading, string Text, string Without)> SelectedFilters()
     {
-        string Without(string key)
-        {
-            var q = Query();
-            q[key] = null;
-            return WithQuery("/Portfolio/Tracker", q);
-        }
+        string Without(string key) => Links.With((key, null));
         if (!string.IsNullOrWhiteSpace(Programme)) yield return ("Programme", Programmes.Offered.FirstOrDefault(p => p.Code == Programme)?.Name ?? Programme, Without("Programme"));
         if (!string.IsNullOrWhiteSpace(Area)) yield return ("Business area", Areas.FirstOrDefault(a => a.Code == Area)?.Name ?? Area, Without("Area"));
         if (PortfolioWords.ParseStatus(Status) is { } status) yield return ("Status", PortfolioWords.Status(status), Without("Status"));
@@ -119,12 +100,7 @@ public class TrackerModel(GateTracker tracker, PortfolioChoices choices, Calenda
         if (Open) yield return ("Gates", "Not complete", Without("Open"));
     }
 
-    public string ExportUrl(string handler)
-    {
-        var q = Query();
-        q["handler"] = handler;
-        return WithQuery("/Portfolio/Tracker", q);
-    }
+    public string ExportUrl(string handler) => Links.With(("handler", handler));
 
     /// <summary>This person's feed of one programme (the programmes on this page are offered; all of them on the feeds page).</summary>
     public string FeedUrl(string code) => feeds.Url(User, "programme", code);
