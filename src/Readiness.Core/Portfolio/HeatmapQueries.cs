@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
+using Area = Readiness.Core.Portfolio.ReferenceLists.Area;
 
 namespace Readiness.Core.Portfolio;
 
@@ -27,16 +28,14 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
 
     private HeatmapOptions Options => options.Value;
 
-    private sealed record Area(int Id, string Code, string Name, int? ParentId, decimal? OwnTolerance);
-
-    private async Task<(List<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
+    private async Task<(IReadOnlyList<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
     {
         // The node's copy of the areas: an edit of an area, its tolerance included, records a reference change (ReadinessDbContext).
-        var areas = (await _lists.GetAsync(db, ct)).Areas.Select(a => new Area(a.Id, a.Code, a.Name, a.ParentId, a.ChangeTolerance)).ToList();
+        var areas = (await _lists.GetAsync(db, ct)).Areas;
         var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
         var byId = areas.ToDictionary(a => a.Id);
         // The PMO's value for the area (Admin → Capacity), else configuration's: a change needs no restart.
-        return (areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].OwnTolerance ?? Options.ToleranceFor(byId[id].Code)));
+        return (areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].ChangeTolerance ?? Options.ToleranceFor(byId[id].Code)));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Readiness.Core.Common;
 using Readiness.Core.Identity;
@@ -68,20 +67,14 @@ public class IndexModel(RiskQueries risks, RiskViews views, Actor actor, Readine
 
     private string FileName(string ext) => $"risk-register-{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{ext}";
 
-    private Dictionary<string, string?> Query() => new()
-    {
-        ["Status"] = Status, ["Level"] = Level?.ToString(), ["Release"] = Release, ["Area"] = Area, ["Mine"] = Mine ? "true" : null,
-        ["L"] = Likelihood?.ToString(CultureInfo.InvariantCulture), ["I"] = Impact?.ToString(CultureInfo.InvariantCulture), ["Sort"] = Sort, ["Dir"] = Dir,
-    };
+    private QueryLinks? _links;
 
-    private static string WithQuery(Dictionary<string, string?> query) => QueryHelpers.AddQueryString("/Risks", query.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    /// <summary>This page's filters, sort and direction as its links carry them, encoded once a request (<see cref="QueryLinks"/>).</summary>
+    private QueryLinks Links => _links ??= new QueryLinks("/Risks",
+        ("Status", Status), ("Level", Level?.ToString()), ("Release", Release), ("Area", Area), ("Mine", Mine ? "true" : null),
+        ("L", Likelihood?.ToString(CultureInfo.InvariantCulture)), ("I", Impact?.ToString(CultureInfo.InvariantCulture)), ("Sort", Sort), ("Dir", Dir));
 
-    private string With(params (string Key, string? Value)[] changes)
-    {
-        var q = Query();
-        foreach (var (k, v) in changes) q[k] = v;
-        return WithQuery(q);
-    }
+    private string With(params (string Key, string? Value)[] changes) => Links.With(changes);
 
     public string PageUrl(int page) => With(("p", page.ToString(CultureInfo.InvariantCulture)));
 
