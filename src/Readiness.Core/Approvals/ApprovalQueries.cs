@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Readiness.Core.Common;
 using Readiness.Core.Persistence;
 
@@ -58,36 +59,50 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock,
         var total = await _waiting.CountAsync(userId, ct);
         var pages = Math.Max(1, (total + InboxPageSize - 1) / InboxPageSize);
         page = Math.Clamp(page, 1, pages);
-        var shown = await DetailedAsync(await PendingPage.For(db)(db, userId, (page - 1) * InboxPageSize, InboxPageSize).ToListAsync(ct), ct);
-        var past = await DetailedAsync(await Past.For(db)(db, userId, PastShown).ToListAsync(ct), ct);
+        var shown = await PendingPage.For(db)(db, userId, (page - 1) * InboxPageSize, InboxPageSize).ToListAsync(ct);
+        var past = await PastPage.For(db)(db, userId, 0, PastShown).ToListAsync(ct);
         return new Inbox(shown.OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).ToList(), past.OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).ToList(),
             total, page);
     }
 
-    // Declared before the compiled queries that use it (static fields initialise in order).
-    private static readonly Expression<Func<ApprovalRequest, Portfolio.Release, RequestRow>> Row = (r, rel) => new RequestRow
-    {
-        Id = r.Id, Kind = r.Kind, SubjectId = r.SubjectId, DueOn = r.DueOn, CreatedAtUtc = r.CreatedAtUtc, Status = r.Status, Decision = r.Decision,
-        DecidedAtUtc = r.DecidedAtUtc, OnBehalfOfUserId = r.OnBehalfOfUserId, Comment = r.Comment, Code = rel.Code, Name = rel.Name,
-    };
+    /// <summary>
+    /// Requests as a list shows them, in the query that chooses them: their release, their return's area, RAG and score,
+    /// and the name of whoever they were delegated by. Only the columns shown: a request's row also holds its token hash,
+    /// content hash and workflow state. Each of these is at most one row, so the joins keep the requests' order and count.
+    /// </summary>
+    private static readonly Expression<Func<ReadinessDbContext, IQueryable<ApprovalRequest>, IQueryable<RequestSummary>>> Shown = (db, requests) =>
+        from r in requests
+        join rel in db.Releases on r.ReleaseId equals rel.Id
+        // A request's subject is a return only for an area return (otherwise it is a gate or a release).
+        join a in db.Assessments on new { Id = r.SubjectId, Return = r.Kind == ApprovalKind.AreaReturn } equals new { a.Id, Return = true } into returns
+        from a in returns.DefaultIfEmpty()
+        from area in db.BusinessAreas.Where(b => b.Id == a!.BusinessAreaId).DefaultIfEmpty()
+        from delegator in db.Users.Where(u => u.Id == r.OnBehalfOfUserId).DefaultIfEmpty()
+        select new RequestSummary(r.Id, r.Kind, r.SubjectId, rel.Code, rel.Name, area!.Name, r.DueOn, r.CreatedAtUtc, r.Status, r.Decision,
+            r.DecidedAtUtc, delegator!.DisplayName, r.Comment, a!.Rag, a.Score);
+
+    /// <summary>A compiled query of the requests <paramref name="choose"/> picks, as <see cref="Shown"/> shows them.</summary>
+    private static Expression<Func<ReadinessDbContext, TArg1, TArg2, TArg3, IQueryable<RequestSummary>>> ShownOf<TArg1, TArg2, TArg3>(
+        Expression<Func<ReadinessDbContext, TArg1, TArg2, TArg3, IQueryable<ApprovalRequest>>> choose) =>
+        Expression.Lambda<Func<ReadinessDbContext, TArg1, TArg2, TArg3, IQueryable<RequestSummary>>>(
+            ReplacingExpressionVisitor.Replace(Shown.Parameters[1], choose.Body, ReplacingExpressionVisitor.Replace(Shown.Parameters[0], choose.Parameters[0], Shown.Body)),
+            choose.Parameters);
 
     // The inbox's queries are compiled once: every approver's inbox runs them (its count is DecisionsWaiting's). A request
     // whose re-sent replacement is waiting to be delivered is the same decision: it is listed once.
 
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, int, IAsyncEnumerable<RequestRow>>> PendingPage = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, int skip, int take) =>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, int, IAsyncEnumerable<RequestSummary>>> PendingPage = new(() =>
+        EF.CompileAsyncQuery(ShownOf((ReadinessDbContext db, string userId, int skip, int take) =>
             db.ApprovalRequests.AsNoTracking()
                 .Where(r => r.ApproverUserId == userId && r.Status == ApprovalStatus.Pending
                     && !db.ApprovalRequests.Any(n => n.ReplacesRequestId == r.Id && n.Status == ApprovalStatus.Pending))
-                .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip(skip).Take(take)
-                .Join(db.Releases, r => r.ReleaseId, rel => rel.Id, Row)));
+                .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip(skip).Take(take))));
 
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, IAsyncEnumerable<RequestRow>>> Past = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, string userId, int take) =>
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string, int, int, IAsyncEnumerable<RequestSummary>>> PastPage = new(() =>
+        EF.CompileAsyncQuery(ShownOf((ReadinessDbContext db, string userId, int skip, int take) =>
             db.ApprovalRequests.AsNoTracking()
                 .Where(r => r.ApproverUserId == userId && r.Status != ApprovalStatus.Pending)
-                .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Take(take)
-                .Join(db.Releases, r => r.ReleaseId, rel => rel.Id, Row)));
+                .OrderByDescending(r => r.DecidedAtUtc).ThenByDescending(r => r.Id).Skip(skip).Take(take))));
 
     /// <summary>The decisions waiting for the person that are due soonest (the BCM's dashboard).</summary>
     public async Task<IReadOnlyList<RequestSummary>> DueSoonestAsync(string userId, int take, CancellationToken ct) =>
@@ -135,43 +150,7 @@ public sealed class ApprovalQueries(ReadinessDbContext db, ReadinessClock clock,
     public Task<int> ReleaseIdOfAsync(int requestId, CancellationToken ct) =>
         db.ApprovalRequests.Where(r => r.Id == requestId).Select(r => r.ReleaseId).SingleAsync(ct);
 
-    private async Task<List<RequestSummary>> SummariesAsync(IQueryable<ApprovalRequest> requests, CancellationToken ct) =>
-        await DetailedAsync(await requests.AsNoTracking().Join(db.Releases, r => r.ReleaseId, rel => rel.Id, Row).ToListAsync(ct), ct);
-
-    /// <summary>A request with its release, and only the columns shown: its row also holds its token hash, content hash and workflow state.</summary>
-    private sealed class RequestRow
-    {
-        public required int Id { get; init; }
-        public required ApprovalKind Kind { get; init; }
-        public required int SubjectId { get; init; }
-        public required DateOnly DueOn { get; init; }
-        public required DateTime CreatedAtUtc { get; init; }
-        public required ApprovalStatus Status { get; init; }
-        public required Decision? Decision { get; init; }
-        public required DateTime? DecidedAtUtc { get; init; }
-        public required string? OnBehalfOfUserId { get; init; }
-        public required string Comment { get; init; }
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-    }
-
-    /// <summary>The requests with their returns' area, RAG and score and their delegators' names: two more queries, each skipped when nothing needs it.</summary>
-    private async Task<List<RequestSummary>> DetailedAsync(List<RequestRow> rows, CancellationToken ct)
-    {
-        var returnIds = rows.Where(x => x.Kind == ApprovalKind.AreaReturn).Select(x => x.SubjectId).Distinct().ToList();
-        var returns = returnIds.Count == 0 ? new Dictionary<int, ReturnDetails>() : await (from a in db.Assessments
-                                                         join area in db.BusinessAreas on a.BusinessAreaId equals area.Id
-                                                         where returnIds.Contains(a.Id)
-                                                         select new ReturnDetails(a.Id, area.Name, a.Rag, a.Score)).ToDictionaryAsync(x => x.Id, ct);
-        var delegatorIds = rows.Select(x => x.OnBehalfOfUserId).OfType<string>().Distinct().ToList();
-        var delegators = delegatorIds.Count == 0 ? new Dictionary<string, string>() : await db.Users.Where(u => delegatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return rows.Select(x =>
-        {
-            var a = x.Kind == ApprovalKind.AreaReturn ? returns.GetValueOrDefault(x.SubjectId) : null;
-            return new RequestSummary(x.Id, x.Kind, x.SubjectId, x.Code, x.Name, a?.Name, x.DueOn, x.CreatedAtUtc, x.Status, x.Decision,
-                x.DecidedAtUtc, x.OnBehalfOfUserId is { } d ? delegators.GetValueOrDefault(d) : null, x.Comment, a?.Rag, a?.Score);
-        }).ToList();
-    }
-
-    private sealed record ReturnDetails(int Id, string Name, Rag? Rag, decimal? Score);
+    private Task<List<RequestSummary>> SummariesAsync(IQueryable<ApprovalRequest> requests, CancellationToken ct) =>
+        requests.Provider.CreateQuery<RequestSummary>(ReplacingExpressionVisitor.Replace(Shown.Parameters[1], requests.AsNoTracking().Expression,
+            ReplacingExpressionVisitor.Replace(Shown.Parameters[0], Expression.Constant(db), Shown.Body))).ToListAsync(ct);
 }
