@@ -40,6 +40,7 @@ public static class WebServiceCollectionExtensions
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.Events.OnValidatePrincipal = SecurityStampCheck.WhenDueAsync;
         });
+        RememberedTickets.AddTo(services);
         services.AddAntiforgery(o => o.Cookie.Name = "readiness.af");
         services.AddReadinessSecurity(configuration);
         services.AddReadinessOidc(configuration);
