@@ -14,7 +14,7 @@ namespace Readiness.Web.Tests;
 internal static class GateSummaryOracle
 {
     public sealed record Expected(int GateId, int ReleaseId, string ReleaseCode, GateKind Kind, int OffsetDays, DateOnly DueOn, int Impacted, int Returns,
-        int Submitted, int Approved, int Failing, Rag? Rag, Decision? Decision, Dca? Dca, bool Complete);
+        int Submitted, int Approved, int Failing, int Dependencies, Rag? Rag, Decision? Decision, Dca? Dca, bool Complete);
 
     public static async Task<List<Expected>> ComputeAsync(ReadinessDbContext db)
     {
@@ -31,6 +31,7 @@ internal static class GateSummaryOracle
                     : a.GateId == g.Id)
                 && (a.Status == AssessmentStatus.Submitted || a.Status == AssessmentStatus.Approved || a.Status == AssessmentStatus.ApprovedWithConditions))
                 .Sum(a => a.FailingCriteria ?? 0),
+            Dependencies = db.ReleaseDependencies.Count(d => d.ReleaseId == g.ReleaseId),
             AnyRed = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Red),
             AnyAmber = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Amber),
             AnyGreen = db.Assessments.Any(a => (a.GateId == g.Id || (g.Kind == GateKind.GoNoGo && a.ReleaseId == g.ReleaseId)) && a.Rag == Rag.Green),
@@ -48,7 +49,7 @@ internal static class GateSummaryOracle
                 _ => false,
             };
             return new Expected(r.Id, r.ReleaseId, r.Code, r.Kind, r.DueOffsetDays, r.GoLive.AddDays(r.DueOffsetDays), r.Impacted, r.Returns, r.Submitted, r.Approved, r.Failing,
-                r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null, go?.Decision, go?.Dca, complete);
+                r.Dependencies, r.AnyRed ? Rag.Red : r.AnyAmber ? Rag.Amber : r.AnyGreen ? Rag.Green : null, go?.Decision, go?.Dca, complete);
         }).OrderBy(e => e.GateId).ToList();
     }
 
@@ -56,7 +57,7 @@ internal static class GateSummaryOracle
     public static async Task<List<Expected>> StoredAsync(ReadinessDbContext db) =>
         (await db.GateSummaries.AsNoTracking().OrderBy(s => s.GateId).ToListAsync())
         .Select(s => new Expected(s.GateId, s.ReleaseId, s.ReleaseCode, s.Kind, s.OffsetDays, s.DueOn, s.ImpactedAreas, s.Returns, s.Submitted, s.Approved, s.FailingCriteria,
-            s.WorstRag, s.GoDecision, s.GoDca, s.Complete)).ToList();
+            s.Dependencies, s.WorstRag, s.GoDecision, s.GoDca, s.Complete)).ToList();
 }
 
 /// <summary>

@@ -38,6 +38,7 @@ public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelp
         {
             ("submit", SubmitAsync), ("submit", SubmitAsync), ("submit", SubmitAsync), ("decide", DecideAsync), ("decide", DecideAsync),
             ("impact", ImpactAsync), ("gate", GateAsync), ("gate", GateAsync), ("release", ReleaseAsync), ("delegate", DelegateAsync),
+            ("dependency", DependencyAsync),
         };
         var done = 0;
         for (var i = 0; i < 80; i++)
@@ -81,6 +82,19 @@ public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelp
         });
         Assert.True(filled.Contains(GateKind.GoNoGo) && filled.Contains(GateKind.Readiness), $"Failing criteria filled on {string.Join(", ", filled)} gates only.");
         await AssertMatchesAsync("the failing criteria's backfill");
+    }
+
+    [Fact]
+    public async Task Summaries_written_before_dependencies_were_counted_get_them_from_the_migrations_backfill()
+    {
+        var filled = await _factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"GateSummaries\" SET \"Dependencies\" = 0");
+            await db.Database.ExecuteSqlRawAsync(GateSummaryBackfillSql.Dependencies);
+            return await db.GateSummaries.CountAsync(s => s.Dependencies > 0);
+        });
+        Assert.True(filled > 0, "The demo's dependencies filled no summary.");
+        await AssertMatchesAsync("the dependencies' backfill");
     }
 
     [Fact]
@@ -253,6 +267,25 @@ public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelp
         var input = new ReleaseInput(release.ProgrammeId, release.Code, release.Name, release.Description, release.GoLive.AddDays(_random.Next(-20, 21)), release.SroUserId, status);
         var result = await InScopeAsync(sp => sp.GetRequiredService<ReleaseAdmin>().EditAsync(pmo, release.Code, input, ReleaseAdmin.StampOf(release), Origin, CancellationToken.None));
         return $"release {release.Code} → T0 {input.GoLive}, {status}: {result.Value ?? result.Failure!.Message}";
+    }
+
+    /// <summary>The PMO makes a release depend on another, or removes one of its dependencies.</summary>
+    private async Task<string?> DependencyAsync()
+    {
+        var pmo = await PmoAsync();
+        var admin = (Func<IServiceProvider, DependencyAdmin>)(sp => sp.GetRequiredService<DependencyAdmin>());
+        var codes = await _factory.WithDbAsync(db => db.Releases.OrderBy(r => r.Id).Select(r => r.Code).ToListAsync());
+        var release = Pick(codes);
+        var existing = await InScopeAsync(sp => admin(sp).ListAsync(release, CancellationToken.None));
+        if (existing.Count > 0 && _random.Next(2) == 0)
+        {
+            var gone = Pick(existing);
+            var removed = await InScopeAsync(sp => admin(sp).RemoveAsync(pmo, release, gone.Id, gone.Stamp, Origin, CancellationToken.None));
+            return $"{release} no longer on {gone.DependsOnCode}: {removed.Value ?? removed.Failure!.Message}";
+        }
+        var on = Pick(codes);
+        var added = await InScopeAsync(sp => admin(sp).AddAsync(pmo, release, on, null, Origin, CancellationToken.None));
+        return added.Succeeded ? $"{release} depends on {on}: {added.Value}" : null;
     }
 
     /// <summary>An approver with requests waiting delegates: their requests are withdrawn and reissued to the delegate.</summary>

@@ -12,8 +12,8 @@ namespace Readiness.Core.Portfolio;
 /// context's save (<see cref="ReadinessDbContext.SaveChangesAsync(bool, CancellationToken)"/>) asks <see cref="Collect"/>
 /// which releases the pending changes touch and, once they are flushed, recomputes those releases' gates in the same
 /// transaction — so every writer is covered, today's and tomorrow's: a return created, saved with a new RAG, submitted,
-/// approved, returned or removed with its impact; a go / no-go decided; a gate added, moved or removed; T0 moved or the
-/// release's status changed (admin, go-live, seeding, tests writing rows directly). A release is the unit: its go / no-go
+/// approved, returned or removed with its impact; a go / no-go decided; a gate added, moved or removed; a dependency
+/// added or removed; T0 moved or the release's status changed (admin, go-live, seeding, tests writing rows directly). A release is the unit: its go / no-go
 /// gate counts all of its returns and its decision applies to it, and it has a handful of gates and a few dozen returns.
 /// </summary>
 public static class GateSummaries
@@ -34,6 +34,9 @@ public static class GateSummaries
                     break;
                 case Impact i when e.State != EntityState.Modified:
                     touched.Note(e, i, x => x.ReleaseId);
+                    break;
+                case ReleaseDependency d when e.State != EntityState.Modified:
+                    touched.Note(e, d, x => x.ReleaseId);
                     break;
                 case Release r when e.State != EntityState.Modified || TouchedReleases.Changed(e, nameof(Release.GoLive), nameof(Release.Status)):
                     touched.Note(e, r, x => x.Id);
@@ -69,7 +72,7 @@ public static class GateSummaries
         PerReleaseReadModel.BackfillAsync(db, db.Gates.Where(g => !db.GateSummaries.Any(s => s.GateId == g.Id)).Select(g => g.ReleaseId), RefreshAsync, releasesPerChunk, ct);
 
     /// <summary>
-    /// Every gate's summary computed from the portfolio: of the given releases, or of all of them (null). Four queries
+    /// Every gate's summary computed from the portfolio: of the given releases, or of all of them (null). Five queries
     /// whatever the number of gates; the rules are the tracker's (complete, counts, worst RAG, latest go / no-go).
     /// </summary>
     public static async Task<IReadOnlyList<GateSummaryValues>> ComputeAsync(ReadinessDbContext db, IReadOnlyCollection<int>? releaseIds, CancellationToken ct)
@@ -79,17 +82,20 @@ public static class GateSummaries
         IQueryable<Impact> impactRows = db.Impacts.AsNoTracking();
         IQueryable<Assessment> returnRows = db.Assessments.AsNoTracking();
         IQueryable<ApprovalRequest> requestRows = db.ApprovalRequests.AsNoTracking();
+        IQueryable<ReleaseDependency> dependencyRows = db.ReleaseDependencies.AsNoTracking();
         if (ids is not null)
         {
             gateRows = gateRows.Where(g => ids.Contains(g.ReleaseId));
             impactRows = impactRows.Where(i => ids.Contains(i.ReleaseId));
             returnRows = returnRows.Where(a => ids.Contains(a.ReleaseId));
             requestRows = requestRows.Where(r => ids.Contains(r.ReleaseId));
+            dependencyRows = dependencyRows.Where(d => ids.Contains(d.ReleaseId));
         }
         var gates = await gateRows
             .Select(g => new { g.Id, g.ReleaseId, g.Release!.ProgrammeId, g.Release.Code, g.Release.GoLive, g.Release.Status, g.Kind, g.DueOffsetDays })
             .ToListAsync(ct);
         var impacted = await impactRows.GroupBy(i => i.ReleaseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var dependencies = await dependencyRows.GroupBy(d => d.ReleaseId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var returns = (await returnRows.Select(a => new { a.ReleaseId, a.GateId, a.Status, a.Rag, a.FailingCriteria }).ToListAsync(ct)).ToLookup(a => a.ReleaseId);
         var decisions = (await requestRows.Where(r => r.Kind == ApprovalKind.GoLive && r.Status == ApprovalStatus.Decided)
             .Select(r => new { r.Id, r.ReleaseId, r.Decision, r.Dca, r.DecidedAtUtc }).ToListAsync(ct))
@@ -116,7 +122,7 @@ public static class GateSummaries
                 _ => false,
             };
             return new GateSummaryValues(g.Id, g.ReleaseId, g.ProgrammeId, g.Code, g.Kind, g.DueOffsetDays, g.GoLive, impacted.GetValueOrDefault(g.ReleaseId),
-                mine.Count, submitted, approved, failing, worst, go?.Decision, go?.Dca, complete);
+                mine.Count, submitted, approved, failing, dependencies.GetValueOrDefault(g.ReleaseId), worst, go?.Decision, go?.Dca, complete);
         }).ToList();
     }
 }

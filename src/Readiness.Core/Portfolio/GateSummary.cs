@@ -38,6 +38,12 @@ public class GateSummary
     /// </summary>
     public int FailingCriteria { get; private set; }
 
+    /// <summary>
+    /// How many releases the gate's release depends on (<see cref="ReleaseDependency"/>). Whether one of them is late
+    /// depends on today, so it is looked up when shown; kept here so a tracker page asks only for releases that have any.
+    /// </summary>
+    public int Dependencies { get; private set; }
+
     /// <summary>The worst RAG of the gate's returns as a number that sorts: Red 0, Amber 1, Green 2, none <see cref="NotScored"/>.</summary>
     public int RagRank { get; private set; }
 
@@ -55,15 +61,15 @@ public class GateSummary
     /// <summary>Takes the freshly computed values; false when nothing changed (so nothing is written).</summary>
     internal bool Apply(GateSummaryValues v)
     {
-        var before = (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, RagRank, GoDecision, GoDca, Complete);
+        var before = (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, Dependencies, RagRank, GoDecision, GoDca, Complete);
         (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn) = (v.ReleaseId, v.ProgrammeId, v.ReleaseCode, v.Kind, v.OffsetDays, v.GoLive, v.GoLive.AddDays(v.OffsetDays));
-        (ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, RagRank, GoDecision, GoDca, Complete) =
-            (v.ImpactedAreas, v.Returns, v.Submitted, v.Approved, v.FailingCriteria, RankOf(v.WorstRag), v.GoDecision, v.GoDca, v.Complete);
-        return before != (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, RagRank, GoDecision, GoDca, Complete);
+        (ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, Dependencies, RagRank, GoDecision, GoDca, Complete) =
+            (v.ImpactedAreas, v.Returns, v.Submitted, v.Approved, v.FailingCriteria, v.Dependencies, RankOf(v.WorstRag), v.GoDecision, v.GoDca, v.Complete);
+        return before != (ReleaseId, ProgrammeId, ReleaseCode, Kind, OffsetDays, GoLive, DueOn, ImpactedAreas, Returns, Submitted, Approved, FailingCriteria, Dependencies, RagRank, GoDecision, GoDca, Complete);
     }
 }
 
 /// <summary>One gate's summary as computed from the portfolio (<see cref="GateSummaries.ComputeAsync"/>).</summary>
 public sealed record GateSummaryValues(
     int GateId, int ReleaseId, int ProgrammeId, string ReleaseCode, GateKind Kind, int OffsetDays, DateOnly GoLive, int ImpactedAreas,
-    int Returns, int Submitted, int Approved, int FailingCriteria, Rag? WorstRag, Decision? GoDecision, Dca? GoDca, bool Complete);
+    int Returns, int Submitted, int Approved, int FailingCriteria, int Dependencies, Rag? WorstRag, Decision? GoDecision, Dca? GoDca, bool Complete);

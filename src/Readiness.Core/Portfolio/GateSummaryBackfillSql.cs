@@ -23,4 +23,10 @@ public static class GateSummaryBackfillSql
               AND (("GateSummaries"."Kind" <> 'GoNoGo' AND a."GateId" = "GateSummaries"."GateId")
                    OR ("GateSummaries"."Kind" = 'GoNoGo' AND g."Kind" = 'Readiness'))), 0)
         """;
+
+    /// <summary><see cref="GateSummary.Dependencies"/>: how many releases the gate's release depends on.</summary>
+    public const string Dependencies = """
+        UPDATE "GateSummaries" SET "Dependencies" = (
+            SELECT COUNT(*) FROM "ReleaseDependencies" AS d WHERE d."ReleaseId" = "GateSummaries"."ReleaseId")
+        """;
 }

@@ -183,7 +183,8 @@ public sealed partial class GateTracker(ReadinessDbContext db, ReadinessClock cl
     private async Task<IReadOnlyList<TrackerRow>> RowsOfAsync(List<Joined> raw, CancellationToken ct)
     {
         var today = clock.Today;
-        var dependencies = await DependenciesAsync(raw.Select(r => r.S.ReleaseId).Distinct().ToList(), ct);
+        // Only releases that have prerequisites: a page of releases without any asks nothing more.
+        var dependencies = await DependenciesAsync(raw.Where(r => r.S.Dependencies > 0).Select(r => r.S.ReleaseId).Distinct().ToList(), ct);
         return raw.Select(j =>
         {
             var s = j.S;

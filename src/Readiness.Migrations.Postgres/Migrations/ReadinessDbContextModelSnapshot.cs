@@ -1390,6 +1390,9 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.Property<bool>("Complete")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Dependencies")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 

@@ -30,7 +30,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 "Readiness.Core.Portfolio.GateSummary",
                 typeof(GateSummary),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -181,6 +181,54 @@ namespace Readiness.Core.Persistence.CompiledModel
                 mappingInfo: new RelationalTypeMappingInfo(
                     storeTypeName: "INTEGER"));
 
+            var dependencies = runtimeEntityType.AddProperty(
+                "Dependencies",
+                typeof(int),
+                propertyInfo: typeof(GateSummary).GetProperty("Dependencies", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(GateSummary).GetField("<Dependencies>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            dependencies.SetGetter(
+                int (GateSummary instance) => GateSummaryUnsafeAccessors.Dependencies(instance),
+                bool (GateSummary instance) => GateSummaryUnsafeAccessors.Dependencies(instance) == 0);
+            dependencies.SetSetter(
+                GateSummary (GateSummary instance, int value) =>
+                {
+                    GateSummaryUnsafeAccessors.Dependencies(instance) = value;
+                    return instance;
+                });
+            dependencies.SetMaterializationSetter(
+                GateSummary (GateSummary instance, int value) =>
+                {
+                    GateSummaryUnsafeAccessors.Dependencies(instance) = value;
+                    return instance;
+                });
+            dependencies.SetAccessors(
+                int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Dependencies(((GateSummary)(entry.Entity))),
+                int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Dependencies(((GateSummary)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(dependencies, 3),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(dependencies));
+            dependencies.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            dependencies.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+
             var dueOn = runtimeEntityType.AddProperty(
                 "DueOn",
                 typeof(DateOnly),
@@ -205,11 +253,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             dueOn.SetAccessors(
                 DateOnly (IInternalEntry entry) => GateSummaryUnsafeAccessors.DueOn(((GateSummary)(entry.Entity))),
                 DateOnly (IInternalEntry entry) => GateSummaryUnsafeAccessors.DueOn(((GateSummary)(entry.Entity))),
-                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(dueOn, 3),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(dueOn, 4),
                 DateOnly (IInternalEntry entry) => entry.GetCurrentValue<DateOnly>(dueOn));
             dueOn.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -239,11 +287,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             failingCriteria.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.FailingCriteria(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.FailingCriteria(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(failingCriteria, 4),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(failingCriteria, 5),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(failingCriteria));
             failingCriteria.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -289,11 +337,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             goDca.SetAccessors(
                 Dca? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDca(((GateSummary)(entry.Entity))),
                 Dca? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDca(((GateSummary)(entry.Entity))),
-                Dca? (IInternalEntry entry) => entry.ReadOriginalValue<Dca?>(goDca, 5),
+                Dca? (IInternalEntry entry) => entry.ReadOriginalValue<Dca?>(goDca, 6),
                 Dca? (IInternalEntry entry) => entry.GetCurrentValue<Dca?>(goDca));
             goDca.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -347,11 +395,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             goDecision.SetAccessors(
                 Decision? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDecision(((GateSummary)(entry.Entity))),
                 Decision? (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoDecision(((GateSummary)(entry.Entity))),
-                Decision? (IInternalEntry entry) => entry.ReadOriginalValue<Decision?>(goDecision, 6),
+                Decision? (IInternalEntry entry) => entry.ReadOriginalValue<Decision?>(goDecision, 7),
                 Decision? (IInternalEntry entry) => entry.GetCurrentValue<Decision?>(goDecision));
             goDecision.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 7,
+                originalValueIndex: 7,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -403,11 +451,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             goLive.SetAccessors(
                 DateOnly (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoLive(((GateSummary)(entry.Entity))),
                 DateOnly (IInternalEntry entry) => GateSummaryUnsafeAccessors.GoLive(((GateSummary)(entry.Entity))),
-                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(goLive, 7),
+                DateOnly (IInternalEntry entry) => entry.ReadOriginalValue<DateOnly>(goLive, 8),
                 DateOnly (IInternalEntry entry) => entry.GetCurrentValue<DateOnly>(goLive));
             goLive.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
+                index: 8,
+                originalValueIndex: 8,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -437,11 +485,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             impactedAreas.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ImpactedAreas(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ImpactedAreas(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(impactedAreas, 8),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(impactedAreas, 9),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(impactedAreas));
             impactedAreas.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -486,11 +534,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             kind.SetAccessors(
                 GateKind (IInternalEntry entry) => GateSummaryUnsafeAccessors.Kind(((GateSummary)(entry.Entity))),
                 GateKind (IInternalEntry entry) => GateSummaryUnsafeAccessors.Kind(((GateSummary)(entry.Entity))),
-                GateKind (IInternalEntry entry) => entry.ReadOriginalValue<GateKind>(kind, 9),
+                GateKind (IInternalEntry entry) => entry.ReadOriginalValue<GateKind>(kind, 10),
                 GateKind (IInternalEntry entry) => entry.GetCurrentValue<GateKind>(kind));
             kind.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
+                index: 10,
+                originalValueIndex: 10,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -541,11 +589,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             offsetDays.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.OffsetDays(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.OffsetDays(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(offsetDays, 10),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(offsetDays, 11),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(offsetDays));
             offsetDays.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
+                index: 11,
+                originalValueIndex: 11,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -589,11 +637,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             programmeId.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ProgrammeId(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ProgrammeId(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(programmeId, 11),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(programmeId, 12),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(programmeId));
             programmeId.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
+                index: 12,
+                originalValueIndex: 12,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -637,11 +685,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             ragRank.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.RagRank(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.RagRank(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(ragRank, 12),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(ragRank, 13),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(ragRank));
             ragRank.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
+                index: 13,
+                originalValueIndex: 13,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -685,11 +733,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             releaseCode.SetAccessors(
                 string (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseCode(((GateSummary)(entry.Entity))),
                 string (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseCode(((GateSummary)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(releaseCode, 13),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(releaseCode, 14),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(releaseCode));
             releaseCode.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
+                index: 14,
+                originalValueIndex: 14,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -719,11 +767,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             releaseId.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseId(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.ReleaseId(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 14),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 15),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(releaseId));
             releaseId.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
+                index: 15,
+                originalValueIndex: 15,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -767,11 +815,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             returns.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Returns(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Returns(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(returns, 15),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(returns, 16),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(returns));
             returns.SetPropertyIndexes(
-                index: 15,
-                originalValueIndex: 15,
+                index: 16,
+                originalValueIndex: 16,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -815,11 +863,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             submitted.SetAccessors(
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Submitted(((GateSummary)(entry.Entity))),
                 int (IInternalEntry entry) => GateSummaryUnsafeAccessors.Submitted(((GateSummary)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(submitted, 16),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(submitted, 17),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(submitted));
             submitted.SetPropertyIndexes(
-                index: 16,
-                originalValueIndex: 16,
+                index: 17,
+                originalValueIndex: 17,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -869,6 +917,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             var gateId = runtimeEntityType.FindProperty("GateId");
             var approved = runtimeEntityType.FindProperty("Approved");
             var complete = runtimeEntityType.FindProperty("Complete");
+            var dependencies = runtimeEntityType.FindProperty("Dependencies");
             var dueOn = runtimeEntityType.FindProperty("DueOn");
             var failingCriteria = runtimeEntityType.FindProperty("FailingCriteria");
             var goDca = runtimeEntityType.FindProperty("GoDca");
@@ -890,7 +939,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((GateSummary)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, int, bool, DateOnly, int, Dca?, Decision?, DateOnly, int, GateKind, int, int, int, string, int, int, int>(((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), ((ValueComparer<int>)(((IProperty)approved).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(approved)), ((ValueComparer<bool>)(((IProperty)complete).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(complete)), ((ValueComparer<DateOnly>)(((IProperty)dueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dueOn)), ((ValueComparer<int>)(((IProperty)failingCriteria).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failingCriteria)), (source.GetCurrentValue<Dca?>(goDca) == null ? null : ((ValueComparer<Dca?>)(((IProperty)goDca).GetValueComparer())).Snapshot(source.GetCurrentValue<Dca?>(goDca))), (source.GetCurrentValue<Decision?>(goDecision) == null ? null : ((ValueComparer<Decision?>)(((IProperty)goDecision).GetValueComparer())).Snapshot(source.GetCurrentValue<Decision?>(goDecision))), ((ValueComparer<DateOnly>)(((IProperty)goLive).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(goLive)), ((ValueComparer<int>)(((IProperty)impactedAreas).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(impactedAreas)), ((ValueComparer<GateKind>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<GateKind>(kind)), ((ValueComparer<int>)(((IProperty)offsetDays).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(offsetDays)), ((ValueComparer<int>)(((IProperty)programmeId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(programmeId)), ((ValueComparer<int>)(((IProperty)ragRank).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(ragRank)), (source.GetCurrentValue<string>(releaseCode) == null ? null : ((ValueComparer<string>)(((IProperty)releaseCode).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(releaseCode))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), ((ValueComparer<int>)(((IProperty)returns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(returns)), ((ValueComparer<int>)(((IProperty)submitted).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(submitted)))));
+                    return ((ISnapshot)(new Snapshot<int, int, bool, int, DateOnly, int, Dca?, Decision?, DateOnly, int, GateKind, int, int, int, string, int, int, int>(((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), ((ValueComparer<int>)(((IProperty)approved).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(approved)), ((ValueComparer<bool>)(((IProperty)complete).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(complete)), ((ValueComparer<int>)(((IProperty)dependencies).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(dependencies)), ((ValueComparer<DateOnly>)(((IProperty)dueOn).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(dueOn)), ((ValueComparer<int>)(((IProperty)failingCriteria).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(failingCriteria)), (source.GetCurrentValue<Dca?>(goDca) == null ? null : ((ValueComparer<Dca?>)(((IProperty)goDca).GetValueComparer())).Snapshot(source.GetCurrentValue<Dca?>(goDca))), (source.GetCurrentValue<Decision?>(goDecision) == null ? null : ((ValueComparer<Decision?>)(((IProperty)goDecision).GetValueComparer())).Snapshot(source.GetCurrentValue<Decision?>(goDecision))), ((ValueComparer<DateOnly>)(((IProperty)goLive).GetValueComparer())).Snapshot(source.GetCurrentValue<DateOnly>(goLive)), ((ValueComparer<int>)(((IProperty)impactedAreas).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(impactedAreas)), ((ValueComparer<GateKind>)(((IProperty)kind).GetValueComparer())).Snapshot(source.GetCurrentValue<GateKind>(kind)), ((ValueComparer<int>)(((IProperty)offsetDays).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(offsetDays)), ((ValueComparer<int>)(((IProperty)programmeId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(programmeId)), ((ValueComparer<int>)(((IProperty)ragRank).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(ragRank)), (source.GetCurrentValue<string>(releaseCode) == null ? null : ((ValueComparer<string>)(((IProperty)releaseCode).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(releaseCode))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), ((ValueComparer<int>)(((IProperty)returns).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(returns)), ((ValueComparer<int>)(((IProperty)submitted).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(submitted)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(default(int))))));
@@ -907,11 +956,11 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return ((ISnapshot)(new Snapshot<int>(((ValueComparer<int>)(((IProperty)gateId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 0,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 17,
+                originalValueCount: 18,
                 shadowCount: 0,
                 relationshipCount: 1,
                 storeGeneratedCount: 1));

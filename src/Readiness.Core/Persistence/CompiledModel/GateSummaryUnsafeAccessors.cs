@@ -20,6 +20,9 @@ namespace Readiness.Core.Persistence.CompiledModel
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Complete>k__BackingField")]
         public static extern ref bool Complete(GateSummary @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Dependencies>k__BackingField")]
+        public static extern ref int Dependencies(GateSummary @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<DueOn>k__BackingField")]
         public static extern ref DateOnly DueOn(GateSummary @this);
 

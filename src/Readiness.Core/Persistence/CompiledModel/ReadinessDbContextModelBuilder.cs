@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("74033abe-70fc-4a8d-bdea-2d6443f6763d"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("cc182911-e451-4d31-a5e8-d07dbf58d2ff"), entityTypeCount: 55)
         {
         }
 
@@ -3675,6 +3675,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("Approved", approvedColumnBase);
             var completeColumnBase = new ColumnBase<ColumnMappingBase>("Complete", "INTEGER", readinessCorePortfolioGateSummaryTableBase);
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("Complete", completeColumnBase);
+            var dependenciesColumnBase = new ColumnBase<ColumnMappingBase>("Dependencies", "INTEGER", readinessCorePortfolioGateSummaryTableBase);
+            readinessCorePortfolioGateSummaryTableBase.Columns.Add("Dependencies", dependenciesColumnBase);
             var dueOnColumnBase1 = new ColumnBase<ColumnMappingBase>("DueOn", "TEXT", readinessCorePortfolioGateSummaryTableBase);
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("DueOn", dueOnColumnBase1);
             var failingCriteriaColumnBase0 = new ColumnBase<ColumnMappingBase>("FailingCriteria", "INTEGER", readinessCorePortfolioGateSummaryTableBase);
@@ -3718,6 +3720,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)gateIdColumnBase0, gateSummary.FindProperty("GateId")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)approvedColumnBase, gateSummary.FindProperty("Approved")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)completeColumnBase, gateSummary.FindProperty("Complete")!, readinessCorePortfolioGateSummaryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dependenciesColumnBase, gateSummary.FindProperty("Dependencies")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dueOnColumnBase1, gateSummary.FindProperty("DueOn")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)failingCriteriaColumnBase0, gateSummary.FindProperty("FailingCriteria")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)goDcaColumnBase, gateSummary.FindProperty("GoDca")!, readinessCorePortfolioGateSummaryMappingBase);
@@ -3745,6 +3748,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var completeColumn = new Column("Complete", "INTEGER", gateSummariesTable);
             gateSummariesTable.Columns.Add("Complete", completeColumn);
             completeColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(completeColumn);
+            var dependenciesColumn = new Column("Dependencies", "INTEGER", gateSummariesTable);
+            gateSummariesTable.Columns.Add("Dependencies", dependenciesColumn);
+            dependenciesColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(dependenciesColumn);
             var dueOnColumn1 = new Column("DueOn", "TEXT", gateSummariesTable);
             gateSummariesTable.Columns.Add("DueOn", dueOnColumn1);
             dueOnColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(dueOnColumn1);
@@ -3800,6 +3806,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(gateIdColumn0, gateSummary.FindProperty("GateId")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(approvedColumn, gateSummary.FindProperty("Approved")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(completeColumn, gateSummary.FindProperty("Complete")!, gateSummariesTableMapping);
+            RelationalModel.CreateColumnMapping(dependenciesColumn, gateSummary.FindProperty("Dependencies")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(dueOnColumn1, gateSummary.FindProperty("DueOn")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(failingCriteriaColumn0, gateSummary.FindProperty("FailingCriteria")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(goDcaColumn, gateSummary.FindProperty("GoDca")!, gateSummariesTableMapping);

@@ -1343,6 +1343,9 @@ namespace Readiness.Core.Persistence.Migrations
                     b.Property<bool>("Complete")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Dependencies")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
