@@ -63,4 +63,19 @@ public sealed class MyWorkOrderTests : IAsyncLifetime
         }
         Assert.True(checkedLeads >= 5, $"Only {checkedLeads} team leads have returns in the demo.");
     }
+
+    [Fact]
+    public async Task A_person_who_leads_no_area_has_nothing_in_my_work()
+    {
+        var pmo = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "pmo@readiness.demo").Select(u => u.Id).SingleAsync());
+        Assert.False(await _factory.WithDbAsync(db => db.AreaMemberships.AnyAsync(m => m.UserId == pmo && m.Role == AreaRole.TeamLead)));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var work = scope.ServiceProvider.GetRequiredService<MyWork>();
+
+        var page = await work.PageAsync(pmo, all: true, 2, CancellationToken.None);
+        var (soonest, open, done) = await work.OpenAsync(pmo, 3, CancellationToken.None);
+
+        Assert.Equal((0, 0, 0, 1), (page.Items.Count, page.Total, page.Open, page.Page));
+        Assert.Equal((0, 0, 0), (soonest.Count, open, done));
+    }
 }
