@@ -60,7 +60,9 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.Property(r => r.DecidedVia).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.TokenHash).HasMaxLength(64);
         b.HasIndex(r => r.TokenHash).IsUnique();
-        b.HasIndex(r => new { r.ApproverUserId, r.Status });
+        // An approver's inbox reads their waiting requests oldest first: in this index's order, a page reads its 25 and
+        // no more (at ten times the report's size a BCM has 359 waiting, which the page sorted each time).
+        b.HasIndex(r => new { r.ApproverUserId, r.Status, r.CreatedAtUtc });
         b.HasIndex(r => r.WorkflowInstanceId);
         b.HasOne(r => r.WorkflowInstance).WithMany().HasForeignKey(r => r.WorkflowInstanceId).OnDelete(DeleteBehavior.Restrict);
         b.Property(r => r.IssuedInState).HasMaxLength(60);

@@ -355,11 +355,11 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("ApproverUserId", "Status");
-
                     b.HasIndex("ReleaseId", "Kind");
 
                     b.HasIndex("Status", "ApproverUserId");
+
+                    b.HasIndex("ApproverUserId", "Status", "CreatedAtUtc");
 
                     b.ToTable("ApprovalRequests");
                 });

@@ -1203,13 +1203,13 @@ namespace Readiness.Core.Persistence.CompiledModel
                 new[] { workflowInstanceId });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { approverUserId, status });
-
-            var index3 = runtimeEntityType.AddIndex(
                 new[] { releaseId, kind });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { status, approverUserId });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { approverUserId, status, createdAtUtc });
 
             return runtimeEntityType;
         }

@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc182911-e451-4d31-a5e8-d07dbf58d2ff"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("59042f12-3a18-4a54-a5de-923d5ea6a81f"), entityTypeCount: 55)
         {
         }
 
@@ -1074,15 +1074,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             pK_ApprovalRequests.MappedKeys.Add(pK_ApprovalRequestsKey);
             RelationalModel.GetOrCreateUniqueConstraints(pK_ApprovalRequestsKey).Add(pK_ApprovalRequests);
             approvalRequestsTable.UniqueConstraints.Add("PK_ApprovalRequests", pK_ApprovalRequests);
-            var iX_ApprovalRequests_ApproverUserId_Status = new TableIndex(
-            "IX_ApprovalRequests_ApproverUserId_Status", approvalRequestsTable, new[] { approverUserIdColumn, statusColumn }, false);
-            iX_ApprovalRequests_ApproverUserId_Status.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ApprovalRequests_ApproverUserId_Status));
-            var iX_ApprovalRequests_ApproverUserId_StatusIx = RelationalModel.GetIndex(this,
+            var iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc = new TableIndex(
+            "IX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc", approvalRequestsTable, new[] { approverUserIdColumn, statusColumn, createdAtUtcColumn0 }, false);
+            iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc));
+            var iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtcIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Approvals.ApprovalRequest",
-                new[] { "ApproverUserId", "Status" });
-            iX_ApprovalRequests_ApproverUserId_Status.MappedIndexes.Add(iX_ApprovalRequests_ApproverUserId_StatusIx);
-            RelationalModel.GetOrCreateTableIndexes(iX_ApprovalRequests_ApproverUserId_StatusIx).Add(iX_ApprovalRequests_ApproverUserId_Status);
-            approvalRequestsTable.Indexes.Add("IX_ApprovalRequests_ApproverUserId_Status", iX_ApprovalRequests_ApproverUserId_Status);
+                new[] { "ApproverUserId", "Status", "CreatedAtUtc" });
+            iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc.MappedIndexes.Add(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtcIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtcIx).Add(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc);
+            approvalRequestsTable.Indexes.Add("IX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc", iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc);
             var iX_ApprovalRequests_ReleaseId_Kind = new TableIndex(
             "IX_ApprovalRequests_ReleaseId_Kind", approvalRequestsTable, new[] { releaseIdColumn0, kindColumn }, false);
             iX_ApprovalRequests_ReleaseId_Kind.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ApprovalRequests_ReleaseId_Kind));

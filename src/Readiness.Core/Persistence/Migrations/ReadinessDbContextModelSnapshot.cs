@@ -340,11 +340,11 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("ApproverUserId", "Status");
-
                     b.HasIndex("ReleaseId", "Kind");
 
                     b.HasIndex("Status", "ApproverUserId");
+
+                    b.HasIndex("ApproverUserId", "Status", "CreatedAtUtc");
 
                     b.ToTable("ApprovalRequests");
                 });
