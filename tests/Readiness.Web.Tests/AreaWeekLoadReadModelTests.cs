@@ -60,6 +60,22 @@ public sealed class AreaWeekLoadReadModelTests(Xunit.Abstractions.ITestOutputHel
         await AssertMatchesAsync("the backfill");
     }
 
+    [Fact]
+    public async Task The_heatmap_reads_every_cell_of_its_weeks_as_the_table_holds_it()
+    {
+        // Each area's cells come joined into one text per area; every cell must come back, to the ten-thousandth of an hour.
+        var (first, last) = (new DateOnly(2026, 1, 5), new DateOnly(2027, 12, 27));
+        var (read, stored) = await _factory.WithDbAsync(async db =>
+        {
+            var read = await AreaWeekLoads.OwnAsync(db, first, last, CancellationToken.None);
+            var rows = await db.AreaWeekLoads.AsNoTracking().Where(l => l.Week >= first && l.Week <= last).ToListAsync();
+            return (read, rows.Select(r => (r.AreaId, r.Week, r.Hours)).ToList());
+        });
+        Assert.True(stored.Count > 100, $"Only {stored.Count} cells in the demo's weeks.");
+        Assert.Contains(stored, c => decimal.Truncate(c.Hours) != c.Hours);
+        Assert.Equal(stored.OrderBy(c => c.AreaId).ThenBy(c => c.Week), read.OrderBy(c => c.AreaId).ThenBy(c => c.Week));
+    }
+
     private async Task AssertMatchesAsync(string after)
     {
         var (expected, stored) = await _factory.WithDbAsync(async db =>
