@@ -16,10 +16,10 @@ public sealed record TimelineView(IReadOnlyList<TimelineEntry> Entries, int Head
 public sealed record SubNavItem(string Text, string Href, bool Current, int? Count = null, string CountWords = "");
 
 /// <summary>MOJ sub navigation (tabs that are pages of their own).</summary>
-public sealed record SubNavigation(string Label, IReadOnlyList<SubNavItem> Items);
+public sealed partial record SubNavigation(string Label, IReadOnlyList<SubNavItem> Items);
 
 /// <summary>GOV.UK pagination: page numbers around the current page, first and last always shown.</summary>
-public sealed record PageLinks(int Page, int Pages, Func<int, string> Url, string Label = "Pages")
+public sealed partial record PageLinks(int Page, int Pages, Func<int, string> Url, string Label = "Pages")
 {
     public IEnumerable<int?> Numbers()
     {

@@ -34,7 +34,7 @@ public class TrackerModel(GateTracker tracker, PortfolioChoices choices, Calenda
 
     /// <summary>Forecasts of the open gates on this page only (by gate id): the query costs a page, whatever the portfolio.</summary>
     public IReadOnlyDictionary<int, GateForecast> Forecasts { get; private set; } = new Dictionary<int, GateForecast>();
-    public (int WindowWorkingDays, int FlagFromDays) ForecastMethod => (forecasts.WindowWorkingDays, forecasts.FlagFromDays);
+    public ForecastMethod ForecastMethod => new(forecasts.WindowWorkingDays, forecasts.FlagFromDays);
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Programme) || !string.IsNullOrWhiteSpace(Area) || !string.IsNullOrWhiteSpace(Status) || From is not null || To is not null
         || !string.IsNullOrWhiteSpace(Rag) || Open;
