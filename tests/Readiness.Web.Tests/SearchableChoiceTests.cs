@@ -53,6 +53,24 @@ public sealed class SearchableChoiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_choice_is_marked_as_every_field_in_error_is()
+    {
+        var pmo = await SignedInAsync(Pmo);
+        const string url = "/Admin/Releases/CRS-LAUNCH/Dependencies";
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await pmo.GetAsync(url)).QuerySelector("form#admin-form")!;
+        Assert.Null(form.QuerySelector(".govuk-form-group--error"));
+
+        var refused = await Browser.ParseAsync(await pmo.SubmitAsync(form, new() { ["DependsOnCode"] = "A release nobody made" }), url);
+        var input = refused.QuerySelector("input#DependsOnCode")!;
+        Assert.Contains("govuk-input--error", input.ClassList);
+        Assert.Contains("govuk-form-group--error", input.ParentElement!.ClassList);
+        Assert.Equal("DependsOnCode-hint DependsOnCode-error", input.GetAttribute("aria-describedby"));
+        var message = refused.QuerySelector("p.govuk-error-message#DependsOnCode-error")!;
+        Assert.StartsWith("Error:", message.TextContent, StringComparison.Ordinal);
+        Assert.Equal(refused.QuerySelector(".govuk-error-summary a[href='#DependsOnCode']")!.TextContent.Trim(), message.TextContent["Error:".Length..].Trim());
+    }
+
+    [Fact]
     public async Task The_risk_register_filters_by_a_release_name_as_by_its_code()
     {
         var pmo = await SignedInAsync(Pmo);

@@ -42,7 +42,7 @@ public sealed partial record PageLinks(int Page, int Pages, Func<int, string> Ur
 /// (<see cref="Choices.CodeOf"/>). Empty means <see cref="AllText"/>; without it (a form's required choice) the field
 /// shows its error from ModelState like any other field.
 /// </summary>
-public sealed record ChoiceInput(string Name, string Label, string? Code, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> Choices, string? AllText,
+public sealed partial record ChoiceInput(string Name, string Label, string? Code, IReadOnlyList<Readiness.Core.Portfolio.PortfolioChoice> Choices, string? AllText,
     string LabelClass = "govuk-label govuk-label--s")
 {
     /// <summary>The input's id: the name as the tag helpers sanitise it ("Impact.AreaCode" → "Impact_AreaCode").</summary>
