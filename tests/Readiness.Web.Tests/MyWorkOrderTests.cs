@@ -65,6 +65,37 @@ public sealed class MyWorkOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_return_knows_how_many_answers_have_a_value_and_older_returns_get_it_from_the_migrations_backfill()
+    {
+        Task<List<(int Id, int Kept, int Counted)>> CountsAsync() => _factory.WithDbAsync(async db =>
+            (await db.Assessments.OrderBy(a => a.Id).Select(a => new { a.Id, a.AnsweredCriteria, Counted = db.Answers.Count(v => v.AssessmentId == a.Id && v.Value != "") }).ToListAsync())
+            .Select(x => (x.Id, x.AnsweredCriteria, x.Counted)).ToList());
+
+        // Drafts of a few returns: some answers with a value, one with only a comment (not answered).
+        await _factory.WithDbAsync(async db =>
+        {
+            foreach (var a in await db.Assessments.Include(a => a.Answers).OrderBy(a => a.Id).Take(3).ToListAsync())
+            {
+                var criteria = await db.Criteria.Where(c => db.TemplateSections.Any(s => s.Id == c.SectionId && s.TemplateId == a.TemplateId))
+                    .OrderBy(c => c.Id).Select(c => c.Id).Take(a.Id % 3 + 2).ToListAsync();
+                var changes = criteria.Select((c, i) => new AnswerChange(c, AnswerContent.From(i == 0 ? "" : "Yes", "", "noted"), 0, AnswerContent.Empty.Fingerprint));
+                a.SaveDraft(changes, "user-test", DateTime.UtcNow);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var seeded = await CountsAsync();
+        Assert.Contains(seeded, c => c.Counted > 0);
+        Assert.All(seeded, c => Assert.Equal(c.Counted, c.Kept)); // the demo's answers were saved as drafts are
+
+        await _factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Assessments\" SET \"AnsweredCriteria\" = 0");
+            return await db.Database.ExecuteSqlRawAsync(AssessmentBackfillSql.AnsweredCriteria);
+        });
+        Assert.Equal(seeded, await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_person_who_leads_no_area_has_nothing_in_my_work()
     {
         var pmo = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "pmo@readiness.demo").Select(u => u.Id).SingleAsync());

@@ -51,6 +51,13 @@ public class Assessment
     /// gate tracker counts them without rescoring every return). Null before the first submission.
     /// </summary>
     public int? FailingCriteria { get; private set; }
+
+    /// <summary>
+    /// How many of the answers have a value, kept by <see cref="SaveDraft"/> (the only way answers change) so that lists
+    /// show a return's progress without counting its answers: My work counted them per row, a tenth of its request.
+    /// </summary>
+    public int AnsweredCriteria { get; private set; }
+
     public List<Answer> Answers { get; private set; } = [];
 
     public bool IsEditable => Status is AssessmentStatus.NotStarted or AssessmentStatus.Draft or AssessmentStatus.Returned;
@@ -89,6 +96,7 @@ public class Assessment
         }
         if (applied > 0)
         {
+            AnsweredCriteria = Answers.Count(a => a.Value.Length > 0);
             if (Status == AssessmentStatus.NotStarted) Status = AssessmentStatus.Draft;
             Version++;
             LastSavedAtUtc = nowUtc;

@@ -158,7 +158,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock, Template
             {
                 Id = a.Id, Code = r.Code, ReleaseName = r.Name, GateName = g.Name, AreaName = area.Name, DueOn = x.DueOn,
                 Status = a.Status, Rag = a.Rag, TemplateId = a.TemplateId, Impact = impact,
-                Answered = db.Answers.Count(v => v.AssessmentId == a.Id && v.Value != ""),
+                Answered = a.AnsweredCriteria,
             }));
 
     private sealed class ItemRow

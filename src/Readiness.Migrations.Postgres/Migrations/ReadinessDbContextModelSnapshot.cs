@@ -507,6 +507,9 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AnsweredCriteria")
+                        .HasColumnType("integer");
+
                     b.Property<int>("BusinessAreaId")
                         .HasColumnType("integer");
 

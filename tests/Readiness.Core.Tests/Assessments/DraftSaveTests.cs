@@ -48,6 +48,23 @@ public class DraftSaveTests
     }
 
     [Fact]
+    public void The_return_counts_its_answers_that_have_a_value_as_they_are_saved()
+    {
+        var assessment = NewAssessment();
+        Assert.Equal(0, assessment.AnsweredCriteria);
+
+        assessment.SaveDraft([Change(1, Answer("Yes"), 0, Empty), Change(2, Answer("No"), 0, Empty), Change(3, Answer("", comment: "Asked the supplier"), 0, Empty)], Priya, Now);
+        Assert.Equal(2, assessment.AnsweredCriteria); // a comment without a value is not an answer
+
+        assessment.SaveDraft([Change(2, Answer(""), 1, Answer("No")), Change(3, Answer("Partly", comment: "Asked the supplier"), 1, Answer("", comment: "Asked the supplier"))], Liam, Later);
+        Assert.Equal(2, assessment.AnsweredCriteria); // one cleared, one answered
+
+        assessment.SaveDraft([Change(1, Answer(""), 0, Answer("Yes"))], Liam, Later); // a stale form: a conflict, nothing applied
+        Assert.Equal(2, assessment.AnsweredCriteria);
+        Assert.Equal(assessment.Answers.Count(a => a.Value != ""), assessment.AnsweredCriteria);
+    }
+
+    [Fact]
     public void An_answer_left_alone_in_the_form_is_not_written()
     {
         var assessment = SavedOnce();

@@ -32,7 +32,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 "Readiness.Core.Assessments.Assessment",
                 typeof(Assessment),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 2,
                 foreignKeyCount: 4,
                 unnamedIndexCount: 4,
@@ -89,6 +89,54 @@ namespace Readiness.Core.Persistence.CompiledModel
                     storeTypeName: "INTEGER"));
             id.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(id));
 
+            var answeredCriteria = runtimeEntityType.AddProperty(
+                "AnsweredCriteria",
+                typeof(int),
+                propertyInfo: typeof(Assessment).GetProperty("AnsweredCriteria", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Assessment).GetField("<AnsweredCriteria>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            answeredCriteria.SetGetter(
+                int (Assessment instance) => AssessmentUnsafeAccessors.AnsweredCriteria(instance),
+                bool (Assessment instance) => AssessmentUnsafeAccessors.AnsweredCriteria(instance) == 0);
+            answeredCriteria.SetSetter(
+                Assessment (Assessment instance, int value) =>
+                {
+                    AssessmentUnsafeAccessors.AnsweredCriteria(instance) = value;
+                    return instance;
+                });
+            answeredCriteria.SetMaterializationSetter(
+                Assessment (Assessment instance, int value) =>
+                {
+                    AssessmentUnsafeAccessors.AnsweredCriteria(instance) = value;
+                    return instance;
+                });
+            answeredCriteria.SetAccessors(
+                int (IInternalEntry entry) => AssessmentUnsafeAccessors.AnsweredCriteria(((Assessment)(entry.Entity))),
+                int (IInternalEntry entry) => AssessmentUnsafeAccessors.AnsweredCriteria(((Assessment)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(answeredCriteria, 1),
+                int (IInternalEntry entry) => entry.GetCurrentValue<int>(answeredCriteria));
+            answeredCriteria.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            answeredCriteria.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+
             var businessAreaId = runtimeEntityType.AddProperty(
                 "BusinessAreaId",
                 typeof(int),
@@ -111,13 +159,13 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return instance;
                 });
             businessAreaId.SetAccessors(
-                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(1) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(1) && AssessmentUnsafeAccessors.BusinessAreaId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : AssessmentUnsafeAccessors.BusinessAreaId(((Assessment)(entry.Entity))))),
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(2) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(2) && AssessmentUnsafeAccessors.BusinessAreaId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : AssessmentUnsafeAccessors.BusinessAreaId(((Assessment)(entry.Entity))))),
                 int (IInternalEntry entry) => AssessmentUnsafeAccessors.BusinessAreaId(((Assessment)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(businessAreaId, 1),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(businessAreaId, 2),
                 int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(businessAreaId, 1));
             businessAreaId.SetPropertyIndexes(
-                index: 1,
-                originalValueIndex: 1,
+                index: 2,
+                originalValueIndex: 2,
                 shadowIndex: -1,
                 relationshipIndex: 1,
                 storeGenerationIndex: 1);
@@ -162,11 +210,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             createdAtUtc.SetAccessors(
                 DateTime (IInternalEntry entry) => AssessmentUnsafeAccessors.CreatedAtUtc(((Assessment)(entry.Entity))),
                 DateTime (IInternalEntry entry) => AssessmentUnsafeAccessors.CreatedAtUtc(((Assessment)(entry.Entity))),
-                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdAtUtc, 2),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(createdAtUtc, 3),
                 DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(createdAtUtc));
             createdAtUtc.SetPropertyIndexes(
-                index: 2,
-                originalValueIndex: 2,
+                index: 3,
+                originalValueIndex: 3,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -217,11 +265,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             failingCriteria.SetAccessors(
                 int? (IInternalEntry entry) => AssessmentUnsafeAccessors.FailingCriteria(((Assessment)(entry.Entity))),
                 int? (IInternalEntry entry) => AssessmentUnsafeAccessors.FailingCriteria(((Assessment)(entry.Entity))),
-                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(failingCriteria, 3),
+                int? (IInternalEntry entry) => entry.ReadOriginalValue<int?>(failingCriteria, 4),
                 int? (IInternalEntry entry) => entry.GetCurrentValue<int?>(failingCriteria));
             failingCriteria.SetPropertyIndexes(
-                index: 3,
-                originalValueIndex: 3,
+                index: 4,
+                originalValueIndex: 4,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -265,13 +313,13 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return instance;
                 });
             gateId.SetAccessors(
-                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(4) ? entry.ReadStoreGeneratedValue<int>(2) : (entry.FlaggedAsTemporary(4) && AssessmentUnsafeAccessors.GateId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(2) : AssessmentUnsafeAccessors.GateId(((Assessment)(entry.Entity))))),
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(2) : (entry.FlaggedAsTemporary(5) && AssessmentUnsafeAccessors.GateId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(2) : AssessmentUnsafeAccessors.GateId(((Assessment)(entry.Entity))))),
                 int (IInternalEntry entry) => AssessmentUnsafeAccessors.GateId(((Assessment)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(gateId, 4),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(gateId, 5),
                 int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(gateId, 2));
             gateId.SetPropertyIndexes(
-                index: 4,
-                originalValueIndex: 4,
+                index: 5,
+                originalValueIndex: 5,
                 shadowIndex: -1,
                 relationshipIndex: 2,
                 storeGenerationIndex: 2);
@@ -317,11 +365,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             lastSavedAtUtc.SetAccessors(
                 DateTime? (IInternalEntry entry) => AssessmentUnsafeAccessors.LastSavedAtUtc(((Assessment)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => AssessmentUnsafeAccessors.LastSavedAtUtc(((Assessment)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lastSavedAtUtc, 5),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(lastSavedAtUtc, 6),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(lastSavedAtUtc));
             lastSavedAtUtc.SetPropertyIndexes(
-                index: 5,
-                originalValueIndex: 5,
+                index: 6,
+                originalValueIndex: 6,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -374,11 +422,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             lastSavedByUserId.SetAccessors(
                 string (IInternalEntry entry) => AssessmentUnsafeAccessors.LastSavedByUserId(((Assessment)(entry.Entity))),
                 string (IInternalEntry entry) => AssessmentUnsafeAccessors.LastSavedByUserId(((Assessment)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(lastSavedByUserId, 6),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(lastSavedByUserId, 7),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(lastSavedByUserId));
             lastSavedByUserId.SetPropertyIndexes(
-                index: 6,
-                originalValueIndex: 6,
+                index: 7,
+                originalValueIndex: 7,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -410,11 +458,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             rag.SetAccessors(
                 Rag? (IInternalEntry entry) => AssessmentUnsafeAccessors.Rag(((Assessment)(entry.Entity))),
                 Rag? (IInternalEntry entry) => AssessmentUnsafeAccessors.Rag(((Assessment)(entry.Entity))),
-                Rag? (IInternalEntry entry) => entry.ReadOriginalValue<Rag?>(rag, 7),
+                Rag? (IInternalEntry entry) => entry.ReadOriginalValue<Rag?>(rag, 8),
                 Rag? (IInternalEntry entry) => entry.GetCurrentValue<Rag?>(rag));
             rag.SetPropertyIndexes(
-                index: 7,
-                originalValueIndex: 7,
+                index: 8,
+                originalValueIndex: 8,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -464,13 +512,13 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return instance;
                 });
             releaseId.SetAccessors(
-                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(8) ? entry.ReadStoreGeneratedValue<int>(3) : (entry.FlaggedAsTemporary(8) && AssessmentUnsafeAccessors.ReleaseId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(3) : AssessmentUnsafeAccessors.ReleaseId(((Assessment)(entry.Entity))))),
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(9) ? entry.ReadStoreGeneratedValue<int>(3) : (entry.FlaggedAsTemporary(9) && AssessmentUnsafeAccessors.ReleaseId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(3) : AssessmentUnsafeAccessors.ReleaseId(((Assessment)(entry.Entity))))),
                 int (IInternalEntry entry) => AssessmentUnsafeAccessors.ReleaseId(((Assessment)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 8),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(releaseId, 9),
                 int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(releaseId, 3));
             releaseId.SetPropertyIndexes(
-                index: 8,
-                originalValueIndex: 8,
+                index: 9,
+                originalValueIndex: 9,
                 shadowIndex: -1,
                 relationshipIndex: 3,
                 storeGenerationIndex: 3);
@@ -517,11 +565,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             score.SetAccessors(
                 decimal? (IInternalEntry entry) => AssessmentUnsafeAccessors.Score(((Assessment)(entry.Entity))),
                 decimal? (IInternalEntry entry) => AssessmentUnsafeAccessors.Score(((Assessment)(entry.Entity))),
-                decimal? (IInternalEntry entry) => entry.ReadOriginalValue<decimal?>(score, 9),
+                decimal? (IInternalEntry entry) => entry.ReadOriginalValue<decimal?>(score, 10),
                 decimal? (IInternalEntry entry) => entry.GetCurrentValue<decimal?>(score));
             score.SetPropertyIndexes(
-                index: 9,
-                originalValueIndex: 9,
+                index: 10,
+                originalValueIndex: 10,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -554,11 +602,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             status.SetAccessors(
                 AssessmentStatus (IInternalEntry entry) => AssessmentUnsafeAccessors.Status(((Assessment)(entry.Entity))),
                 AssessmentStatus (IInternalEntry entry) => AssessmentUnsafeAccessors.Status(((Assessment)(entry.Entity))),
-                AssessmentStatus (IInternalEntry entry) => entry.ReadOriginalValue<AssessmentStatus>(status, 10),
+                AssessmentStatus (IInternalEntry entry) => entry.ReadOriginalValue<AssessmentStatus>(status, 11),
                 AssessmentStatus (IInternalEntry entry) => entry.GetCurrentValue<AssessmentStatus>(status));
             status.SetPropertyIndexes(
-                index: 10,
-                originalValueIndex: 10,
+                index: 11,
+                originalValueIndex: 11,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -610,11 +658,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             submittedAtUtc.SetAccessors(
                 DateTime? (IInternalEntry entry) => AssessmentUnsafeAccessors.SubmittedAtUtc(((Assessment)(entry.Entity))),
                 DateTime? (IInternalEntry entry) => AssessmentUnsafeAccessors.SubmittedAtUtc(((Assessment)(entry.Entity))),
-                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(submittedAtUtc, 11),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(submittedAtUtc, 12),
                 DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(submittedAtUtc));
             submittedAtUtc.SetPropertyIndexes(
-                index: 11,
-                originalValueIndex: 11,
+                index: 12,
+                originalValueIndex: 12,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -667,11 +715,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             submittedByUserId.SetAccessors(
                 string (IInternalEntry entry) => AssessmentUnsafeAccessors.SubmittedByUserId(((Assessment)(entry.Entity))),
                 string (IInternalEntry entry) => AssessmentUnsafeAccessors.SubmittedByUserId(((Assessment)(entry.Entity))),
-                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(submittedByUserId, 12),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(submittedByUserId, 13),
                 string (IInternalEntry entry) => entry.GetCurrentValue<string>(submittedByUserId));
             submittedByUserId.SetPropertyIndexes(
-                index: 12,
-                originalValueIndex: 12,
+                index: 13,
+                originalValueIndex: 13,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -699,13 +747,13 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return instance;
                 });
             templateId.SetAccessors(
-                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(13) ? entry.ReadStoreGeneratedValue<int>(4) : (entry.FlaggedAsTemporary(13) && AssessmentUnsafeAccessors.TemplateId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(4) : AssessmentUnsafeAccessors.TemplateId(((Assessment)(entry.Entity))))),
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(14) ? entry.ReadStoreGeneratedValue<int>(4) : (entry.FlaggedAsTemporary(14) && AssessmentUnsafeAccessors.TemplateId(((Assessment)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(4) : AssessmentUnsafeAccessors.TemplateId(((Assessment)(entry.Entity))))),
                 int (IInternalEntry entry) => AssessmentUnsafeAccessors.TemplateId(((Assessment)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(templateId, 13),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(templateId, 14),
                 int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(templateId, 4));
             templateId.SetPropertyIndexes(
-                index: 13,
-                originalValueIndex: 13,
+                index: 14,
+                originalValueIndex: 14,
                 shadowIndex: -1,
                 relationshipIndex: 4,
                 storeGenerationIndex: 4);
@@ -751,11 +799,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             version.SetAccessors(
                 int (IInternalEntry entry) => AssessmentUnsafeAccessors.Version(((Assessment)(entry.Entity))),
                 int (IInternalEntry entry) => AssessmentUnsafeAccessors.Version(((Assessment)(entry.Entity))),
-                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 14),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(version, 15),
                 int (IInternalEntry entry) => entry.GetCurrentValue<int>(version));
             version.SetPropertyIndexes(
-                index: 14,
-                originalValueIndex: 14,
+                index: 15,
+                originalValueIndex: 15,
                 shadowIndex: -1,
                 relationshipIndex: -1,
                 storeGenerationIndex: -1);
@@ -875,6 +923,7 @@ namespace Readiness.Core.Persistence.CompiledModel
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
             var id = runtimeEntityType.FindProperty("Id");
+            var answeredCriteria = runtimeEntityType.FindProperty("AnsweredCriteria");
             var businessAreaId = runtimeEntityType.FindProperty("BusinessAreaId");
             var createdAtUtc = runtimeEntityType.FindProperty("CreatedAtUtc");
             var failingCriteria = runtimeEntityType.FindProperty("FailingCriteria");
@@ -898,7 +947,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 ISnapshot (IInternalEntry source) =>
                 {
                     var structuralType = ((Assessment)(source.Entity));
-                    return ((ISnapshot)(new Snapshot<int, int, DateTime, int?, int, DateTime?, string, Rag?, int, decimal?, AssessmentStatus, DateTime?, string, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), ((ValueComparer<DateTime>)(((IProperty)createdAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAtUtc)), (source.GetCurrentValue<int?>(failingCriteria) == null ? null : ((ValueComparer<int?>)(((IProperty)failingCriteria).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(failingCriteria))), ((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), (source.GetCurrentValue<DateTime?>(lastSavedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastSavedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastSavedAtUtc))), (source.GetCurrentValue<string>(lastSavedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)lastSavedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastSavedByUserId))), (source.GetCurrentValue<Rag?>(rag) == null ? null : ((ValueComparer<Rag?>)(((IProperty)rag).GetValueComparer())).Snapshot(source.GetCurrentValue<Rag?>(rag))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), (source.GetCurrentValue<decimal?>(score) == null ? null : ((ValueComparer<decimal?>)(((IProperty)score).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal?>(score))), ((ValueComparer<AssessmentStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<AssessmentStatus>(status)), (source.GetCurrentValue<DateTime?>(submittedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)submittedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(submittedAtUtc))), (source.GetCurrentValue<string>(submittedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)submittedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(submittedByUserId))), ((ValueComparer<int>)(((IProperty)templateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(templateId)), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
+                    return ((ISnapshot)(new Snapshot<int, int, int, DateTime, int?, int, DateTime?, string, Rag?, int, decimal?, AssessmentStatus, DateTime?, string, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)answeredCriteria).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(answeredCriteria)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), ((ValueComparer<DateTime>)(((IProperty)createdAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(createdAtUtc)), (source.GetCurrentValue<int?>(failingCriteria) == null ? null : ((ValueComparer<int?>)(((IProperty)failingCriteria).GetValueComparer())).Snapshot(source.GetCurrentValue<int?>(failingCriteria))), ((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), (source.GetCurrentValue<DateTime?>(lastSavedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)lastSavedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(lastSavedAtUtc))), (source.GetCurrentValue<string>(lastSavedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)lastSavedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(lastSavedByUserId))), (source.GetCurrentValue<Rag?>(rag) == null ? null : ((ValueComparer<Rag?>)(((IProperty)rag).GetValueComparer())).Snapshot(source.GetCurrentValue<Rag?>(rag))), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), (source.GetCurrentValue<decimal?>(score) == null ? null : ((ValueComparer<decimal?>)(((IProperty)score).GetValueComparer())).Snapshot(source.GetCurrentValue<decimal?>(score))), ((ValueComparer<AssessmentStatus>)(((IProperty)status).GetValueComparer())).Snapshot(source.GetCurrentValue<AssessmentStatus>(status)), (source.GetCurrentValue<DateTime?>(submittedAtUtc) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)submittedAtUtc).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(submittedAtUtc))), (source.GetCurrentValue<string>(submittedByUserId) == null ? null : ((ValueComparer<string>)(((IProperty)submittedByUserId).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(submittedByUserId))), ((ValueComparer<int>)(((IProperty)templateId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(templateId)), ((ValueComparer<int>)(((IProperty)version).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(version)))));
                 });
             runtimeEntityType.SetStoreGeneratedValuesFactory(
                 ISnapshot () => ((ISnapshot)(new Snapshot<int, int, int, int, int>(((ValueComparer<int>)(((IProperty)id).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)gateId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)releaseId).GetValueComparer())).Snapshot(default(int)), ((ValueComparer<int>)(((IProperty)templateId).GetValueComparer())).Snapshot(default(int))))));
@@ -915,11 +964,11 @@ namespace Readiness.Core.Persistence.CompiledModel
                     return ((ISnapshot)(new Snapshot<int, int, int, int, int, object, object>(((ValueComparer<int>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(id)), ((ValueComparer<int>)(((IProperty)businessAreaId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(businessAreaId)), ((ValueComparer<int>)(((IProperty)gateId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(gateId)), ((ValueComparer<int>)(((IProperty)releaseId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(releaseId)), ((ValueComparer<int>)(((IProperty)templateId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(templateId)), SnapshotFactoryFactory.SnapshotCollection(source.GetCurrentValue<List<Answer>>(answers)), source.GetCurrentValue<Gate>(gate))));
                 });
             runtimeEntityType.SetCounts(new PropertyCounts(
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 2,
                 complexPropertyCount: 0,
                 complexCollectionCount: 0,
-                originalValueCount: 15,
+                originalValueCount: 16,
                 shadowCount: 0,
                 relationshipCount: 7,
                 storeGeneratedCount: 5));

@@ -16,6 +16,9 @@ namespace Readiness.Core.Persistence.CompiledModel
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<Id>k__BackingField")]
         public static extern ref int Id(Assessment @this);
 
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<AnsweredCriteria>k__BackingField")]
+        public static extern ref int AnsweredCriteria(Assessment @this);
+
         [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "<BusinessAreaId>k__BackingField")]
         public static extern ref int BusinessAreaId(Assessment @this);
 

@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("59042f12-3a18-4a54-a5de-923d5ea6a81f"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("a9b669a7-a96e-4a9c-bb7f-0280261c2bb2"), entityTypeCount: 55)
         {
         }
 
@@ -1452,6 +1452,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             var defaultTableMappings11 = new List<TableMappingBase<ColumnMappingBase>>();
             assessment.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings11);
             var readinessCoreAssessmentsAssessmentTableBase = new TableBase("Readiness.Core.Assessments.Assessment", null, relationalModel);
+            var answeredCriteriaColumnBase = new ColumnBase<ColumnMappingBase>("AnsweredCriteria", "INTEGER", readinessCoreAssessmentsAssessmentTableBase);
+            readinessCoreAssessmentsAssessmentTableBase.Columns.Add("AnsweredCriteria", answeredCriteriaColumnBase);
             var businessAreaIdColumnBase = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreAssessmentsAssessmentTableBase);
             readinessCoreAssessmentsAssessmentTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase);
             var createdAtUtcColumnBase3 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreAssessmentsAssessmentTableBase);
@@ -1508,6 +1510,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreAssessmentsAssessmentTableBase.AddTypeMapping(readinessCoreAssessmentsAssessmentMappingBase, false);
             defaultTableMappings11.Add(readinessCoreAssessmentsAssessmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase8, assessment.FindProperty("Id")!, readinessCoreAssessmentsAssessmentMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answeredCriteriaColumnBase, assessment.FindProperty("AnsweredCriteria")!, readinessCoreAssessmentsAssessmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase, assessment.FindProperty("BusinessAreaId")!, readinessCoreAssessmentsAssessmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase3, assessment.FindProperty("CreatedAtUtc")!, readinessCoreAssessmentsAssessmentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)failingCriteriaColumnBase, assessment.FindProperty("FailingCriteria")!, readinessCoreAssessmentsAssessmentMappingBase);
@@ -1529,6 +1532,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var idColumn8 = new Column("Id", "INTEGER", assessmentsTable);
             assessmentsTable.Columns.Add("Id", idColumn8);
             idColumn8.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn8);
+            var answeredCriteriaColumn = new Column("AnsweredCriteria", "INTEGER", assessmentsTable);
+            assessmentsTable.Columns.Add("AnsweredCriteria", answeredCriteriaColumn);
+            answeredCriteriaColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(answeredCriteriaColumn);
             var businessAreaIdColumn = new Column("BusinessAreaId", "INTEGER", assessmentsTable);
             assessmentsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn);
             businessAreaIdColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn);
@@ -1597,6 +1603,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             assessmentsTable.AddTypeMapping(assessmentsTableMapping, false);
             tableMappings11.Add(assessmentsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn8, assessment.FindProperty("Id")!, assessmentsTableMapping);
+            RelationalModel.CreateColumnMapping(answeredCriteriaColumn, assessment.FindProperty("AnsweredCriteria")!, assessmentsTableMapping);
             RelationalModel.CreateColumnMapping(businessAreaIdColumn, assessment.FindProperty("BusinessAreaId")!, assessmentsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn3, assessment.FindProperty("CreatedAtUtc")!, assessmentsTableMapping);
             RelationalModel.CreateColumnMapping(failingCriteriaColumn, assessment.FindProperty("FailingCriteria")!, assessmentsTableMapping);

@@ -484,6 +484,9 @@ namespace Readiness.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AnsweredCriteria")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BusinessAreaId")
                         .HasColumnType("INTEGER");
 
