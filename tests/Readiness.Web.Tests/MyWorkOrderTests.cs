@@ -96,6 +96,33 @@ public sealed class MyWorkOrderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_row_counts_the_criteria_that_apply_to_its_areas_impact()
+    {
+        // Impacts varied so each applies-if rule holds for some returns and not others (low level, no training, no hypercare).
+        await _factory.WithDbAsync(async db =>
+        {
+            var levels = Enum.GetValues<ImpactLevel>();
+            foreach (var i in await db.Impacts.OrderBy(i => i.Id).ToListAsync())
+                i.Update(i.Headcount, levels[i.Id % levels.Length], i.Id % 3 == 0 ? 0 : 2.5m, i.Id % 4 == 0 ? 0 : 3);
+            return await db.SaveChangesAsync();
+        });
+        var (leads, expected) = await _factory.WithDbAsync(async db =>
+        {
+            var returns = await db.Assessments.AsNoTracking().Select(a => new { a.Id, a.TemplateId, a.ReleaseId, a.BusinessAreaId }).ToListAsync();
+            var impacts = await db.Impacts.AsNoTracking().ToDictionaryAsync(i => (i.ReleaseId, i.BusinessAreaId));
+            var criteria = await (from c in db.Criteria.AsNoTracking() join s in db.TemplateSections on c.SectionId equals s.Id select new { s.TemplateId, Criterion = c }).ToListAsync();
+            return (await db.AreaMemberships.Where(m => m.Role == AreaRole.TeamLead).Select(m => m.UserId).Distinct().ToListAsync(),
+                returns.ToDictionary(a => a.Id, a => criteria.Count(c => c.TemplateId == a.TemplateId && c.Criterion.AppliesTo(impacts.GetValueOrDefault((a.ReleaseId, a.BusinessAreaId))))));
+        });
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var work = scope.ServiceProvider.GetRequiredService<MyWork>();
+        var rows = new List<MyWorkItem>();
+        foreach (var lead in leads) rows.AddRange((await work.PageAsync(lead, all: true, 1, CancellationToken.None)).Items);
+        Assert.True(rows.Select(r => r.Applicable).Distinct().Count() >= 3, "The impacts did not vary the criteria that apply.");
+        Assert.All(rows, r => Assert.Equal(expected[r.AssessmentId], r.Applicable));
+    }
+
+    [Fact]
     public async Task A_person_who_leads_no_area_has_nothing_in_my_work()
     {
         var pmo = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == "pmo@readiness.demo").Select(u => u.Id).SingleAsync());

@@ -156,8 +156,11 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock, Template
             from impact in impacts.DefaultIfEmpty()
             select new ItemRow
             {
-                Id = a.Id, Code = r.Code, ReleaseName = r.Name, GateName = g.Name, AreaName = area.Name, DueOn = x.DueOn,
-                Status = a.Status, Rag = a.Rag, TemplateId = a.TemplateId, Impact = impact,
+                // The due date as its day number, and of the impact only what the applies-if rules read: a date read as
+                // text goes through .NET's general date parser, and a whole Impact entity was half the rows' reading.
+                Id = a.Id, Code = r.Code, ReleaseName = r.Name, GateName = g.Name, AreaName = area.Name, DueDay = x.DueOn.DayNumber,
+                Status = a.Status, Rag = a.Rag, TemplateId = a.TemplateId,
+                Level = (ImpactLevel?)impact.Level, TrainingHours = (decimal?)impact.TrainingHoursPerPerson, HypercareWeeks = (int?)impact.HypercareWeeks,
                 Answered = a.AnsweredCriteria,
             }));
 
@@ -168,11 +171,13 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock, Template
         public required string ReleaseName { get; init; }
         public required string GateName { get; init; }
         public required string AreaName { get; init; }
-        public required DateOnly DueOn { get; init; }
+        public required int DueDay { get; init; }
         public required AssessmentStatus Status { get; init; }
         public required Rag? Rag { get; init; }
         public required int TemplateId { get; init; }
-        public required Impact? Impact { get; init; }
+        public required ImpactLevel? Level { get; init; }
+        public required decimal? TrainingHours { get; init; }
+        public required int? HypercareWeeks { get; init; }
         public required int Answered { get; init; }
     }
 
@@ -183,7 +188,7 @@ public sealed class MyWork(ReadinessDbContext db, ReadinessClock clock, Template
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rows = (await ItemsOf.For(db)(db, ids).ToListAsync(ct)).OrderBy(r => order[r.Id]).ToList();
         var rules = await _templateRules.ForAsync(db, rows.Select(r => r.TemplateId).ToList(), ct);
-        return rows.Select(r => new MyWorkItem(r.Id, r.Code, r.ReleaseName, r.GateName, r.AreaName, r.DueOn, r.Status,
-            r.Answered, rules[r.TemplateId].Count(rule => rule.AppliesTo(r.Impact)), r.Rag)).ToList();
+        return rows.Select(r => new MyWorkItem(r.Id, r.Code, r.ReleaseName, r.GateName, r.AreaName, DateOnly.FromDayNumber(r.DueDay), r.Status,
+            r.Answered, rules[r.TemplateId].Count(rule => rule.AppliesTo(r.Level, r.TrainingHours ?? 0, r.HypercareWeeks ?? 0)), r.Rag)).ToList();
     }
 }

@@ -56,12 +56,16 @@ public class Criterion
     public bool AppliesTo(Impact? impact) => Applies(AppliesIfMinImpactLevel, AppliesIfTraining, AppliesIfHypercare, impact);
 
     /// <summary>The applies-if rule on its own values (lists that read only the rules, not whole criteria, count with it).</summary>
-    public static bool Applies(ImpactLevel? minImpactLevel, bool ifTraining, bool ifHypercare, Impact? impact)
+    public static bool Applies(ImpactLevel? minImpactLevel, bool ifTraining, bool ifHypercare, Impact? impact) =>
+        Applies(minImpactLevel, ifTraining, ifHypercare, impact?.Level, impact?.TrainingHoursPerPerson ?? 0, impact?.HypercareWeeks ?? 0);
+
+    /// <summary>The rule on the impact's three values that it reads; no level means the area has no impact.</summary>
+    public static bool Applies(ImpactLevel? minImpactLevel, bool ifTraining, bool ifHypercare, ImpactLevel? level, decimal trainingHoursPerPerson, int hypercareWeeks)
     {
-        if (impact is null) return minImpactLevel is null && !ifTraining && !ifHypercare;
-        if (minImpactLevel is { } min && impact.Level < min) return false;
-        if (ifTraining && impact.TrainingHoursPerPerson <= 0) return false;
-        if (ifHypercare && impact.HypercareWeeks <= 0) return false;
+        if (level is not { } impactLevel) return minImpactLevel is null && !ifTraining && !ifHypercare;
+        if (minImpactLevel is { } min && impactLevel < min) return false;
+        if (ifTraining && trainingHoursPerPerson <= 0) return false;
+        if (ifHypercare && hypercareWeeks <= 0) return false;
         return true;
     }
 }

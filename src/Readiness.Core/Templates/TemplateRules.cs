@@ -17,6 +17,9 @@ public sealed class TemplateRules
     public sealed record Rule(ImpactLevel? MinImpactLevel, bool IfTraining, bool IfHypercare)
     {
         public bool AppliesTo(Impact? impact) => Criterion.Applies(MinImpactLevel, IfTraining, IfHypercare, impact);
+
+        public bool AppliesTo(ImpactLevel? level, decimal trainingHoursPerPerson, int hypercareWeeks) =>
+            Criterion.Applies(MinImpactLevel, IfTraining, IfHypercare, level, trainingHoursPerPerson, hypercareWeeks);
     }
 
     private readonly ConcurrentDictionary<int, IReadOnlyList<Rule>> _byTemplate = new();
