@@ -28,14 +28,28 @@ public sealed class HeatmapQueries(ReadinessDbContext db, IOptions<HeatmapOption
 
     private HeatmapOptions Options => options.Value;
 
-    private async Task<(IReadOnlyList<Area> Areas, Dictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
+    private sealed record AreaTree(HeatmapOptions Options, IReadOnlyList<Area> Areas, IReadOnlyDictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances);
+
+    /// <summary>
+    /// The tree and tolerances worked out once per version of the node's lists (and the options they were worked out
+    /// with), not at every heatmap: they were a twentieth of its request.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReferenceLists.Snapshot, AreaTree> Trees = [];
+
+    private async Task<(IReadOnlyList<Area> Areas, IReadOnlyDictionary<int, int?> Parents, IReadOnlyDictionary<int, decimal> Tolerances)> AreasAsync(CancellationToken ct)
     {
         // The node's copy of the areas: an edit of an area, its tolerance included, records a reference change (ReadinessDbContext).
-        var areas = (await _lists.GetAsync(db, ct)).Areas;
-        var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
-        var byId = areas.ToDictionary(a => a.Id);
-        // The PMO's value for the area (Admin → Capacity), else configuration's: a change needs no restart.
-        return (areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].ChangeTolerance ?? Options.ToleranceFor(byId[id].Code)));
+        var snapshot = await _lists.GetAsync(db, ct);
+        if (!Trees.TryGetValue(snapshot, out var tree) || !ReferenceEquals(tree.Options, Options))
+        {
+            var areas = snapshot.Areas;
+            var parents = areas.ToDictionary(a => a.Id, a => a.ParentId);
+            var byId = areas.ToDictionary(a => a.Id);
+            // The PMO's value for the area (Admin → Capacity), else configuration's: a change needs no restart.
+            tree = new AreaTree(Options, areas, parents, ChangeLoad.Tolerances(parents, id => byId[id].ChangeTolerance ?? Options.ToleranceFor(byId[id].Code)));
+            Trees.AddOrUpdate(snapshot, tree);
+        }
+        return (tree.Areas, tree.Parents, tree.Tolerances);
     }
 
     /// <summary>
