@@ -78,6 +78,14 @@ internal static class ReturnSummaryOracle
             .OrderBy(e => e.AssessmentId).ToList();
     }
 
+    /// <summary>The areas' counts of returns by review flag and status (<see cref="ReturnCount"/>) as the returns give them.</summary>
+    public static List<(int Area, bool Review, AssessmentStatus Status, int Count)> Counts(IEnumerable<Expected> returns) =>
+        [.. returns.GroupBy(e => (e.BusinessAreaId, e.Review, e.Status)).Select(g => (g.Key.BusinessAreaId, g.Key.Review, g.Key.Status, g.Count())).Order()];
+
+    /// <summary>The stored counts, without the rows left at 0.</summary>
+    public static async Task<List<(int Area, bool Review, AssessmentStatus Status, int Count)>> StoredCountsAsync(ReadinessDbContext db) =>
+        [.. (await db.ReturnCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync()).Select(c => (c.BusinessAreaId, c.Review, c.Status, c.Count)).Order()];
+
     public static async Task<List<Expected>> StoredAsync(ReadinessDbContext db) =>
         (await db.ReturnSummaries.AsNoTracking().OrderBy(s => s.AssessmentId).ToListAsync())
         .Select(s => new Expected(s.AssessmentId, s.ReleaseId, s.BusinessAreaId, s.Review, s.Status, s.SubmittedAtUtc, s.DueOn)).ToList();

@@ -30,10 +30,13 @@ public class ReturnSummary
     internal bool Apply(ReturnSummaryValues v)
     {
         var before = (ReleaseId, BusinessAreaId, Review, Status, SubmittedAtUtc, DueOn);
-        (ReleaseId, BusinessAreaId, Review, Status, SubmittedAtUtc, DueOn) = (v.ReleaseId, v.BusinessAreaId, v.Kind == GateKind.PostGoLiveReview, v.Status, v.SubmittedAtUtc, v.DueOn);
+        (ReleaseId, BusinessAreaId, Review, Status, SubmittedAtUtc, DueOn) = (v.ReleaseId, v.BusinessAreaId, v.Review, v.Status, v.SubmittedAtUtc, v.DueOn);
         return before != (ReleaseId, BusinessAreaId, Review, Status, SubmittedAtUtc, DueOn);
     }
 }
 
 /// <summary>One return's summary as computed from the portfolio (<see cref="ReturnSummaries.ComputeAsync"/>).</summary>
-public sealed record ReturnSummaryValues(int AssessmentId, int ReleaseId, int BusinessAreaId, GateKind Kind, AssessmentStatus Status, DateTime? SubmittedAtUtc, DateOnly DueOn);
+public sealed record ReturnSummaryValues(int AssessmentId, int ReleaseId, int BusinessAreaId, GateKind Kind, AssessmentStatus Status, DateTime? SubmittedAtUtc, DateOnly DueOn)
+{
+    public bool Review => Kind == GateKind.PostGoLiveReview;
+}

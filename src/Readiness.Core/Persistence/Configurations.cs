@@ -205,6 +205,18 @@ internal sealed class ReturnSummaryConfiguration : IEntityTypeConfiguration<Retu
         b.HasIndex(s => s.ReleaseId);
         // My work counts and pages a team lead's returns from this index alone (the key, the return's id, is in every entry).
         b.HasIndex(s => new { s.BusinessAreaId, s.Review, s.Status, s.SubmittedAtUtc, s.DueOn });
+        // The overdue count: the open returns due before today, a range in each status rather than every open return.
+        b.HasIndex(s => new { s.BusinessAreaId, s.Review, s.Status, s.DueOn });
+    }
+}
+
+internal sealed class ReturnCountConfiguration : IEntityTypeConfiguration<ReturnCount>
+{
+    public void Configure(EntityTypeBuilder<ReturnCount> b)
+    {
+        b.HasKey(c => new { c.BusinessAreaId, c.Review, c.Status });
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(30);
+        b.HasOne<BusinessArea>().WithMany().HasForeignKey(c => c.BusinessAreaId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -64,6 +64,7 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
     public DbSet<GateSummary> GateSummaries => Set<GateSummary>();
     public DbSet<AreaWeekLoad> AreaWeekLoads => Set<AreaWeekLoad>();
     public DbSet<ReturnSummary> ReturnSummaries => Set<ReturnSummary>();
+    public DbSet<ReturnCount> ReturnCounts => Set<ReturnCount>();
     public DbSet<ImpactLoadBasis> ImpactLoadBases => Set<ImpactLoadBasis>();
     public DbSet<ReferenceChange> ReferenceChanges => Set<ReferenceChange>();
 
@@ -108,13 +109,15 @@ public class ReadinessDbContext(DbContextOptions<ReadinessDbContext> options) : 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            // My work's counts move by difference, and the flush can remove summaries by cascade: count them first.
+            var returnsBefore = await Core.Assessments.ReturnTally.OfReleasesAsync(this, gates.ExistingReleaseIds(), cancellationToken);
             var saved = await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
             _refreshing = true;
             try
             {
                 await Portfolio.GateSummaries.RefreshAsync(this, gates.ReleaseIds(), cancellationToken);
                 // My work's rows change on the same changes as the tracker's (a return's status, a gate's date, go-live).
-                await Core.Assessments.ReturnSummaries.RefreshAsync(this, gates.ReleaseIds(), cancellationToken);
+                await Core.Assessments.ReturnSummaries.RefreshAsync(this, gates.ReleaseIds(), cancellationToken, returnsBefore);
                 await Portfolio.AreaWeekLoads.RefreshAsync(this, loads.ReleaseIds(), cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }

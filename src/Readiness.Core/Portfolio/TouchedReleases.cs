@@ -22,6 +22,12 @@ public sealed class TouchedReleases
         return _ids;
     }
 
+    /// <summary>
+    /// The releases touched that exist before the flush, for a read model that must count what they held then: rows
+    /// being added to a new release carry its temporary (negative) id, and a new release held nothing.
+    /// </summary>
+    public IReadOnlyCollection<int> ExistingReleaseIds() => [.. _ids.Concat(_later.Select(id => id())).Where(id => id > 0).Distinct()];
+
     /// <summary>Notes the release of a changed row: the one it belonged to before the change and the one it belongs to after.</summary>
     internal void Note<T>(EntityEntry e, T entity, Func<T, int> releaseId)
     {

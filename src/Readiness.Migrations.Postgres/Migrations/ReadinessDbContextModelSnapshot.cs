@@ -573,6 +573,26 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnCount", b =>
+                {
+                    b.Property<int>("BusinessAreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Review")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BusinessAreaId", "Review", "Status");
+
+                    b.ToTable("ReturnCounts");
+                });
+
             modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
                 {
                     b.Property<int>("AssessmentId")
@@ -601,6 +621,8 @@ namespace Readiness.Migrations.Postgres.Migrations
                     b.HasKey("AssessmentId");
 
                     b.HasIndex("ReleaseId");
+
+                    b.HasIndex("BusinessAreaId", "Review", "Status", "DueOn");
 
                     b.HasIndex("BusinessAreaId", "Review", "Status", "SubmittedAtUtc", "DueOn");
 
@@ -2562,6 +2584,15 @@ namespace Readiness.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Gate");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnCount", b =>
+                {
+                    b.HasOne("Readiness.Core.BusinessAreas.BusinessArea", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>

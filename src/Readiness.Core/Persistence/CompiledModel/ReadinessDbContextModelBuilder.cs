@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a9b669a7-a96e-4a9c-bb7f-0280261c2bb2"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("f6ab2f57-1ee4-495f-af9c-47c8c783a775"), entityTypeCount: 56)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             var waiver = WaiverEntityType.Create(this);
             var answer = AnswerEntityType.Create(this);
             var assessment = AssessmentEntityType.Create(this);
+            var returnCount = ReturnCountEntityType.Create(this);
             var returnSummary = ReturnSummaryEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var benefit = BenefitEntityType.Create(this);
@@ -95,6 +96,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             AssessmentEntityType.CreateForeignKey2(assessment, gate);
             AssessmentEntityType.CreateForeignKey3(assessment, release);
             AssessmentEntityType.CreateForeignKey4(assessment, questionnaireTemplate);
+            ReturnCountEntityType.CreateForeignKey1(returnCount, businessArea);
             ReturnSummaryEntityType.CreateForeignKey1(returnSummary, assessment);
             BenefitEntityType.CreateForeignKey1(benefit, leadIndicator);
             BenefitEntityType.CreateForeignKey2(benefit, readinessUser);
@@ -160,6 +162,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             WaiverEntityType.CreateAnnotations(waiver);
             AnswerEntityType.CreateAnnotations(answer);
             AssessmentEntityType.CreateAnnotations(assessment);
+            ReturnCountEntityType.CreateAnnotations(returnCount);
             ReturnSummaryEntityType.CreateAnnotations(returnSummary);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             BenefitEntityType.CreateAnnotations(benefit);
@@ -1664,23 +1667,78 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateTableIndexes(iX_Assessments_TemplateIdIx).Add(iX_Assessments_TemplateId);
             assessmentsTable.Indexes.Add("IX_Assessments_TemplateId", iX_Assessments_TemplateId);
 
-            var returnSummary = FindEntityType("Readiness.Core.Assessments.ReturnSummary")!;
+            var returnCount = FindEntityType("Readiness.Core.Assessments.ReturnCount")!;
 
             var defaultTableMappings12 = new List<TableMappingBase<ColumnMappingBase>>();
-            returnSummary.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings12);
+            returnCount.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings12);
+            var readinessCoreAssessmentsReturnCountTableBase = new TableBase("Readiness.Core.Assessments.ReturnCount", null, relationalModel);
+            var businessAreaIdColumnBase0 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreAssessmentsReturnCountTableBase);
+            readinessCoreAssessmentsReturnCountTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase0);
+            var countColumnBase = new ColumnBase<ColumnMappingBase>("Count", "INTEGER", readinessCoreAssessmentsReturnCountTableBase);
+            readinessCoreAssessmentsReturnCountTableBase.Columns.Add("Count", countColumnBase);
+            var reviewColumnBase = new ColumnBase<ColumnMappingBase>("Review", "INTEGER", readinessCoreAssessmentsReturnCountTableBase);
+            readinessCoreAssessmentsReturnCountTableBase.Columns.Add("Review", reviewColumnBase);
+            var statusColumnBase1 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreAssessmentsReturnCountTableBase);
+            readinessCoreAssessmentsReturnCountTableBase.Columns.Add("Status", statusColumnBase1);
+            relationalModel.DefaultTables.Add("Readiness.Core.Assessments.ReturnCount", readinessCoreAssessmentsReturnCountTableBase);
+            var readinessCoreAssessmentsReturnCountMappingBase = new TableMappingBase<ColumnMappingBase>(returnCount, readinessCoreAssessmentsReturnCountTableBase, null);
+            readinessCoreAssessmentsReturnCountTableBase.AddTypeMapping(readinessCoreAssessmentsReturnCountMappingBase, false);
+            defaultTableMappings12.Add(readinessCoreAssessmentsReturnCountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase0, returnCount.FindProperty("BusinessAreaId")!, readinessCoreAssessmentsReturnCountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewColumnBase, returnCount.FindProperty("Review")!, readinessCoreAssessmentsReturnCountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase1, returnCount.FindProperty("Status")!, readinessCoreAssessmentsReturnCountMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)countColumnBase, returnCount.FindProperty("Count")!, readinessCoreAssessmentsReturnCountMappingBase);
+
+            var tableMappings12 = new List<TableMapping>();
+            returnCount.SetRuntimeAnnotation("Relational:TableMappings", tableMappings12);
+            var returnCountsTable = new Table("ReturnCounts", null, relationalModel);
+            var businessAreaIdColumn0 = new Column("BusinessAreaId", "INTEGER", returnCountsTable);
+            returnCountsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn0);
+            businessAreaIdColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn0);
+            var reviewColumn = new Column("Review", "INTEGER", returnCountsTable);
+            returnCountsTable.Columns.Add("Review", reviewColumn);
+            reviewColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(reviewColumn);
+            var statusColumn1 = new Column("Status", "TEXT", returnCountsTable);
+            returnCountsTable.Columns.Add("Status", statusColumn1);
+            statusColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn1);
+            var countColumn = new Column("Count", "INTEGER", returnCountsTable);
+            returnCountsTable.Columns.Add("Count", countColumn);
+            countColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(countColumn);
+            relationalModel.Tables.Add(("ReturnCounts", null), returnCountsTable);
+            var returnCountsTableMapping = new TableMapping(returnCount, returnCountsTable, null);
+            returnCountsTable.AddTypeMapping(returnCountsTableMapping, false);
+            tableMappings12.Add(returnCountsTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn0, returnCount.FindProperty("BusinessAreaId")!, returnCountsTableMapping);
+            RelationalModel.CreateColumnMapping(reviewColumn, returnCount.FindProperty("Review")!, returnCountsTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn1, returnCount.FindProperty("Status")!, returnCountsTableMapping);
+            RelationalModel.CreateColumnMapping(countColumn, returnCount.FindProperty("Count")!, returnCountsTableMapping);
+            var pK_ReturnCounts = new UniqueConstraint("PK_ReturnCounts", returnCountsTable, new[] { businessAreaIdColumn0, reviewColumn, statusColumn1 });
+            returnCountsTable.PrimaryKey = pK_ReturnCounts;
+            pK_ReturnCounts.SetRowKeyValueFactory(new CompositeRowKeyValueFactory(pK_ReturnCounts));
+            var pK_ReturnCountsKey = RelationalModel.GetKey(this,
+                "Readiness.Core.Assessments.ReturnCount",
+                new[] { "BusinessAreaId", "Review", "Status" });
+            pK_ReturnCounts.MappedKeys.Add(pK_ReturnCountsKey);
+            RelationalModel.GetOrCreateUniqueConstraints(pK_ReturnCountsKey).Add(pK_ReturnCounts);
+            returnCountsTable.UniqueConstraints.Add("PK_ReturnCounts", pK_ReturnCounts);
+
+            var returnSummary = FindEntityType("Readiness.Core.Assessments.ReturnSummary")!;
+
+            var defaultTableMappings13 = new List<TableMappingBase<ColumnMappingBase>>();
+            returnSummary.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings13);
             var readinessCoreAssessmentsReturnSummaryTableBase = new TableBase("Readiness.Core.Assessments.ReturnSummary", null, relationalModel);
             var assessmentIdColumnBase1 = new ColumnBase<ColumnMappingBase>("AssessmentId", "INTEGER", readinessCoreAssessmentsReturnSummaryTableBase);
             readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("AssessmentId", assessmentIdColumnBase1);
-            var businessAreaIdColumnBase0 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreAssessmentsReturnSummaryTableBase);
-            readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase0);
+            var businessAreaIdColumnBase1 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreAssessmentsReturnSummaryTableBase);
+            readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase1);
             var dueOnColumnBase0 = new ColumnBase<ColumnMappingBase>("DueOn", "TEXT", readinessCoreAssessmentsReturnSummaryTableBase);
             readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("DueOn", dueOnColumnBase0);
             var releaseIdColumnBase2 = new ColumnBase<ColumnMappingBase>("ReleaseId", "INTEGER", readinessCoreAssessmentsReturnSummaryTableBase);
             readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("ReleaseId", releaseIdColumnBase2);
-            var reviewColumnBase = new ColumnBase<ColumnMappingBase>("Review", "INTEGER", readinessCoreAssessmentsReturnSummaryTableBase);
-            readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("Review", reviewColumnBase);
-            var statusColumnBase1 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreAssessmentsReturnSummaryTableBase);
-            readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("Status", statusColumnBase1);
+            var reviewColumnBase0 = new ColumnBase<ColumnMappingBase>("Review", "INTEGER", readinessCoreAssessmentsReturnSummaryTableBase);
+            readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("Review", reviewColumnBase0);
+            var statusColumnBase2 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreAssessmentsReturnSummaryTableBase);
+            readinessCoreAssessmentsReturnSummaryTableBase.Columns.Add("Status", statusColumnBase2);
             var submittedAtUtcColumnBase0 = new ColumnBase<ColumnMappingBase>("SubmittedAtUtc", "TEXT", readinessCoreAssessmentsReturnSummaryTableBase)
             {
                 IsNullable = true
@@ -1689,36 +1747,36 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Assessments.ReturnSummary", readinessCoreAssessmentsReturnSummaryTableBase);
             var readinessCoreAssessmentsReturnSummaryMappingBase = new TableMappingBase<ColumnMappingBase>(returnSummary, readinessCoreAssessmentsReturnSummaryTableBase, null);
             readinessCoreAssessmentsReturnSummaryTableBase.AddTypeMapping(readinessCoreAssessmentsReturnSummaryMappingBase, false);
-            defaultTableMappings12.Add(readinessCoreAssessmentsReturnSummaryMappingBase);
+            defaultTableMappings13.Add(readinessCoreAssessmentsReturnSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)assessmentIdColumnBase1, returnSummary.FindProperty("AssessmentId")!, readinessCoreAssessmentsReturnSummaryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase0, returnSummary.FindProperty("BusinessAreaId")!, readinessCoreAssessmentsReturnSummaryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase1, returnSummary.FindProperty("BusinessAreaId")!, readinessCoreAssessmentsReturnSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dueOnColumnBase0, returnSummary.FindProperty("DueOn")!, readinessCoreAssessmentsReturnSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase2, returnSummary.FindProperty("ReleaseId")!, readinessCoreAssessmentsReturnSummaryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewColumnBase, returnSummary.FindProperty("Review")!, readinessCoreAssessmentsReturnSummaryMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase1, returnSummary.FindProperty("Status")!, readinessCoreAssessmentsReturnSummaryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewColumnBase0, returnSummary.FindProperty("Review")!, readinessCoreAssessmentsReturnSummaryMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase2, returnSummary.FindProperty("Status")!, readinessCoreAssessmentsReturnSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)submittedAtUtcColumnBase0, returnSummary.FindProperty("SubmittedAtUtc")!, readinessCoreAssessmentsReturnSummaryMappingBase);
 
-            var tableMappings12 = new List<TableMapping>();
-            returnSummary.SetRuntimeAnnotation("Relational:TableMappings", tableMappings12);
+            var tableMappings13 = new List<TableMapping>();
+            returnSummary.SetRuntimeAnnotation("Relational:TableMappings", tableMappings13);
             var returnSummariesTable = new Table("ReturnSummaries", null, relationalModel);
             var assessmentIdColumn1 = new Column("AssessmentId", "INTEGER", returnSummariesTable);
             returnSummariesTable.Columns.Add("AssessmentId", assessmentIdColumn1);
             assessmentIdColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(assessmentIdColumn1);
-            var businessAreaIdColumn0 = new Column("BusinessAreaId", "INTEGER", returnSummariesTable);
-            returnSummariesTable.Columns.Add("BusinessAreaId", businessAreaIdColumn0);
-            businessAreaIdColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn0);
+            var businessAreaIdColumn1 = new Column("BusinessAreaId", "INTEGER", returnSummariesTable);
+            returnSummariesTable.Columns.Add("BusinessAreaId", businessAreaIdColumn1);
+            businessAreaIdColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn1);
             var dueOnColumn0 = new Column("DueOn", "TEXT", returnSummariesTable);
             returnSummariesTable.Columns.Add("DueOn", dueOnColumn0);
             dueOnColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(dueOnColumn0);
             var releaseIdColumn2 = new Column("ReleaseId", "INTEGER", returnSummariesTable);
             returnSummariesTable.Columns.Add("ReleaseId", releaseIdColumn2);
             releaseIdColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(releaseIdColumn2);
-            var reviewColumn = new Column("Review", "INTEGER", returnSummariesTable);
-            returnSummariesTable.Columns.Add("Review", reviewColumn);
-            reviewColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(reviewColumn);
-            var statusColumn1 = new Column("Status", "TEXT", returnSummariesTable);
-            returnSummariesTable.Columns.Add("Status", statusColumn1);
-            statusColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn1);
+            var reviewColumn0 = new Column("Review", "INTEGER", returnSummariesTable);
+            returnSummariesTable.Columns.Add("Review", reviewColumn0);
+            reviewColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<bool>(reviewColumn0);
+            var statusColumn2 = new Column("Status", "TEXT", returnSummariesTable);
+            returnSummariesTable.Columns.Add("Status", statusColumn2);
+            statusColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn2);
             var submittedAtUtcColumn0 = new Column("SubmittedAtUtc", "TEXT", returnSummariesTable)
             {
                 IsNullable = true
@@ -1728,13 +1786,13 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReturnSummaries", null), returnSummariesTable);
             var returnSummariesTableMapping = new TableMapping(returnSummary, returnSummariesTable, null);
             returnSummariesTable.AddTypeMapping(returnSummariesTableMapping, false);
-            tableMappings12.Add(returnSummariesTableMapping);
+            tableMappings13.Add(returnSummariesTableMapping);
             RelationalModel.CreateColumnMapping(assessmentIdColumn1, returnSummary.FindProperty("AssessmentId")!, returnSummariesTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn0, returnSummary.FindProperty("BusinessAreaId")!, returnSummariesTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn1, returnSummary.FindProperty("BusinessAreaId")!, returnSummariesTableMapping);
             RelationalModel.CreateColumnMapping(dueOnColumn0, returnSummary.FindProperty("DueOn")!, returnSummariesTableMapping);
             RelationalModel.CreateColumnMapping(releaseIdColumn2, returnSummary.FindProperty("ReleaseId")!, returnSummariesTableMapping);
-            RelationalModel.CreateColumnMapping(reviewColumn, returnSummary.FindProperty("Review")!, returnSummariesTableMapping);
-            RelationalModel.CreateColumnMapping(statusColumn1, returnSummary.FindProperty("Status")!, returnSummariesTableMapping);
+            RelationalModel.CreateColumnMapping(reviewColumn0, returnSummary.FindProperty("Review")!, returnSummariesTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn2, returnSummary.FindProperty("Status")!, returnSummariesTableMapping);
             RelationalModel.CreateColumnMapping(submittedAtUtcColumn0, returnSummary.FindProperty("SubmittedAtUtc")!, returnSummariesTableMapping);
             var pK_ReturnSummaries = new UniqueConstraint("PK_ReturnSummaries", returnSummariesTable, new[] { assessmentIdColumn1 });
             returnSummariesTable.PrimaryKey = pK_ReturnSummaries;
@@ -1745,8 +1803,17 @@ namespace Readiness.Core.Persistence.CompiledModel
             pK_ReturnSummaries.MappedKeys.Add(pK_ReturnSummariesKey);
             RelationalModel.GetOrCreateUniqueConstraints(pK_ReturnSummariesKey).Add(pK_ReturnSummaries);
             returnSummariesTable.UniqueConstraints.Add("PK_ReturnSummaries", pK_ReturnSummaries);
+            var iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn = new TableIndex(
+            "IX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn", returnSummariesTable, new[] { businessAreaIdColumn1, reviewColumn0, statusColumn2, dueOnColumn0 }, false);
+            iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn));
+            var iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOnIx = RelationalModel.GetIndex(this,
+                "Readiness.Core.Assessments.ReturnSummary",
+                new[] { "BusinessAreaId", "Review", "Status", "DueOn" });
+            iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn.MappedIndexes.Add(iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOnIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOnIx).Add(iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn);
+            returnSummariesTable.Indexes.Add("IX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn", iX_ReturnSummaries_BusinessAreaId_Review_Status_DueOn);
             var iX_ReturnSummaries_BusinessAreaId_Review_Status_SubmittedAtUtc_DueOn = new TableIndex(
-            "IX_ReturnSummaries_BusinessAreaId_Review_Status_SubmittedAtUtc_DueOn", returnSummariesTable, new[] { businessAreaIdColumn0, reviewColumn, statusColumn1, submittedAtUtcColumn0, dueOnColumn0 }, false);
+            "IX_ReturnSummaries_BusinessAreaId_Review_Status_SubmittedAtUtc_DueOn", returnSummariesTable, new[] { businessAreaIdColumn1, reviewColumn0, statusColumn2, submittedAtUtcColumn0, dueOnColumn0 }, false);
             iX_ReturnSummaries_BusinessAreaId_Review_Status_SubmittedAtUtc_DueOn.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ReturnSummaries_BusinessAreaId_Review_Status_SubmittedAtUtc_DueOn));
             var iX_ReturnSummaries_BusinessAreaId_Review_Status_SubmittedAtUtc_DueOnIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Assessments.ReturnSummary",
@@ -1766,8 +1833,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var auditEntry = FindEntityType("Readiness.Core.Audit.AuditEntry")!;
 
-            var defaultTableMappings13 = new List<TableMappingBase<ColumnMappingBase>>();
-            auditEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings13);
+            var defaultTableMappings14 = new List<TableMappingBase<ColumnMappingBase>>();
+            auditEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings14);
             var readinessCoreAuditAuditEntryTableBase = new TableBase("Readiness.Core.Audit.AuditEntry", null, relationalModel);
             var actionColumnBase = new ColumnBase<ColumnMappingBase>("Action", "TEXT", readinessCoreAuditAuditEntryTableBase);
             readinessCoreAuditAuditEntryTableBase.Columns.Add("Action", actionColumnBase);
@@ -1814,7 +1881,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Audit.AuditEntry", readinessCoreAuditAuditEntryTableBase);
             var readinessCoreAuditAuditEntryMappingBase = new TableMappingBase<ColumnMappingBase>(auditEntry, readinessCoreAuditAuditEntryTableBase, null);
             readinessCoreAuditAuditEntryTableBase.AddTypeMapping(readinessCoreAuditAuditEntryMappingBase, false);
-            defaultTableMappings13.Add(readinessCoreAuditAuditEntryMappingBase);
+            defaultTableMappings14.Add(readinessCoreAuditAuditEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase9, auditEntry.FindProperty("Id")!, readinessCoreAuditAuditEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionColumnBase, auditEntry.FindProperty("Action")!, readinessCoreAuditAuditEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorUserIdColumnBase, auditEntry.FindProperty("ActorUserId")!, readinessCoreAuditAuditEntryMappingBase);
@@ -1831,8 +1898,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)summaryColumnBase, auditEntry.FindProperty("Summary")!, readinessCoreAuditAuditEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)userAgentColumnBase, auditEntry.FindProperty("UserAgent")!, readinessCoreAuditAuditEntryMappingBase);
 
-            var tableMappings13 = new List<TableMapping>();
-            auditEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings13);
+            var tableMappings14 = new List<TableMapping>();
+            auditEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings14);
             var auditEntriesTable = new Table("AuditEntries", null, relationalModel);
             var idColumn9 = new Column("Id", "INTEGER", auditEntriesTable);
             auditEntriesTable.Columns.Add("Id", idColumn9);
@@ -1894,7 +1961,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("AuditEntries", null), auditEntriesTable);
             var auditEntriesTableMapping = new TableMapping(auditEntry, auditEntriesTable, null);
             auditEntriesTable.AddTypeMapping(auditEntriesTableMapping, false);
-            tableMappings13.Add(auditEntriesTableMapping);
+            tableMappings14.Add(auditEntriesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn9, auditEntry.FindProperty("Id")!, auditEntriesTableMapping);
             RelationalModel.CreateColumnMapping(actionColumn, auditEntry.FindProperty("Action")!, auditEntriesTableMapping);
             RelationalModel.CreateColumnMapping(actorUserIdColumn, auditEntry.FindProperty("ActorUserId")!, auditEntriesTableMapping);
@@ -1940,8 +2007,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var benefit = FindEntityType("Readiness.Core.Benefits.Benefit")!;
 
-            var defaultTableMappings14 = new List<TableMappingBase<ColumnMappingBase>>();
-            benefit.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings14);
+            var defaultTableMappings15 = new List<TableMappingBase<ColumnMappingBase>>();
+            benefit.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings15);
             var readinessCoreBenefitsBenefitTableBase = new TableBase("Readiness.Core.Benefits.Benefit", null, relationalModel);
             var baselineColumnBase = new ColumnBase<ColumnMappingBase>("Baseline", "TEXT", readinessCoreBenefitsBenefitTableBase)
             {
@@ -1983,7 +2050,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Benefits.Benefit", readinessCoreBenefitsBenefitTableBase);
             var readinessCoreBenefitsBenefitMappingBase = new TableMappingBase<ColumnMappingBase>(benefit, readinessCoreBenefitsBenefitTableBase, null);
             readinessCoreBenefitsBenefitTableBase.AddTypeMapping(readinessCoreBenefitsBenefitMappingBase, false);
-            defaultTableMappings14.Add(readinessCoreBenefitsBenefitMappingBase);
+            defaultTableMappings15.Add(readinessCoreBenefitsBenefitMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase10, benefit.FindProperty("Id")!, readinessCoreBenefitsBenefitMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)baselineColumnBase, benefit.FindProperty("Baseline")!, readinessCoreBenefitsBenefitMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase, benefit.FindProperty("Code")!, readinessCoreBenefitsBenefitMappingBase);
@@ -1999,8 +2066,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)unitColumnBase, benefit.FindProperty("Unit")!, readinessCoreBenefitsBenefitMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase1, benefit.FindProperty("Version")!, readinessCoreBenefitsBenefitMappingBase);
 
-            var tableMappings14 = new List<TableMapping>();
-            benefit.SetRuntimeAnnotation("Relational:TableMappings", tableMappings14);
+            var tableMappings15 = new List<TableMapping>();
+            benefit.SetRuntimeAnnotation("Relational:TableMappings", tableMappings15);
             var benefitsTable = new Table("Benefits", null, relationalModel);
             var idColumn10 = new Column("Id", "INTEGER", benefitsTable);
             benefitsTable.Columns.Add("Id", idColumn10);
@@ -2056,7 +2123,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Benefits", null), benefitsTable);
             var benefitsTableMapping = new TableMapping(benefit, benefitsTable, null);
             benefitsTable.AddTypeMapping(benefitsTableMapping, false);
-            tableMappings14.Add(benefitsTableMapping);
+            tableMappings15.Add(benefitsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn10, benefit.FindProperty("Id")!, benefitsTableMapping);
             RelationalModel.CreateColumnMapping(baselineColumn, benefit.FindProperty("Baseline")!, benefitsTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn, benefit.FindProperty("Code")!, benefitsTableMapping);
@@ -2119,36 +2186,36 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var benefitArea = FindEntityType("Readiness.Core.Benefits.BenefitArea")!;
 
-            var defaultTableMappings15 = new List<TableMappingBase<ColumnMappingBase>>();
-            benefitArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings15);
+            var defaultTableMappings16 = new List<TableMappingBase<ColumnMappingBase>>();
+            benefitArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings16);
             var readinessCoreBenefitsBenefitAreaTableBase = new TableBase("Readiness.Core.Benefits.BenefitArea", null, relationalModel);
             var benefitIdColumnBase = new ColumnBase<ColumnMappingBase>("BenefitId", "INTEGER", readinessCoreBenefitsBenefitAreaTableBase);
             readinessCoreBenefitsBenefitAreaTableBase.Columns.Add("BenefitId", benefitIdColumnBase);
-            var businessAreaIdColumnBase1 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreBenefitsBenefitAreaTableBase);
-            readinessCoreBenefitsBenefitAreaTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase1);
+            var businessAreaIdColumnBase2 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreBenefitsBenefitAreaTableBase);
+            readinessCoreBenefitsBenefitAreaTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase2);
             relationalModel.DefaultTables.Add("Readiness.Core.Benefits.BenefitArea", readinessCoreBenefitsBenefitAreaTableBase);
             var readinessCoreBenefitsBenefitAreaMappingBase = new TableMappingBase<ColumnMappingBase>(benefitArea, readinessCoreBenefitsBenefitAreaTableBase, null);
             readinessCoreBenefitsBenefitAreaTableBase.AddTypeMapping(readinessCoreBenefitsBenefitAreaMappingBase, false);
-            defaultTableMappings15.Add(readinessCoreBenefitsBenefitAreaMappingBase);
+            defaultTableMappings16.Add(readinessCoreBenefitsBenefitAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)benefitIdColumnBase, benefitArea.FindProperty("BenefitId")!, readinessCoreBenefitsBenefitAreaMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase1, benefitArea.FindProperty("BusinessAreaId")!, readinessCoreBenefitsBenefitAreaMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase2, benefitArea.FindProperty("BusinessAreaId")!, readinessCoreBenefitsBenefitAreaMappingBase);
 
-            var tableMappings15 = new List<TableMapping>();
-            benefitArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings15);
+            var tableMappings16 = new List<TableMapping>();
+            benefitArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings16);
             var benefitAreaTable = new Table("BenefitArea", null, relationalModel);
             var benefitIdColumn = new Column("BenefitId", "INTEGER", benefitAreaTable);
             benefitAreaTable.Columns.Add("BenefitId", benefitIdColumn);
             benefitIdColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(benefitIdColumn);
-            var businessAreaIdColumn1 = new Column("BusinessAreaId", "INTEGER", benefitAreaTable);
-            benefitAreaTable.Columns.Add("BusinessAreaId", businessAreaIdColumn1);
-            businessAreaIdColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn1);
+            var businessAreaIdColumn2 = new Column("BusinessAreaId", "INTEGER", benefitAreaTable);
+            benefitAreaTable.Columns.Add("BusinessAreaId", businessAreaIdColumn2);
+            businessAreaIdColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn2);
             relationalModel.Tables.Add(("BenefitArea", null), benefitAreaTable);
             var benefitAreaTableMapping = new TableMapping(benefitArea, benefitAreaTable, null);
             benefitAreaTable.AddTypeMapping(benefitAreaTableMapping, false);
-            tableMappings15.Add(benefitAreaTableMapping);
+            tableMappings16.Add(benefitAreaTableMapping);
             RelationalModel.CreateColumnMapping(benefitIdColumn, benefitArea.FindProperty("BenefitId")!, benefitAreaTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn1, benefitArea.FindProperty("BusinessAreaId")!, benefitAreaTableMapping);
-            var pK_BenefitArea = new UniqueConstraint("PK_BenefitArea", benefitAreaTable, new[] { benefitIdColumn, businessAreaIdColumn1 });
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn2, benefitArea.FindProperty("BusinessAreaId")!, benefitAreaTableMapping);
+            var pK_BenefitArea = new UniqueConstraint("PK_BenefitArea", benefitAreaTable, new[] { benefitIdColumn, businessAreaIdColumn2 });
             benefitAreaTable.PrimaryKey = pK_BenefitArea;
             pK_BenefitArea.SetRowKeyValueFactory(new CompositeRowKeyValueFactory(pK_BenefitArea));
             var pK_BenefitAreaKey = RelationalModel.GetKey(this,
@@ -2158,7 +2225,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_BenefitAreaKey).Add(pK_BenefitArea);
             benefitAreaTable.UniqueConstraints.Add("PK_BenefitArea", pK_BenefitArea);
             var iX_BenefitArea_BusinessAreaId = new TableIndex(
-            "IX_BenefitArea_BusinessAreaId", benefitAreaTable, new[] { businessAreaIdColumn1 }, false);
+            "IX_BenefitArea_BusinessAreaId", benefitAreaTable, new[] { businessAreaIdColumn2 }, false);
             iX_BenefitArea_BusinessAreaId.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_BenefitArea_BusinessAreaId));
             var iX_BenefitArea_BusinessAreaIdIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Benefits.BenefitArea",
@@ -2169,8 +2236,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var benefitMeasurement = FindEntityType("Readiness.Core.Benefits.BenefitMeasurement")!;
 
-            var defaultTableMappings16 = new List<TableMappingBase<ColumnMappingBase>>();
-            benefitMeasurement.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings16);
+            var defaultTableMappings17 = new List<TableMappingBase<ColumnMappingBase>>();
+            benefitMeasurement.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings17);
             var readinessCoreBenefitsBenefitMeasurementTableBase = new TableBase("Readiness.Core.Benefits.BenefitMeasurement", null, relationalModel);
             var benefitIdColumnBase0 = new ColumnBase<ColumnMappingBase>("BenefitId", "INTEGER", readinessCoreBenefitsBenefitMeasurementTableBase);
             readinessCoreBenefitsBenefitMeasurementTableBase.Columns.Add("BenefitId", benefitIdColumnBase0);
@@ -2189,7 +2256,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Benefits.BenefitMeasurement", readinessCoreBenefitsBenefitMeasurementTableBase);
             var readinessCoreBenefitsBenefitMeasurementMappingBase = new TableMappingBase<ColumnMappingBase>(benefitMeasurement, readinessCoreBenefitsBenefitMeasurementTableBase, null);
             readinessCoreBenefitsBenefitMeasurementTableBase.AddTypeMapping(readinessCoreBenefitsBenefitMeasurementMappingBase, false);
-            defaultTableMappings16.Add(readinessCoreBenefitsBenefitMeasurementMappingBase);
+            defaultTableMappings17.Add(readinessCoreBenefitsBenefitMeasurementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase11, benefitMeasurement.FindProperty("Id")!, readinessCoreBenefitsBenefitMeasurementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)benefitIdColumnBase0, benefitMeasurement.FindProperty("BenefitId")!, readinessCoreBenefitsBenefitMeasurementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase5, benefitMeasurement.FindProperty("CreatedAtUtc")!, readinessCoreBenefitsBenefitMeasurementMappingBase);
@@ -2198,8 +2265,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sourceColumnBase, benefitMeasurement.FindProperty("Source")!, readinessCoreBenefitsBenefitMeasurementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)valueColumnBase1, benefitMeasurement.FindProperty("Value")!, readinessCoreBenefitsBenefitMeasurementMappingBase);
 
-            var tableMappings16 = new List<TableMapping>();
-            benefitMeasurement.SetRuntimeAnnotation("Relational:TableMappings", tableMappings16);
+            var tableMappings17 = new List<TableMapping>();
+            benefitMeasurement.SetRuntimeAnnotation("Relational:TableMappings", tableMappings17);
             var benefitMeasurementsTable = new Table("BenefitMeasurements", null, relationalModel);
             var idColumn11 = new Column("Id", "INTEGER", benefitMeasurementsTable);
             benefitMeasurementsTable.Columns.Add("Id", idColumn11);
@@ -2225,7 +2292,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("BenefitMeasurements", null), benefitMeasurementsTable);
             var benefitMeasurementsTableMapping = new TableMapping(benefitMeasurement, benefitMeasurementsTable, null);
             benefitMeasurementsTable.AddTypeMapping(benefitMeasurementsTableMapping, false);
-            tableMappings16.Add(benefitMeasurementsTableMapping);
+            tableMappings17.Add(benefitMeasurementsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn11, benefitMeasurement.FindProperty("Id")!, benefitMeasurementsTableMapping);
             RelationalModel.CreateColumnMapping(benefitIdColumn0, benefitMeasurement.FindProperty("BenefitId")!, benefitMeasurementsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn5, benefitMeasurement.FindProperty("CreatedAtUtc")!, benefitMeasurementsTableMapping);
@@ -2263,8 +2330,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var benefitProfilePoint = FindEntityType("Readiness.Core.Benefits.BenefitProfilePoint")!;
 
-            var defaultTableMappings17 = new List<TableMappingBase<ColumnMappingBase>>();
-            benefitProfilePoint.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings17);
+            var defaultTableMappings18 = new List<TableMappingBase<ColumnMappingBase>>();
+            benefitProfilePoint.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings18);
             var readinessCoreBenefitsBenefitProfilePointTableBase = new TableBase("Readiness.Core.Benefits.BenefitProfilePoint", null, relationalModel);
             var benefitIdColumnBase1 = new ColumnBase<ColumnMappingBase>("BenefitId", "INTEGER", readinessCoreBenefitsBenefitProfilePointTableBase);
             readinessCoreBenefitsBenefitProfilePointTableBase.Columns.Add("BenefitId", benefitIdColumnBase1);
@@ -2275,13 +2342,13 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Benefits.BenefitProfilePoint", readinessCoreBenefitsBenefitProfilePointTableBase);
             var readinessCoreBenefitsBenefitProfilePointMappingBase = new TableMappingBase<ColumnMappingBase>(benefitProfilePoint, readinessCoreBenefitsBenefitProfilePointTableBase, null);
             readinessCoreBenefitsBenefitProfilePointTableBase.AddTypeMapping(readinessCoreBenefitsBenefitProfilePointMappingBase, false);
-            defaultTableMappings17.Add(readinessCoreBenefitsBenefitProfilePointMappingBase);
+            defaultTableMappings18.Add(readinessCoreBenefitsBenefitProfilePointMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)benefitIdColumnBase1, benefitProfilePoint.FindProperty("BenefitId")!, readinessCoreBenefitsBenefitProfilePointMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dateColumnBase0, benefitProfilePoint.FindProperty("Date")!, readinessCoreBenefitsBenefitProfilePointMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)expectedColumnBase, benefitProfilePoint.FindProperty("Expected")!, readinessCoreBenefitsBenefitProfilePointMappingBase);
 
-            var tableMappings17 = new List<TableMapping>();
-            benefitProfilePoint.SetRuntimeAnnotation("Relational:TableMappings", tableMappings17);
+            var tableMappings18 = new List<TableMapping>();
+            benefitProfilePoint.SetRuntimeAnnotation("Relational:TableMappings", tableMappings18);
             var benefitProfilePointTable = new Table("BenefitProfilePoint", null, relationalModel);
             var benefitIdColumn1 = new Column("BenefitId", "INTEGER", benefitProfilePointTable);
             benefitProfilePointTable.Columns.Add("BenefitId", benefitIdColumn1);
@@ -2295,7 +2362,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("BenefitProfilePoint", null), benefitProfilePointTable);
             var benefitProfilePointTableMapping = new TableMapping(benefitProfilePoint, benefitProfilePointTable, null);
             benefitProfilePointTable.AddTypeMapping(benefitProfilePointTableMapping, false);
-            tableMappings17.Add(benefitProfilePointTableMapping);
+            tableMappings18.Add(benefitProfilePointTableMapping);
             RelationalModel.CreateColumnMapping(benefitIdColumn1, benefitProfilePoint.FindProperty("BenefitId")!, benefitProfilePointTableMapping);
             RelationalModel.CreateColumnMapping(dateColumn0, benefitProfilePoint.FindProperty("Date")!, benefitProfilePointTableMapping);
             RelationalModel.CreateColumnMapping(expectedColumn, benefitProfilePoint.FindProperty("Expected")!, benefitProfilePointTableMapping);
@@ -2311,8 +2378,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var benefitRelease = FindEntityType("Readiness.Core.Benefits.BenefitRelease")!;
 
-            var defaultTableMappings18 = new List<TableMappingBase<ColumnMappingBase>>();
-            benefitRelease.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings18);
+            var defaultTableMappings19 = new List<TableMappingBase<ColumnMappingBase>>();
+            benefitRelease.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings19);
             var readinessCoreBenefitsBenefitReleaseTableBase = new TableBase("Readiness.Core.Benefits.BenefitRelease", null, relationalModel);
             var benefitIdColumnBase2 = new ColumnBase<ColumnMappingBase>("BenefitId", "INTEGER", readinessCoreBenefitsBenefitReleaseTableBase);
             readinessCoreBenefitsBenefitReleaseTableBase.Columns.Add("BenefitId", benefitIdColumnBase2);
@@ -2321,12 +2388,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Benefits.BenefitRelease", readinessCoreBenefitsBenefitReleaseTableBase);
             var readinessCoreBenefitsBenefitReleaseMappingBase = new TableMappingBase<ColumnMappingBase>(benefitRelease, readinessCoreBenefitsBenefitReleaseTableBase, null);
             readinessCoreBenefitsBenefitReleaseTableBase.AddTypeMapping(readinessCoreBenefitsBenefitReleaseMappingBase, false);
-            defaultTableMappings18.Add(readinessCoreBenefitsBenefitReleaseMappingBase);
+            defaultTableMappings19.Add(readinessCoreBenefitsBenefitReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)benefitIdColumnBase2, benefitRelease.FindProperty("BenefitId")!, readinessCoreBenefitsBenefitReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase3, benefitRelease.FindProperty("ReleaseId")!, readinessCoreBenefitsBenefitReleaseMappingBase);
 
-            var tableMappings18 = new List<TableMapping>();
-            benefitRelease.SetRuntimeAnnotation("Relational:TableMappings", tableMappings18);
+            var tableMappings19 = new List<TableMapping>();
+            benefitRelease.SetRuntimeAnnotation("Relational:TableMappings", tableMappings19);
             var benefitReleaseTable = new Table("BenefitRelease", null, relationalModel);
             var benefitIdColumn2 = new Column("BenefitId", "INTEGER", benefitReleaseTable);
             benefitReleaseTable.Columns.Add("BenefitId", benefitIdColumn2);
@@ -2337,7 +2404,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("BenefitRelease", null), benefitReleaseTable);
             var benefitReleaseTableMapping = new TableMapping(benefitRelease, benefitReleaseTable, null);
             benefitReleaseTable.AddTypeMapping(benefitReleaseTableMapping, false);
-            tableMappings18.Add(benefitReleaseTableMapping);
+            tableMappings19.Add(benefitReleaseTableMapping);
             RelationalModel.CreateColumnMapping(benefitIdColumn2, benefitRelease.FindProperty("BenefitId")!, benefitReleaseTableMapping);
             RelationalModel.CreateColumnMapping(releaseIdColumn3, benefitRelease.FindProperty("ReleaseId")!, benefitReleaseTableMapping);
             var pK_BenefitRelease = new UniqueConstraint("PK_BenefitRelease", benefitReleaseTable, new[] { benefitIdColumn2, releaseIdColumn3 });
@@ -2361,11 +2428,11 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var areaMembership = FindEntityType("Readiness.Core.BusinessAreas.AreaMembership")!;
 
-            var defaultTableMappings19 = new List<TableMappingBase<ColumnMappingBase>>();
-            areaMembership.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings19);
+            var defaultTableMappings20 = new List<TableMappingBase<ColumnMappingBase>>();
+            areaMembership.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings20);
             var readinessCoreBusinessAreasAreaMembershipTableBase = new TableBase("Readiness.Core.BusinessAreas.AreaMembership", null, relationalModel);
-            var businessAreaIdColumnBase2 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreBusinessAreasAreaMembershipTableBase);
-            readinessCoreBusinessAreasAreaMembershipTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase2);
+            var businessAreaIdColumnBase3 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreBusinessAreasAreaMembershipTableBase);
+            readinessCoreBusinessAreasAreaMembershipTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase3);
             var idColumnBase12 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCoreBusinessAreasAreaMembershipTableBase);
             readinessCoreBusinessAreasAreaMembershipTableBase.Columns.Add("Id", idColumnBase12);
             var roleColumnBase = new ColumnBase<ColumnMappingBase>("Role", "TEXT", readinessCoreBusinessAreasAreaMembershipTableBase);
@@ -2375,21 +2442,21 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.BusinessAreas.AreaMembership", readinessCoreBusinessAreasAreaMembershipTableBase);
             var readinessCoreBusinessAreasAreaMembershipMappingBase = new TableMappingBase<ColumnMappingBase>(areaMembership, readinessCoreBusinessAreasAreaMembershipTableBase, null);
             readinessCoreBusinessAreasAreaMembershipTableBase.AddTypeMapping(readinessCoreBusinessAreasAreaMembershipMappingBase, false);
-            defaultTableMappings19.Add(readinessCoreBusinessAreasAreaMembershipMappingBase);
+            defaultTableMappings20.Add(readinessCoreBusinessAreasAreaMembershipMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase12, areaMembership.FindProperty("Id")!, readinessCoreBusinessAreasAreaMembershipMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase2, areaMembership.FindProperty("BusinessAreaId")!, readinessCoreBusinessAreasAreaMembershipMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase3, areaMembership.FindProperty("BusinessAreaId")!, readinessCoreBusinessAreasAreaMembershipMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)roleColumnBase, areaMembership.FindProperty("Role")!, readinessCoreBusinessAreasAreaMembershipMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)userIdColumnBase3, areaMembership.FindProperty("UserId")!, readinessCoreBusinessAreasAreaMembershipMappingBase);
 
-            var tableMappings19 = new List<TableMapping>();
-            areaMembership.SetRuntimeAnnotation("Relational:TableMappings", tableMappings19);
+            var tableMappings20 = new List<TableMapping>();
+            areaMembership.SetRuntimeAnnotation("Relational:TableMappings", tableMappings20);
             var areaMembershipsTable = new Table("AreaMemberships", null, relationalModel);
             var idColumn12 = new Column("Id", "INTEGER", areaMembershipsTable);
             areaMembershipsTable.Columns.Add("Id", idColumn12);
             idColumn12.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn12);
-            var businessAreaIdColumn2 = new Column("BusinessAreaId", "INTEGER", areaMembershipsTable);
-            areaMembershipsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn2);
-            businessAreaIdColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn2);
+            var businessAreaIdColumn3 = new Column("BusinessAreaId", "INTEGER", areaMembershipsTable);
+            areaMembershipsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn3);
+            businessAreaIdColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn3);
             var roleColumn = new Column("Role", "TEXT", areaMembershipsTable);
             areaMembershipsTable.Columns.Add("Role", roleColumn);
             roleColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(roleColumn);
@@ -2399,9 +2466,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("AreaMemberships", null), areaMembershipsTable);
             var areaMembershipsTableMapping = new TableMapping(areaMembership, areaMembershipsTable, null);
             areaMembershipsTable.AddTypeMapping(areaMembershipsTableMapping, false);
-            tableMappings19.Add(areaMembershipsTableMapping);
+            tableMappings20.Add(areaMembershipsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn12, areaMembership.FindProperty("Id")!, areaMembershipsTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn2, areaMembership.FindProperty("BusinessAreaId")!, areaMembershipsTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn3, areaMembership.FindProperty("BusinessAreaId")!, areaMembershipsTableMapping);
             RelationalModel.CreateColumnMapping(roleColumn, areaMembership.FindProperty("Role")!, areaMembershipsTableMapping);
             RelationalModel.CreateColumnMapping(userIdColumn3, areaMembership.FindProperty("UserId")!, areaMembershipsTableMapping);
             var pK_AreaMemberships = new UniqueConstraint("PK_AreaMemberships", areaMembershipsTable, new[] { idColumn12 });
@@ -2414,7 +2481,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_AreaMembershipsKey).Add(pK_AreaMemberships);
             areaMembershipsTable.UniqueConstraints.Add("PK_AreaMemberships", pK_AreaMemberships);
             var iX_AreaMemberships_BusinessAreaId_UserId_Role = new TableIndex(
-            "IX_AreaMemberships_BusinessAreaId_UserId_Role", areaMembershipsTable, new[] { businessAreaIdColumn2, userIdColumn3, roleColumn }, true);
+            "IX_AreaMemberships_BusinessAreaId_UserId_Role", areaMembershipsTable, new[] { businessAreaIdColumn3, userIdColumn3, roleColumn }, true);
             iX_AreaMemberships_BusinessAreaId_UserId_Role.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_AreaMemberships_BusinessAreaId_UserId_Role));
             var iX_AreaMemberships_BusinessAreaId_UserId_RoleIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.BusinessAreas.AreaMembership",
@@ -2434,8 +2501,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var businessArea = FindEntityType("Readiness.Core.BusinessAreas.BusinessArea")!;
 
-            var defaultTableMappings20 = new List<TableMappingBase<ColumnMappingBase>>();
-            businessArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings20);
+            var defaultTableMappings21 = new List<TableMappingBase<ColumnMappingBase>>();
+            businessArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings21);
             var readinessCoreBusinessAreasBusinessAreaTableBase = new TableBase("Readiness.Core.BusinessAreas.BusinessArea", null, relationalModel);
             var changeToleranceColumnBase = new ColumnBase<ColumnMappingBase>("ChangeTolerance", "TEXT", readinessCoreBusinessAreasBusinessAreaTableBase)
             {
@@ -2458,7 +2525,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.BusinessAreas.BusinessArea", readinessCoreBusinessAreasBusinessAreaTableBase);
             var readinessCoreBusinessAreasBusinessAreaMappingBase = new TableMappingBase<ColumnMappingBase>(businessArea, readinessCoreBusinessAreasBusinessAreaTableBase, null);
             readinessCoreBusinessAreasBusinessAreaTableBase.AddTypeMapping(readinessCoreBusinessAreasBusinessAreaMappingBase, false);
-            defaultTableMappings20.Add(readinessCoreBusinessAreasBusinessAreaMappingBase);
+            defaultTableMappings21.Add(readinessCoreBusinessAreasBusinessAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase13, businessArea.FindProperty("Id")!, readinessCoreBusinessAreasBusinessAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)changeToleranceColumnBase, businessArea.FindProperty("ChangeTolerance")!, readinessCoreBusinessAreasBusinessAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase0, businessArea.FindProperty("Code")!, readinessCoreBusinessAreasBusinessAreaMappingBase);
@@ -2466,8 +2533,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase2, businessArea.FindProperty("Name")!, readinessCoreBusinessAreasBusinessAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)parentIdColumnBase, businessArea.FindProperty("ParentId")!, readinessCoreBusinessAreasBusinessAreaMappingBase);
 
-            var tableMappings20 = new List<TableMapping>();
-            businessArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings20);
+            var tableMappings21 = new List<TableMapping>();
+            businessArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings21);
             var businessAreasTable = new Table("BusinessAreas", null, relationalModel);
             var idColumn13 = new Column("Id", "INTEGER", businessAreasTable);
             businessAreasTable.Columns.Add("Id", idColumn13);
@@ -2496,7 +2563,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("BusinessAreas", null), businessAreasTable);
             var businessAreasTableMapping = new TableMapping(businessArea, businessAreasTable, null);
             businessAreasTable.AddTypeMapping(businessAreasTableMapping, false);
-            tableMappings20.Add(businessAreasTableMapping);
+            tableMappings21.Add(businessAreasTableMapping);
             RelationalModel.CreateColumnMapping(idColumn13, businessArea.FindProperty("Id")!, businessAreasTableMapping);
             RelationalModel.CreateColumnMapping(changeToleranceColumn, businessArea.FindProperty("ChangeTolerance")!, businessAreasTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn0, businessArea.FindProperty("Code")!, businessAreasTableMapping);
@@ -2533,8 +2600,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var readinessUser = FindEntityType("Readiness.Core.Identity.ReadinessUser")!;
 
-            var defaultTableMappings21 = new List<TableMappingBase<ColumnMappingBase>>();
-            readinessUser.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings21);
+            var defaultTableMappings22 = new List<TableMappingBase<ColumnMappingBase>>();
+            readinessUser.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings22);
             var readinessCoreIdentityReadinessUserTableBase = new TableBase("Readiness.Core.Identity.ReadinessUser", null, relationalModel);
             var accessFailedCountColumnBase = new ColumnBase<ColumnMappingBase>("AccessFailedCount", "INTEGER", readinessCoreIdentityReadinessUserTableBase);
             readinessCoreIdentityReadinessUserTableBase.Columns.Add("AccessFailedCount", accessFailedCountColumnBase);
@@ -2608,7 +2675,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Identity.ReadinessUser", readinessCoreIdentityReadinessUserTableBase);
             var readinessCoreIdentityReadinessUserMappingBase = new TableMappingBase<ColumnMappingBase>(readinessUser, readinessCoreIdentityReadinessUserTableBase, null);
             readinessCoreIdentityReadinessUserTableBase.AddTypeMapping(readinessCoreIdentityReadinessUserMappingBase, false);
-            defaultTableMappings21.Add(readinessCoreIdentityReadinessUserMappingBase);
+            defaultTableMappings22.Add(readinessCoreIdentityReadinessUserMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase14, readinessUser.FindProperty("Id")!, readinessCoreIdentityReadinessUserMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)accessFailedCountColumnBase, readinessUser.FindProperty("AccessFailedCount")!, readinessCoreIdentityReadinessUserMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)concurrencyStampColumnBase0, readinessUser.FindProperty("ConcurrencyStamp")!, readinessCoreIdentityReadinessUserMappingBase);
@@ -2628,8 +2695,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)twoFactorEnabledColumnBase, readinessUser.FindProperty("TwoFactorEnabled")!, readinessCoreIdentityReadinessUserMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)userNameColumnBase, readinessUser.FindProperty("UserName")!, readinessCoreIdentityReadinessUserMappingBase);
 
-            var tableMappings21 = new List<TableMapping>();
-            readinessUser.SetRuntimeAnnotation("Relational:TableMappings", tableMappings21);
+            var tableMappings22 = new List<TableMapping>();
+            readinessUser.SetRuntimeAnnotation("Relational:TableMappings", tableMappings22);
             var aspNetUsersTable = new Table("AspNetUsers", null, relationalModel);
             var idColumn14 = new Column("Id", "TEXT", aspNetUsersTable);
             aspNetUsersTable.Columns.Add("Id", idColumn14);
@@ -2721,7 +2788,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("AspNetUsers", null), aspNetUsersTable);
             var aspNetUsersTableMapping = new TableMapping(readinessUser, aspNetUsersTable, null);
             aspNetUsersTable.AddTypeMapping(aspNetUsersTableMapping, false);
-            tableMappings21.Add(aspNetUsersTableMapping);
+            tableMappings22.Add(aspNetUsersTableMapping);
             RelationalModel.CreateColumnMapping(idColumn14, readinessUser.FindProperty("Id")!, aspNetUsersTableMapping);
             RelationalModel.CreateColumnMapping(accessFailedCountColumn, readinessUser.FindProperty("AccessFailedCount")!, aspNetUsersTableMapping);
             RelationalModel.CreateColumnMapping(concurrencyStampColumn0, readinessUser.FindProperty("ConcurrencyStamp")!, aspNetUsersTableMapping);
@@ -2770,8 +2837,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var indicatorAlert = FindEntityType("Readiness.Core.Indicators.IndicatorAlert")!;
 
-            var defaultTableMappings22 = new List<TableMappingBase<ColumnMappingBase>>();
-            indicatorAlert.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings22);
+            var defaultTableMappings23 = new List<TableMappingBase<ColumnMappingBase>>();
+            indicatorAlert.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings23);
             var readinessCoreIndicatorsIndicatorAlertTableBase = new TableBase("Readiness.Core.Indicators.IndicatorAlert", null, relationalModel);
             var acknowledgedAtUtcColumnBase = new ColumnBase<ColumnMappingBase>("AcknowledgedAtUtc", "TEXT", readinessCoreIndicatorsIndicatorAlertTableBase)
             {
@@ -2812,14 +2879,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreIndicatorsIndicatorAlertTableBase.Columns.Add("ResolvedByUserId", resolvedByUserIdColumnBase);
             var severityColumnBase = new ColumnBase<ColumnMappingBase>("Severity", "TEXT", readinessCoreIndicatorsIndicatorAlertTableBase);
             readinessCoreIndicatorsIndicatorAlertTableBase.Columns.Add("Severity", severityColumnBase);
-            var statusColumnBase2 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreIndicatorsIndicatorAlertTableBase);
-            readinessCoreIndicatorsIndicatorAlertTableBase.Columns.Add("Status", statusColumnBase2);
+            var statusColumnBase3 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreIndicatorsIndicatorAlertTableBase);
+            readinessCoreIndicatorsIndicatorAlertTableBase.Columns.Add("Status", statusColumnBase3);
             var versionColumnBase2 = new ColumnBase<ColumnMappingBase>("Version", "INTEGER", readinessCoreIndicatorsIndicatorAlertTableBase);
             readinessCoreIndicatorsIndicatorAlertTableBase.Columns.Add("Version", versionColumnBase2);
             relationalModel.DefaultTables.Add("Readiness.Core.Indicators.IndicatorAlert", readinessCoreIndicatorsIndicatorAlertTableBase);
             var readinessCoreIndicatorsIndicatorAlertMappingBase = new TableMappingBase<ColumnMappingBase>(indicatorAlert, readinessCoreIndicatorsIndicatorAlertTableBase, null);
             readinessCoreIndicatorsIndicatorAlertTableBase.AddTypeMapping(readinessCoreIndicatorsIndicatorAlertMappingBase, false);
-            defaultTableMappings22.Add(readinessCoreIndicatorsIndicatorAlertMappingBase);
+            defaultTableMappings23.Add(readinessCoreIndicatorsIndicatorAlertMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase15, indicatorAlert.FindProperty("Id")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)acknowledgedAtUtcColumnBase, indicatorAlert.FindProperty("AcknowledgedAtUtc")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)acknowledgedByUserIdColumnBase, indicatorAlert.FindProperty("AcknowledgedByUserId")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
@@ -2832,11 +2899,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)resolvedAtUtcColumnBase, indicatorAlert.FindProperty("ResolvedAtUtc")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)resolvedByUserIdColumnBase, indicatorAlert.FindProperty("ResolvedByUserId")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)severityColumnBase, indicatorAlert.FindProperty("Severity")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase2, indicatorAlert.FindProperty("Status")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase3, indicatorAlert.FindProperty("Status")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase2, indicatorAlert.FindProperty("Version")!, readinessCoreIndicatorsIndicatorAlertMappingBase);
 
-            var tableMappings22 = new List<TableMapping>();
-            indicatorAlert.SetRuntimeAnnotation("Relational:TableMappings", tableMappings22);
+            var tableMappings23 = new List<TableMapping>();
+            indicatorAlert.SetRuntimeAnnotation("Relational:TableMappings", tableMappings23);
             var indicatorAlertsTable = new Table("IndicatorAlerts", null, relationalModel);
             var idColumn15 = new Column("Id", "INTEGER", indicatorAlertsTable);
             indicatorAlertsTable.Columns.Add("Id", idColumn15);
@@ -2889,16 +2956,16 @@ namespace Readiness.Core.Persistence.CompiledModel
             var severityColumn = new Column("Severity", "TEXT", indicatorAlertsTable);
             indicatorAlertsTable.Columns.Add("Severity", severityColumn);
             severityColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(severityColumn);
-            var statusColumn2 = new Column("Status", "TEXT", indicatorAlertsTable);
-            indicatorAlertsTable.Columns.Add("Status", statusColumn2);
-            statusColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn2);
+            var statusColumn3 = new Column("Status", "TEXT", indicatorAlertsTable);
+            indicatorAlertsTable.Columns.Add("Status", statusColumn3);
+            statusColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn3);
             var versionColumn2 = new Column("Version", "INTEGER", indicatorAlertsTable);
             indicatorAlertsTable.Columns.Add("Version", versionColumn2);
             versionColumn2.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(versionColumn2);
             relationalModel.Tables.Add(("IndicatorAlerts", null), indicatorAlertsTable);
             var indicatorAlertsTableMapping = new TableMapping(indicatorAlert, indicatorAlertsTable, null);
             indicatorAlertsTable.AddTypeMapping(indicatorAlertsTableMapping, false);
-            tableMappings22.Add(indicatorAlertsTableMapping);
+            tableMappings23.Add(indicatorAlertsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn15, indicatorAlert.FindProperty("Id")!, indicatorAlertsTableMapping);
             RelationalModel.CreateColumnMapping(acknowledgedAtUtcColumn, indicatorAlert.FindProperty("AcknowledgedAtUtc")!, indicatorAlertsTableMapping);
             RelationalModel.CreateColumnMapping(acknowledgedByUserIdColumn, indicatorAlert.FindProperty("AcknowledgedByUserId")!, indicatorAlertsTableMapping);
@@ -2911,7 +2978,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(resolvedAtUtcColumn, indicatorAlert.FindProperty("ResolvedAtUtc")!, indicatorAlertsTableMapping);
             RelationalModel.CreateColumnMapping(resolvedByUserIdColumn, indicatorAlert.FindProperty("ResolvedByUserId")!, indicatorAlertsTableMapping);
             RelationalModel.CreateColumnMapping(severityColumn, indicatorAlert.FindProperty("Severity")!, indicatorAlertsTableMapping);
-            RelationalModel.CreateColumnMapping(statusColumn2, indicatorAlert.FindProperty("Status")!, indicatorAlertsTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn3, indicatorAlert.FindProperty("Status")!, indicatorAlertsTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn2, indicatorAlert.FindProperty("Version")!, indicatorAlertsTableMapping);
             var pK_IndicatorAlerts = new UniqueConstraint("PK_IndicatorAlerts", indicatorAlertsTable, new[] { idColumn15 });
             indicatorAlertsTable.PrimaryKey = pK_IndicatorAlerts;
@@ -2923,7 +2990,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_IndicatorAlertsKey).Add(pK_IndicatorAlerts);
             indicatorAlertsTable.UniqueConstraints.Add("PK_IndicatorAlerts", pK_IndicatorAlerts);
             var iX_IndicatorAlerts_IndicatorId_Status = new TableIndex(
-            "IX_IndicatorAlerts_IndicatorId_Status", indicatorAlertsTable, new[] { indicatorIdColumn, statusColumn2 }, false);
+            "IX_IndicatorAlerts_IndicatorId_Status", indicatorAlertsTable, new[] { indicatorIdColumn, statusColumn3 }, false);
             iX_IndicatorAlerts_IndicatorId_Status.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_IndicatorAlerts_IndicatorId_Status));
             var iX_IndicatorAlerts_IndicatorId_StatusIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Indicators.IndicatorAlert",
@@ -2934,8 +3001,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var indicatorReading = FindEntityType("Readiness.Core.Indicators.IndicatorReading")!;
 
-            var defaultTableMappings23 = new List<TableMappingBase<ColumnMappingBase>>();
-            indicatorReading.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings23);
+            var defaultTableMappings24 = new List<TableMappingBase<ColumnMappingBase>>();
+            indicatorReading.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings24);
             var readinessCoreIndicatorsIndicatorReadingTableBase = new TableBase("Readiness.Core.Indicators.IndicatorReading", null, relationalModel);
             var createdAtUtcColumnBase6 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreIndicatorsIndicatorReadingTableBase);
             readinessCoreIndicatorsIndicatorReadingTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase6);
@@ -2957,7 +3024,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Indicators.IndicatorReading", readinessCoreIndicatorsIndicatorReadingTableBase);
             var readinessCoreIndicatorsIndicatorReadingMappingBase = new TableMappingBase<ColumnMappingBase>(indicatorReading, readinessCoreIndicatorsIndicatorReadingTableBase, null);
             readinessCoreIndicatorsIndicatorReadingTableBase.AddTypeMapping(readinessCoreIndicatorsIndicatorReadingMappingBase, false);
-            defaultTableMappings23.Add(readinessCoreIndicatorsIndicatorReadingMappingBase);
+            defaultTableMappings24.Add(readinessCoreIndicatorsIndicatorReadingMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase16, indicatorReading.FindProperty("Id")!, readinessCoreIndicatorsIndicatorReadingMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase6, indicatorReading.FindProperty("CreatedAtUtc")!, readinessCoreIndicatorsIndicatorReadingMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dateColumnBase1, indicatorReading.FindProperty("Date")!, readinessCoreIndicatorsIndicatorReadingMappingBase);
@@ -2966,8 +3033,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sourceColumnBase0, indicatorReading.FindProperty("Source")!, readinessCoreIndicatorsIndicatorReadingMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)valueColumnBase2, indicatorReading.FindProperty("Value")!, readinessCoreIndicatorsIndicatorReadingMappingBase);
 
-            var tableMappings23 = new List<TableMapping>();
-            indicatorReading.SetRuntimeAnnotation("Relational:TableMappings", tableMappings23);
+            var tableMappings24 = new List<TableMapping>();
+            indicatorReading.SetRuntimeAnnotation("Relational:TableMappings", tableMappings24);
             var indicatorReadingsTable = new Table("IndicatorReadings", null, relationalModel);
             var idColumn16 = new Column("Id", "INTEGER", indicatorReadingsTable);
             indicatorReadingsTable.Columns.Add("Id", idColumn16);
@@ -2996,7 +3063,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("IndicatorReadings", null), indicatorReadingsTable);
             var indicatorReadingsTableMapping = new TableMapping(indicatorReading, indicatorReadingsTable, null);
             indicatorReadingsTable.AddTypeMapping(indicatorReadingsTableMapping, false);
-            tableMappings23.Add(indicatorReadingsTableMapping);
+            tableMappings24.Add(indicatorReadingsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn16, indicatorReading.FindProperty("Id")!, indicatorReadingsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn6, indicatorReading.FindProperty("CreatedAtUtc")!, indicatorReadingsTableMapping);
             RelationalModel.CreateColumnMapping(dateColumn1, indicatorReading.FindProperty("Date")!, indicatorReadingsTableMapping);
@@ -3025,15 +3092,15 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var leadIndicator = FindEntityType("Readiness.Core.Indicators.LeadIndicator")!;
 
-            var defaultTableMappings24 = new List<TableMappingBase<ColumnMappingBase>>();
-            leadIndicator.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings24);
+            var defaultTableMappings25 = new List<TableMappingBase<ColumnMappingBase>>();
+            leadIndicator.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings25);
             var readinessCoreIndicatorsLeadIndicatorTableBase = new TableBase("Readiness.Core.Indicators.LeadIndicator", null, relationalModel);
             var amberThresholdColumnBase = new ColumnBase<ColumnMappingBase>("AmberThreshold", "TEXT", readinessCoreIndicatorsLeadIndicatorTableBase);
             readinessCoreIndicatorsLeadIndicatorTableBase.Columns.Add("AmberThreshold", amberThresholdColumnBase);
             var baselineColumnBase0 = new ColumnBase<ColumnMappingBase>("Baseline", "TEXT", readinessCoreIndicatorsLeadIndicatorTableBase);
             readinessCoreIndicatorsLeadIndicatorTableBase.Columns.Add("Baseline", baselineColumnBase0);
-            var businessAreaIdColumnBase3 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreIndicatorsLeadIndicatorTableBase);
-            readinessCoreIndicatorsLeadIndicatorTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase3);
+            var businessAreaIdColumnBase4 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreIndicatorsLeadIndicatorTableBase);
+            readinessCoreIndicatorsLeadIndicatorTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase4);
             var checkEveryDaysColumnBase = new ColumnBase<ColumnMappingBase>("CheckEveryDays", "INTEGER", readinessCoreIndicatorsLeadIndicatorTableBase);
             readinessCoreIndicatorsLeadIndicatorTableBase.Columns.Add("CheckEveryDays", checkEveryDaysColumnBase);
             var codeColumnBase1 = new ColumnBase<ColumnMappingBase>("Code", "TEXT", readinessCoreIndicatorsLeadIndicatorTableBase);
@@ -3064,11 +3131,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Indicators.LeadIndicator", readinessCoreIndicatorsLeadIndicatorTableBase);
             var readinessCoreIndicatorsLeadIndicatorMappingBase = new TableMappingBase<ColumnMappingBase>(leadIndicator, readinessCoreIndicatorsLeadIndicatorTableBase, null);
             readinessCoreIndicatorsLeadIndicatorTableBase.AddTypeMapping(readinessCoreIndicatorsLeadIndicatorMappingBase, false);
-            defaultTableMappings24.Add(readinessCoreIndicatorsLeadIndicatorMappingBase);
+            defaultTableMappings25.Add(readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase17, leadIndicator.FindProperty("Id")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)amberThresholdColumnBase, leadIndicator.FindProperty("AmberThreshold")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)baselineColumnBase0, leadIndicator.FindProperty("Baseline")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase3, leadIndicator.FindProperty("BusinessAreaId")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase4, leadIndicator.FindProperty("BusinessAreaId")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)checkEveryDaysColumnBase, leadIndicator.FindProperty("CheckEveryDays")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase1, leadIndicator.FindProperty("Code")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)consecutiveAmberForRedColumnBase, leadIndicator.FindProperty("ConsecutiveAmberForRed")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
@@ -3081,8 +3148,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)unitColumnBase0, leadIndicator.FindProperty("Unit")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)watchWeeksColumnBase, leadIndicator.FindProperty("WatchWeeks")!, readinessCoreIndicatorsLeadIndicatorMappingBase);
 
-            var tableMappings24 = new List<TableMapping>();
-            leadIndicator.SetRuntimeAnnotation("Relational:TableMappings", tableMappings24);
+            var tableMappings25 = new List<TableMapping>();
+            leadIndicator.SetRuntimeAnnotation("Relational:TableMappings", tableMappings25);
             var leadIndicatorsTable = new Table("LeadIndicators", null, relationalModel);
             var idColumn17 = new Column("Id", "INTEGER", leadIndicatorsTable);
             leadIndicatorsTable.Columns.Add("Id", idColumn17);
@@ -3093,9 +3160,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var baselineColumn0 = new Column("Baseline", "TEXT", leadIndicatorsTable);
             leadIndicatorsTable.Columns.Add("Baseline", baselineColumn0);
             baselineColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<decimal>(baselineColumn0);
-            var businessAreaIdColumn3 = new Column("BusinessAreaId", "INTEGER", leadIndicatorsTable);
-            leadIndicatorsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn3);
-            businessAreaIdColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn3);
+            var businessAreaIdColumn4 = new Column("BusinessAreaId", "INTEGER", leadIndicatorsTable);
+            leadIndicatorsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn4);
+            businessAreaIdColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn4);
             var checkEveryDaysColumn = new Column("CheckEveryDays", "INTEGER", leadIndicatorsTable);
             leadIndicatorsTable.Columns.Add("CheckEveryDays", checkEveryDaysColumn);
             checkEveryDaysColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(checkEveryDaysColumn);
@@ -3135,11 +3202,11 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("LeadIndicators", null), leadIndicatorsTable);
             var leadIndicatorsTableMapping = new TableMapping(leadIndicator, leadIndicatorsTable, null);
             leadIndicatorsTable.AddTypeMapping(leadIndicatorsTableMapping, false);
-            tableMappings24.Add(leadIndicatorsTableMapping);
+            tableMappings25.Add(leadIndicatorsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn17, leadIndicator.FindProperty("Id")!, leadIndicatorsTableMapping);
             RelationalModel.CreateColumnMapping(amberThresholdColumn, leadIndicator.FindProperty("AmberThreshold")!, leadIndicatorsTableMapping);
             RelationalModel.CreateColumnMapping(baselineColumn0, leadIndicator.FindProperty("Baseline")!, leadIndicatorsTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn3, leadIndicator.FindProperty("BusinessAreaId")!, leadIndicatorsTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn4, leadIndicator.FindProperty("BusinessAreaId")!, leadIndicatorsTableMapping);
             RelationalModel.CreateColumnMapping(checkEveryDaysColumn, leadIndicator.FindProperty("CheckEveryDays")!, leadIndicatorsTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn1, leadIndicator.FindProperty("Code")!, leadIndicatorsTableMapping);
             RelationalModel.CreateColumnMapping(consecutiveAmberForRedColumn, leadIndicator.FindProperty("ConsecutiveAmberForRed")!, leadIndicatorsTableMapping);
@@ -3161,7 +3228,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_LeadIndicatorsKey).Add(pK_LeadIndicators);
             leadIndicatorsTable.UniqueConstraints.Add("PK_LeadIndicators", pK_LeadIndicators);
             var iX_LeadIndicators_BusinessAreaId = new TableIndex(
-            "IX_LeadIndicators_BusinessAreaId", leadIndicatorsTable, new[] { businessAreaIdColumn3 }, false);
+            "IX_LeadIndicators_BusinessAreaId", leadIndicatorsTable, new[] { businessAreaIdColumn4 }, false);
             iX_LeadIndicators_BusinessAreaId.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_LeadIndicators_BusinessAreaId));
             var iX_LeadIndicators_BusinessAreaIdIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Indicators.LeadIndicator",
@@ -3181,8 +3248,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var outboxMessage = FindEntityType("Readiness.Core.Notifications.OutboxMessage")!;
 
-            var defaultTableMappings25 = new List<TableMappingBase<ColumnMappingBase>>();
-            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings25);
+            var defaultTableMappings26 = new List<TableMappingBase<ColumnMappingBase>>();
+            outboxMessage.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings26);
             var readinessCoreNotificationsOutboxMessageTableBase = new TableBase("Readiness.Core.Notifications.OutboxMessage", null, relationalModel);
             var approvalRequestIdColumnBase1 = new ColumnBase<ColumnMappingBase>("ApprovalRequestId", "INTEGER", readinessCoreNotificationsOutboxMessageTableBase)
             {
@@ -3231,7 +3298,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Notifications.OutboxMessage", readinessCoreNotificationsOutboxMessageTableBase);
             var readinessCoreNotificationsOutboxMessageMappingBase = new TableMappingBase<ColumnMappingBase>(outboxMessage, readinessCoreNotificationsOutboxMessageTableBase, null);
             readinessCoreNotificationsOutboxMessageTableBase.AddTypeMapping(readinessCoreNotificationsOutboxMessageMappingBase, false);
-            defaultTableMappings25.Add(readinessCoreNotificationsOutboxMessageMappingBase);
+            defaultTableMappings26.Add(readinessCoreNotificationsOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase18, outboxMessage.FindProperty("Id")!, readinessCoreNotificationsOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)approvalRequestIdColumnBase1, outboxMessage.FindProperty("ApprovalRequestId")!, readinessCoreNotificationsOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)attemptsColumnBase, outboxMessage.FindProperty("Attempts")!, readinessCoreNotificationsOutboxMessageMappingBase);
@@ -3249,8 +3316,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)toNameColumnBase, outboxMessage.FindProperty("ToName")!, readinessCoreNotificationsOutboxMessageMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase3, outboxMessage.FindProperty("Version")!, readinessCoreNotificationsOutboxMessageMappingBase);
 
-            var tableMappings25 = new List<TableMapping>();
-            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings25);
+            var tableMappings26 = new List<TableMapping>();
+            outboxMessage.SetRuntimeAnnotation("Relational:TableMappings", tableMappings26);
             var outboxTable = new Table("Outbox", null, relationalModel);
             var idColumn18 = new Column("Id", "INTEGER", outboxTable);
             outboxTable.Columns.Add("Id", idColumn18);
@@ -3315,7 +3382,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Outbox", null), outboxTable);
             var outboxTableMapping = new TableMapping(outboxMessage, outboxTable, null);
             outboxTable.AddTypeMapping(outboxTableMapping, false);
-            tableMappings25.Add(outboxTableMapping);
+            tableMappings26.Add(outboxTableMapping);
             RelationalModel.CreateColumnMapping(idColumn18, outboxMessage.FindProperty("Id")!, outboxTableMapping);
             RelationalModel.CreateColumnMapping(approvalRequestIdColumn1, outboxMessage.FindProperty("ApprovalRequestId")!, outboxTableMapping);
             RelationalModel.CreateColumnMapping(attemptsColumn, outboxMessage.FindProperty("Attempts")!, outboxTableMapping);
@@ -3371,8 +3438,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var seedRun = FindEntityType("Readiness.Core.Persistence.SeedRun")!;
 
-            var defaultTableMappings26 = new List<TableMappingBase<ColumnMappingBase>>();
-            seedRun.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings26);
+            var defaultTableMappings27 = new List<TableMappingBase<ColumnMappingBase>>();
+            seedRun.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings27);
             var readinessCorePersistenceSeedRunTableBase = new TableBase("Readiness.Core.Persistence.SeedRun", null, relationalModel);
             var anchorDateColumnBase = new ColumnBase<ColumnMappingBase>("AnchorDate", "TEXT", readinessCorePersistenceSeedRunTableBase);
             readinessCorePersistenceSeedRunTableBase.Columns.Add("AnchorDate", anchorDateColumnBase);
@@ -3385,14 +3452,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Persistence.SeedRun", readinessCorePersistenceSeedRunTableBase);
             var readinessCorePersistenceSeedRunMappingBase = new TableMappingBase<ColumnMappingBase>(seedRun, readinessCorePersistenceSeedRunTableBase, null);
             readinessCorePersistenceSeedRunTableBase.AddTypeMapping(readinessCorePersistenceSeedRunMappingBase, false);
-            defaultTableMappings26.Add(readinessCorePersistenceSeedRunMappingBase);
+            defaultTableMappings27.Add(readinessCorePersistenceSeedRunMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase19, seedRun.FindProperty("Id")!, readinessCorePersistenceSeedRunMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)anchorDateColumnBase, seedRun.FindProperty("AnchorDate")!, readinessCorePersistenceSeedRunMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase4, seedRun.FindProperty("Name")!, readinessCorePersistenceSeedRunMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)seededAtUtcColumnBase, seedRun.FindProperty("SeededAtUtc")!, readinessCorePersistenceSeedRunMappingBase);
 
-            var tableMappings26 = new List<TableMapping>();
-            seedRun.SetRuntimeAnnotation("Relational:TableMappings", tableMappings26);
+            var tableMappings27 = new List<TableMapping>();
+            seedRun.SetRuntimeAnnotation("Relational:TableMappings", tableMappings27);
             var seedRunsTable = new Table("SeedRuns", null, relationalModel);
             var idColumn19 = new Column("Id", "INTEGER", seedRunsTable);
             seedRunsTable.Columns.Add("Id", idColumn19);
@@ -3409,7 +3476,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("SeedRuns", null), seedRunsTable);
             var seedRunsTableMapping = new TableMapping(seedRun, seedRunsTable, null);
             seedRunsTable.AddTypeMapping(seedRunsTableMapping, false);
-            tableMappings26.Add(seedRunsTableMapping);
+            tableMappings27.Add(seedRunsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn19, seedRun.FindProperty("Id")!, seedRunsTableMapping);
             RelationalModel.CreateColumnMapping(anchorDateColumn, seedRun.FindProperty("AnchorDate")!, seedRunsTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn4, seedRun.FindProperty("Name")!, seedRunsTableMapping);
@@ -3435,8 +3502,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var areaWeekLoad = FindEntityType("Readiness.Core.Portfolio.AreaWeekLoad")!;
 
-            var defaultTableMappings27 = new List<TableMappingBase<ColumnMappingBase>>();
-            areaWeekLoad.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings27);
+            var defaultTableMappings28 = new List<TableMappingBase<ColumnMappingBase>>();
+            areaWeekLoad.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings28);
             var readinessCorePortfolioAreaWeekLoadTableBase = new TableBase("Readiness.Core.Portfolio.AreaWeekLoad", null, relationalModel);
             var areaIdColumnBase = new ColumnBase<ColumnMappingBase>("AreaId", "INTEGER", readinessCorePortfolioAreaWeekLoadTableBase);
             readinessCorePortfolioAreaWeekLoadTableBase.Columns.Add("AreaId", areaIdColumnBase);
@@ -3447,13 +3514,13 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.AreaWeekLoad", readinessCorePortfolioAreaWeekLoadTableBase);
             var readinessCorePortfolioAreaWeekLoadMappingBase = new TableMappingBase<ColumnMappingBase>(areaWeekLoad, readinessCorePortfolioAreaWeekLoadTableBase, null);
             readinessCorePortfolioAreaWeekLoadTableBase.AddTypeMapping(readinessCorePortfolioAreaWeekLoadMappingBase, false);
-            defaultTableMappings27.Add(readinessCorePortfolioAreaWeekLoadMappingBase);
+            defaultTableMappings28.Add(readinessCorePortfolioAreaWeekLoadMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areaIdColumnBase, areaWeekLoad.FindProperty("AreaId")!, readinessCorePortfolioAreaWeekLoadMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)weekColumnBase, areaWeekLoad.FindProperty("Week")!, readinessCorePortfolioAreaWeekLoadMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)unitsColumnBase, areaWeekLoad.FindProperty("Units")!, readinessCorePortfolioAreaWeekLoadMappingBase);
 
-            var tableMappings27 = new List<TableMapping>();
-            areaWeekLoad.SetRuntimeAnnotation("Relational:TableMappings", tableMappings27);
+            var tableMappings28 = new List<TableMapping>();
+            areaWeekLoad.SetRuntimeAnnotation("Relational:TableMappings", tableMappings28);
             var areaWeekLoadsTable = new Table("AreaWeekLoads", null, relationalModel);
             var areaIdColumn = new Column("AreaId", "INTEGER", areaWeekLoadsTable);
             areaWeekLoadsTable.Columns.Add("AreaId", areaIdColumn);
@@ -3467,7 +3534,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("AreaWeekLoads", null), areaWeekLoadsTable);
             var areaWeekLoadsTableMapping = new TableMapping(areaWeekLoad, areaWeekLoadsTable, null);
             areaWeekLoadsTable.AddTypeMapping(areaWeekLoadsTableMapping, false);
-            tableMappings27.Add(areaWeekLoadsTableMapping);
+            tableMappings28.Add(areaWeekLoadsTableMapping);
             RelationalModel.CreateColumnMapping(areaIdColumn, areaWeekLoad.FindProperty("AreaId")!, areaWeekLoadsTableMapping);
             RelationalModel.CreateColumnMapping(weekColumn, areaWeekLoad.FindProperty("Week")!, areaWeekLoadsTableMapping);
             RelationalModel.CreateColumnMapping(unitsColumn, areaWeekLoad.FindProperty("Units")!, areaWeekLoadsTableMapping);
@@ -3492,8 +3559,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var gate = FindEntityType("Readiness.Core.Portfolio.Gate")!;
 
-            var defaultTableMappings28 = new List<TableMappingBase<ColumnMappingBase>>();
-            gate.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings28);
+            var defaultTableMappings29 = new List<TableMappingBase<ColumnMappingBase>>();
+            gate.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings29);
             var readinessCorePortfolioGateTableBase = new TableBase("Readiness.Core.Portfolio.Gate", null, relationalModel);
             var dueOffsetDaysColumnBase0 = new ColumnBase<ColumnMappingBase>("DueOffsetDays", "INTEGER", readinessCorePortfolioGateTableBase);
             readinessCorePortfolioGateTableBase.Columns.Add("DueOffsetDays", dueOffsetDaysColumnBase0);
@@ -3518,7 +3585,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.Gate", readinessCorePortfolioGateTableBase);
             var readinessCorePortfolioGateMappingBase = new TableMappingBase<ColumnMappingBase>(gate, readinessCorePortfolioGateTableBase, null);
             readinessCorePortfolioGateTableBase.AddTypeMapping(readinessCorePortfolioGateMappingBase, false);
-            defaultTableMappings28.Add(readinessCorePortfolioGateMappingBase);
+            defaultTableMappings29.Add(readinessCorePortfolioGateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase20, gate.FindProperty("Id")!, readinessCorePortfolioGateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dueOffsetDaysColumnBase0, gate.FindProperty("DueOffsetDays")!, readinessCorePortfolioGateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase3, gate.FindProperty("Kind")!, readinessCorePortfolioGateMappingBase);
@@ -3527,8 +3594,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)templateIdColumnBase0, gate.FindProperty("TemplateId")!, readinessCorePortfolioGateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)workflowDefinitionIdColumnBase, gate.FindProperty("WorkflowDefinitionId")!, readinessCorePortfolioGateMappingBase);
 
-            var tableMappings28 = new List<TableMapping>();
-            gate.SetRuntimeAnnotation("Relational:TableMappings", tableMappings28);
+            var tableMappings29 = new List<TableMapping>();
+            gate.SetRuntimeAnnotation("Relational:TableMappings", tableMappings29);
             var gatesTable = new Table("Gates", null, relationalModel);
             var idColumn20 = new Column("Id", "INTEGER", gatesTable);
             gatesTable.Columns.Add("Id", idColumn20);
@@ -3560,7 +3627,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Gates", null), gatesTable);
             var gatesTableMapping = new TableMapping(gate, gatesTable, null);
             gatesTable.AddTypeMapping(gatesTableMapping, false);
-            tableMappings28.Add(gatesTableMapping);
+            tableMappings29.Add(gatesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn20, gate.FindProperty("Id")!, gatesTableMapping);
             RelationalModel.CreateColumnMapping(dueOffsetDaysColumn0, gate.FindProperty("DueOffsetDays")!, gatesTableMapping);
             RelationalModel.CreateColumnMapping(kindColumn3, gate.FindProperty("Kind")!, gatesTableMapping);
@@ -3598,8 +3665,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var gateKindDefinition = FindEntityType("Readiness.Core.Portfolio.GateKindDefinition")!;
 
-            var defaultTableMappings29 = new List<TableMappingBase<ColumnMappingBase>>();
-            gateKindDefinition.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings29);
+            var defaultTableMappings30 = new List<TableMappingBase<ColumnMappingBase>>();
+            gateKindDefinition.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings30);
             var readinessCorePortfolioGateKindDefinitionTableBase = new TableBase("Readiness.Core.Portfolio.GateKindDefinition", null, relationalModel);
             var idColumnBase21 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioGateKindDefinitionTableBase);
             readinessCorePortfolioGateKindDefinitionTableBase.Columns.Add("Id", idColumnBase21);
@@ -3617,15 +3684,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.GateKindDefinition", readinessCorePortfolioGateKindDefinitionTableBase);
             var readinessCorePortfolioGateKindDefinitionMappingBase = new TableMappingBase<ColumnMappingBase>(gateKindDefinition, readinessCorePortfolioGateKindDefinitionTableBase, null);
             readinessCorePortfolioGateKindDefinitionTableBase.AddTypeMapping(readinessCorePortfolioGateKindDefinitionMappingBase, false);
-            defaultTableMappings29.Add(readinessCorePortfolioGateKindDefinitionMappingBase);
+            defaultTableMappings30.Add(readinessCorePortfolioGateKindDefinitionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase21, gateKindDefinition.FindProperty("Id")!, readinessCorePortfolioGateKindDefinitionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)kindColumnBase4, gateKindDefinition.FindProperty("Kind")!, readinessCorePortfolioGateKindDefinitionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase6, gateKindDefinition.FindProperty("Name")!, readinessCorePortfolioGateKindDefinitionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)offsetDaysColumnBase, gateKindDefinition.FindProperty("OffsetDays")!, readinessCorePortfolioGateKindDefinitionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)templateKeyColumnBase, gateKindDefinition.FindProperty("TemplateKey")!, readinessCorePortfolioGateKindDefinitionMappingBase);
 
-            var tableMappings29 = new List<TableMapping>();
-            gateKindDefinition.SetRuntimeAnnotation("Relational:TableMappings", tableMappings29);
+            var tableMappings30 = new List<TableMapping>();
+            gateKindDefinition.SetRuntimeAnnotation("Relational:TableMappings", tableMappings30);
             var gateKindDefinitionsTable = new Table("GateKindDefinitions", null, relationalModel);
             var idColumn21 = new Column("Id", "INTEGER", gateKindDefinitionsTable);
             gateKindDefinitionsTable.Columns.Add("Id", idColumn21);
@@ -3648,7 +3715,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("GateKindDefinitions", null), gateKindDefinitionsTable);
             var gateKindDefinitionsTableMapping = new TableMapping(gateKindDefinition, gateKindDefinitionsTable, null);
             gateKindDefinitionsTable.AddTypeMapping(gateKindDefinitionsTableMapping, false);
-            tableMappings29.Add(gateKindDefinitionsTableMapping);
+            tableMappings30.Add(gateKindDefinitionsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn21, gateKindDefinition.FindProperty("Id")!, gateKindDefinitionsTableMapping);
             RelationalModel.CreateColumnMapping(kindColumn4, gateKindDefinition.FindProperty("Kind")!, gateKindDefinitionsTableMapping);
             RelationalModel.CreateColumnMapping(nameColumn6, gateKindDefinition.FindProperty("Name")!, gateKindDefinitionsTableMapping);
@@ -3675,8 +3742,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var gateSummary = FindEntityType("Readiness.Core.Portfolio.GateSummary")!;
 
-            var defaultTableMappings30 = new List<TableMappingBase<ColumnMappingBase>>();
-            gateSummary.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings30);
+            var defaultTableMappings31 = new List<TableMappingBase<ColumnMappingBase>>();
+            gateSummary.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings31);
             var readinessCorePortfolioGateSummaryTableBase = new TableBase("Readiness.Core.Portfolio.GateSummary", null, relationalModel);
             var approvedColumnBase = new ColumnBase<ColumnMappingBase>("Approved", "INTEGER", readinessCorePortfolioGateSummaryTableBase);
             readinessCorePortfolioGateSummaryTableBase.Columns.Add("Approved", approvedColumnBase);
@@ -3723,7 +3790,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.GateSummary", readinessCorePortfolioGateSummaryTableBase);
             var readinessCorePortfolioGateSummaryMappingBase = new TableMappingBase<ColumnMappingBase>(gateSummary, readinessCorePortfolioGateSummaryTableBase, null);
             readinessCorePortfolioGateSummaryTableBase.AddTypeMapping(readinessCorePortfolioGateSummaryMappingBase, false);
-            defaultTableMappings30.Add(readinessCorePortfolioGateSummaryMappingBase);
+            defaultTableMappings31.Add(readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)gateIdColumnBase0, gateSummary.FindProperty("GateId")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)approvedColumnBase, gateSummary.FindProperty("Approved")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)completeColumnBase, gateSummary.FindProperty("Complete")!, readinessCorePortfolioGateSummaryMappingBase);
@@ -3743,8 +3810,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)returnsColumnBase, gateSummary.FindProperty("Returns")!, readinessCorePortfolioGateSummaryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)submittedColumnBase, gateSummary.FindProperty("Submitted")!, readinessCorePortfolioGateSummaryMappingBase);
 
-            var tableMappings30 = new List<TableMapping>();
-            gateSummary.SetRuntimeAnnotation("Relational:TableMappings", tableMappings30);
+            var tableMappings31 = new List<TableMapping>();
+            gateSummary.SetRuntimeAnnotation("Relational:TableMappings", tableMappings31);
             var gateSummariesTable = new Table("GateSummaries", null, relationalModel);
             var gateIdColumn0 = new Column("GateId", "INTEGER", gateSummariesTable);
             gateSummariesTable.Columns.Add("GateId", gateIdColumn0);
@@ -3809,7 +3876,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("GateSummaries", null), gateSummariesTable);
             var gateSummariesTableMapping = new TableMapping(gateSummary, gateSummariesTable, null);
             gateSummariesTable.AddTypeMapping(gateSummariesTableMapping, false);
-            tableMappings30.Add(gateSummariesTableMapping);
+            tableMappings31.Add(gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(gateIdColumn0, gateSummary.FindProperty("GateId")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(approvedColumn, gateSummary.FindProperty("Approved")!, gateSummariesTableMapping);
             RelationalModel.CreateColumnMapping(completeColumn, gateSummary.FindProperty("Complete")!, gateSummariesTableMapping);
@@ -3858,11 +3925,11 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var impact = FindEntityType("Readiness.Core.Portfolio.Impact")!;
 
-            var defaultTableMappings31 = new List<TableMappingBase<ColumnMappingBase>>();
-            impact.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings31);
+            var defaultTableMappings32 = new List<TableMappingBase<ColumnMappingBase>>();
+            impact.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings32);
             var readinessCorePortfolioImpactTableBase = new TableBase("Readiness.Core.Portfolio.Impact", null, relationalModel);
-            var businessAreaIdColumnBase4 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCorePortfolioImpactTableBase);
-            readinessCorePortfolioImpactTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase4);
+            var businessAreaIdColumnBase5 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCorePortfolioImpactTableBase);
+            readinessCorePortfolioImpactTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase5);
             var headcountColumnBase = new ColumnBase<ColumnMappingBase>("Headcount", "INTEGER", readinessCorePortfolioImpactTableBase);
             readinessCorePortfolioImpactTableBase.Columns.Add("Headcount", headcountColumnBase);
             var hypercareWeeksColumnBase = new ColumnBase<ColumnMappingBase>("HypercareWeeks", "INTEGER", readinessCorePortfolioImpactTableBase);
@@ -3878,24 +3945,24 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.Impact", readinessCorePortfolioImpactTableBase);
             var readinessCorePortfolioImpactMappingBase = new TableMappingBase<ColumnMappingBase>(impact, readinessCorePortfolioImpactTableBase, null);
             readinessCorePortfolioImpactTableBase.AddTypeMapping(readinessCorePortfolioImpactMappingBase, false);
-            defaultTableMappings31.Add(readinessCorePortfolioImpactMappingBase);
+            defaultTableMappings32.Add(readinessCorePortfolioImpactMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase22, impact.FindProperty("Id")!, readinessCorePortfolioImpactMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase4, impact.FindProperty("BusinessAreaId")!, readinessCorePortfolioImpactMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase5, impact.FindProperty("BusinessAreaId")!, readinessCorePortfolioImpactMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)headcountColumnBase, impact.FindProperty("Headcount")!, readinessCorePortfolioImpactMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)hypercareWeeksColumnBase, impact.FindProperty("HypercareWeeks")!, readinessCorePortfolioImpactMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)levelColumnBase, impact.FindProperty("Level")!, readinessCorePortfolioImpactMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase7, impact.FindProperty("ReleaseId")!, readinessCorePortfolioImpactMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)trainingHoursPerPersonColumnBase, impact.FindProperty("TrainingHoursPerPerson")!, readinessCorePortfolioImpactMappingBase);
 
-            var tableMappings31 = new List<TableMapping>();
-            impact.SetRuntimeAnnotation("Relational:TableMappings", tableMappings31);
+            var tableMappings32 = new List<TableMapping>();
+            impact.SetRuntimeAnnotation("Relational:TableMappings", tableMappings32);
             var impactsTable = new Table("Impacts", null, relationalModel);
             var idColumn22 = new Column("Id", "INTEGER", impactsTable);
             impactsTable.Columns.Add("Id", idColumn22);
             idColumn22.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(idColumn22);
-            var businessAreaIdColumn4 = new Column("BusinessAreaId", "INTEGER", impactsTable);
-            impactsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn4);
-            businessAreaIdColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn4);
+            var businessAreaIdColumn5 = new Column("BusinessAreaId", "INTEGER", impactsTable);
+            impactsTable.Columns.Add("BusinessAreaId", businessAreaIdColumn5);
+            businessAreaIdColumn5.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn5);
             var headcountColumn = new Column("Headcount", "INTEGER", impactsTable);
             impactsTable.Columns.Add("Headcount", headcountColumn);
             headcountColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(headcountColumn);
@@ -3914,9 +3981,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Impacts", null), impactsTable);
             var impactsTableMapping = new TableMapping(impact, impactsTable, null);
             impactsTable.AddTypeMapping(impactsTableMapping, false);
-            tableMappings31.Add(impactsTableMapping);
+            tableMappings32.Add(impactsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn22, impact.FindProperty("Id")!, impactsTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn4, impact.FindProperty("BusinessAreaId")!, impactsTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn5, impact.FindProperty("BusinessAreaId")!, impactsTableMapping);
             RelationalModel.CreateColumnMapping(headcountColumn, impact.FindProperty("Headcount")!, impactsTableMapping);
             RelationalModel.CreateColumnMapping(hypercareWeeksColumn, impact.FindProperty("HypercareWeeks")!, impactsTableMapping);
             RelationalModel.CreateColumnMapping(levelColumn, impact.FindProperty("Level")!, impactsTableMapping);
@@ -3932,7 +3999,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_ImpactsKey).Add(pK_Impacts);
             impactsTable.UniqueConstraints.Add("PK_Impacts", pK_Impacts);
             var iX_Impacts_BusinessAreaId = new TableIndex(
-            "IX_Impacts_BusinessAreaId", impactsTable, new[] { businessAreaIdColumn4 }, false);
+            "IX_Impacts_BusinessAreaId", impactsTable, new[] { businessAreaIdColumn5 }, false);
             iX_Impacts_BusinessAreaId.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_Impacts_BusinessAreaId));
             var iX_Impacts_BusinessAreaIdIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Portfolio.Impact",
@@ -3941,7 +4008,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateTableIndexes(iX_Impacts_BusinessAreaIdIx).Add(iX_Impacts_BusinessAreaId);
             impactsTable.Indexes.Add("IX_Impacts_BusinessAreaId", iX_Impacts_BusinessAreaId);
             var iX_Impacts_ReleaseId_BusinessAreaId = new TableIndex(
-            "IX_Impacts_ReleaseId_BusinessAreaId", impactsTable, new[] { releaseIdColumn7, businessAreaIdColumn4 }, true);
+            "IX_Impacts_ReleaseId_BusinessAreaId", impactsTable, new[] { releaseIdColumn7, businessAreaIdColumn5 }, true);
             iX_Impacts_ReleaseId_BusinessAreaId.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_Impacts_ReleaseId_BusinessAreaId));
             var iX_Impacts_ReleaseId_BusinessAreaIdIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Portfolio.Impact",
@@ -3952,8 +4019,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var impactLoadBasis = FindEntityType("Readiness.Core.Portfolio.ImpactLoadBasis")!;
 
-            var defaultTableMappings32 = new List<TableMappingBase<ColumnMappingBase>>();
-            impactLoadBasis.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings32);
+            var defaultTableMappings33 = new List<TableMappingBase<ColumnMappingBase>>();
+            impactLoadBasis.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings33);
             var readinessCorePortfolioImpactLoadBasisTableBase = new TableBase("Readiness.Core.Portfolio.ImpactLoadBasis", null, relationalModel);
             var areaIdColumnBase0 = new ColumnBase<ColumnMappingBase>("AreaId", "INTEGER", readinessCorePortfolioImpactLoadBasisTableBase);
             readinessCorePortfolioImpactLoadBasisTableBase.Columns.Add("AreaId", areaIdColumnBase0);
@@ -3974,7 +4041,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.ImpactLoadBasis", readinessCorePortfolioImpactLoadBasisTableBase);
             var readinessCorePortfolioImpactLoadBasisMappingBase = new TableMappingBase<ColumnMappingBase>(impactLoadBasis, readinessCorePortfolioImpactLoadBasisTableBase, null);
             readinessCorePortfolioImpactLoadBasisTableBase.AddTypeMapping(readinessCorePortfolioImpactLoadBasisMappingBase, false);
-            defaultTableMappings32.Add(readinessCorePortfolioImpactLoadBasisMappingBase);
+            defaultTableMappings33.Add(readinessCorePortfolioImpactLoadBasisMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)impactIdColumnBase, impactLoadBasis.FindProperty("ImpactId")!, readinessCorePortfolioImpactLoadBasisMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)areaIdColumnBase0, impactLoadBasis.FindProperty("AreaId")!, readinessCorePortfolioImpactLoadBasisMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)goLiveColumnBase0, impactLoadBasis.FindProperty("GoLive")!, readinessCorePortfolioImpactLoadBasisMappingBase);
@@ -3984,8 +4051,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase8, impactLoadBasis.FindProperty("ReleaseId")!, readinessCorePortfolioImpactLoadBasisMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)trainingHoursPerPersonColumnBase0, impactLoadBasis.FindProperty("TrainingHoursPerPerson")!, readinessCorePortfolioImpactLoadBasisMappingBase);
 
-            var tableMappings32 = new List<TableMapping>();
-            impactLoadBasis.SetRuntimeAnnotation("Relational:TableMappings", tableMappings32);
+            var tableMappings33 = new List<TableMapping>();
+            impactLoadBasis.SetRuntimeAnnotation("Relational:TableMappings", tableMappings33);
             var impactLoadBasesTable = new Table("ImpactLoadBases", null, relationalModel);
             var impactIdColumn = new Column("ImpactId", "INTEGER", impactLoadBasesTable);
             impactLoadBasesTable.Columns.Add("ImpactId", impactIdColumn);
@@ -4014,7 +4081,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ImpactLoadBases", null), impactLoadBasesTable);
             var impactLoadBasesTableMapping = new TableMapping(impactLoadBasis, impactLoadBasesTable, null);
             impactLoadBasesTable.AddTypeMapping(impactLoadBasesTableMapping, false);
-            tableMappings32.Add(impactLoadBasesTableMapping);
+            tableMappings33.Add(impactLoadBasesTableMapping);
             RelationalModel.CreateColumnMapping(impactIdColumn, impactLoadBasis.FindProperty("ImpactId")!, impactLoadBasesTableMapping);
             RelationalModel.CreateColumnMapping(areaIdColumn0, impactLoadBasis.FindProperty("AreaId")!, impactLoadBasesTableMapping);
             RelationalModel.CreateColumnMapping(goLiveColumn0, impactLoadBasis.FindProperty("GoLive")!, impactLoadBasesTableMapping);
@@ -4044,8 +4111,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var programme = FindEntityType("Readiness.Core.Portfolio.Programme")!;
 
-            var defaultTableMappings33 = new List<TableMappingBase<ColumnMappingBase>>();
-            programme.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings33);
+            var defaultTableMappings34 = new List<TableMappingBase<ColumnMappingBase>>();
+            programme.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings34);
             var readinessCorePortfolioProgrammeTableBase = new TableBase("Readiness.Core.Portfolio.Programme", null, relationalModel);
             var codeColumnBase2 = new ColumnBase<ColumnMappingBase>("Code", "TEXT", readinessCorePortfolioProgrammeTableBase);
             readinessCorePortfolioProgrammeTableBase.Columns.Add("Code", codeColumnBase2);
@@ -4058,14 +4125,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.Programme", readinessCorePortfolioProgrammeTableBase);
             var readinessCorePortfolioProgrammeMappingBase = new TableMappingBase<ColumnMappingBase>(programme, readinessCorePortfolioProgrammeTableBase, null);
             readinessCorePortfolioProgrammeTableBase.AddTypeMapping(readinessCorePortfolioProgrammeMappingBase, false);
-            defaultTableMappings33.Add(readinessCorePortfolioProgrammeMappingBase);
+            defaultTableMappings34.Add(readinessCorePortfolioProgrammeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase23, programme.FindProperty("Id")!, readinessCorePortfolioProgrammeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase2, programme.FindProperty("Code")!, readinessCorePortfolioProgrammeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase1, programme.FindProperty("Description")!, readinessCorePortfolioProgrammeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase7, programme.FindProperty("Name")!, readinessCorePortfolioProgrammeMappingBase);
 
-            var tableMappings33 = new List<TableMapping>();
-            programme.SetRuntimeAnnotation("Relational:TableMappings", tableMappings33);
+            var tableMappings34 = new List<TableMapping>();
+            programme.SetRuntimeAnnotation("Relational:TableMappings", tableMappings34);
             var programmesTable = new Table("Programmes", null, relationalModel);
             var idColumn23 = new Column("Id", "INTEGER", programmesTable);
             programmesTable.Columns.Add("Id", idColumn23);
@@ -4082,7 +4149,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Programmes", null), programmesTable);
             var programmesTableMapping = new TableMapping(programme, programmesTable, null);
             programmesTable.AddTypeMapping(programmesTableMapping, false);
-            tableMappings33.Add(programmesTableMapping);
+            tableMappings34.Add(programmesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn23, programme.FindProperty("Id")!, programmesTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn2, programme.FindProperty("Code")!, programmesTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn1, programme.FindProperty("Description")!, programmesTableMapping);
@@ -4108,8 +4175,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var referenceChange = FindEntityType("Readiness.Core.Portfolio.ReferenceChange")!;
 
-            var defaultTableMappings34 = new List<TableMappingBase<ColumnMappingBase>>();
-            referenceChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings34);
+            var defaultTableMappings35 = new List<TableMappingBase<ColumnMappingBase>>();
+            referenceChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings35);
             var readinessCorePortfolioReferenceChangeTableBase = new TableBase("Readiness.Core.Portfolio.ReferenceChange", null, relationalModel);
             var idColumnBase24 = new ColumnBase<ColumnMappingBase>("Id", "INTEGER", readinessCorePortfolioReferenceChangeTableBase);
             readinessCorePortfolioReferenceChangeTableBase.Columns.Add("Id", idColumnBase24);
@@ -4118,12 +4185,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.ReferenceChange", readinessCorePortfolioReferenceChangeTableBase);
             var readinessCorePortfolioReferenceChangeMappingBase = new TableMappingBase<ColumnMappingBase>(referenceChange, readinessCorePortfolioReferenceChangeTableBase, null);
             readinessCorePortfolioReferenceChangeTableBase.AddTypeMapping(readinessCorePortfolioReferenceChangeMappingBase, false);
-            defaultTableMappings34.Add(readinessCorePortfolioReferenceChangeMappingBase);
+            defaultTableMappings35.Add(readinessCorePortfolioReferenceChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase24, referenceChange.FindProperty("Id")!, readinessCorePortfolioReferenceChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)tablesColumnBase, referenceChange.FindProperty("Tables")!, readinessCorePortfolioReferenceChangeMappingBase);
 
-            var tableMappings34 = new List<TableMapping>();
-            referenceChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings34);
+            var tableMappings35 = new List<TableMapping>();
+            referenceChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings35);
             var referenceChangesTable = new Table("ReferenceChanges", null, relationalModel);
             var idColumn24 = new Column("Id", "INTEGER", referenceChangesTable);
             referenceChangesTable.Columns.Add("Id", idColumn24);
@@ -4134,7 +4201,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReferenceChanges", null), referenceChangesTable);
             var referenceChangesTableMapping = new TableMapping(referenceChange, referenceChangesTable, null);
             referenceChangesTable.AddTypeMapping(referenceChangesTableMapping, false);
-            tableMappings34.Add(referenceChangesTableMapping);
+            tableMappings35.Add(referenceChangesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn24, referenceChange.FindProperty("Id")!, referenceChangesTableMapping);
             RelationalModel.CreateColumnMapping(tablesColumn, referenceChange.FindProperty("Tables")!, referenceChangesTableMapping);
             var pK_ReferenceChanges = new UniqueConstraint("PK_ReferenceChanges", referenceChangesTable, new[] { idColumn24 });
@@ -4149,8 +4216,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var release = FindEntityType("Readiness.Core.Portfolio.Release")!;
 
-            var defaultTableMappings35 = new List<TableMappingBase<ColumnMappingBase>>();
-            release.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings35);
+            var defaultTableMappings36 = new List<TableMappingBase<ColumnMappingBase>>();
+            release.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings36);
             var readinessCorePortfolioReleaseTableBase = new TableBase("Readiness.Core.Portfolio.Release", null, relationalModel);
             var codeColumnBase3 = new ColumnBase<ColumnMappingBase>("Code", "TEXT", readinessCorePortfolioReleaseTableBase);
             readinessCorePortfolioReleaseTableBase.Columns.Add("Code", codeColumnBase3);
@@ -4166,12 +4233,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCorePortfolioReleaseTableBase.Columns.Add("ProgrammeId", programmeIdColumnBase1);
             var sroUserIdColumnBase = new ColumnBase<ColumnMappingBase>("SroUserId", "TEXT", readinessCorePortfolioReleaseTableBase);
             readinessCorePortfolioReleaseTableBase.Columns.Add("SroUserId", sroUserIdColumnBase);
-            var statusColumnBase3 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCorePortfolioReleaseTableBase);
-            readinessCorePortfolioReleaseTableBase.Columns.Add("Status", statusColumnBase3);
+            var statusColumnBase4 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCorePortfolioReleaseTableBase);
+            readinessCorePortfolioReleaseTableBase.Columns.Add("Status", statusColumnBase4);
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.Release", readinessCorePortfolioReleaseTableBase);
             var readinessCorePortfolioReleaseMappingBase = new TableMappingBase<ColumnMappingBase>(release, readinessCorePortfolioReleaseTableBase, null);
             readinessCorePortfolioReleaseTableBase.AddTypeMapping(readinessCorePortfolioReleaseMappingBase, false);
-            defaultTableMappings35.Add(readinessCorePortfolioReleaseMappingBase);
+            defaultTableMappings36.Add(readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase25, release.FindProperty("Id")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase3, release.FindProperty("Code")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase2, release.FindProperty("Description")!, readinessCorePortfolioReleaseMappingBase);
@@ -4179,10 +4246,10 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)nameColumnBase8, release.FindProperty("Name")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)programmeIdColumnBase1, release.FindProperty("ProgrammeId")!, readinessCorePortfolioReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)sroUserIdColumnBase, release.FindProperty("SroUserId")!, readinessCorePortfolioReleaseMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase3, release.FindProperty("Status")!, readinessCorePortfolioReleaseMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase4, release.FindProperty("Status")!, readinessCorePortfolioReleaseMappingBase);
 
-            var tableMappings35 = new List<TableMapping>();
-            release.SetRuntimeAnnotation("Relational:TableMappings", tableMappings35);
+            var tableMappings36 = new List<TableMapping>();
+            release.SetRuntimeAnnotation("Relational:TableMappings", tableMappings36);
             var releasesTable = new Table("Releases", null, relationalModel);
             var idColumn25 = new Column("Id", "INTEGER", releasesTable);
             releasesTable.Columns.Add("Id", idColumn25);
@@ -4205,13 +4272,13 @@ namespace Readiness.Core.Persistence.CompiledModel
             var sroUserIdColumn = new Column("SroUserId", "TEXT", releasesTable);
             releasesTable.Columns.Add("SroUserId", sroUserIdColumn);
             sroUserIdColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(sroUserIdColumn);
-            var statusColumn3 = new Column("Status", "TEXT", releasesTable);
-            releasesTable.Columns.Add("Status", statusColumn3);
-            statusColumn3.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn3);
+            var statusColumn4 = new Column("Status", "TEXT", releasesTable);
+            releasesTable.Columns.Add("Status", statusColumn4);
+            statusColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn4);
             relationalModel.Tables.Add(("Releases", null), releasesTable);
             var releasesTableMapping = new TableMapping(release, releasesTable, null);
             releasesTable.AddTypeMapping(releasesTableMapping, false);
-            tableMappings35.Add(releasesTableMapping);
+            tableMappings36.Add(releasesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn25, release.FindProperty("Id")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn3, release.FindProperty("Code")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn2, release.FindProperty("Description")!, releasesTableMapping);
@@ -4219,7 +4286,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(nameColumn8, release.FindProperty("Name")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(programmeIdColumn1, release.FindProperty("ProgrammeId")!, releasesTableMapping);
             RelationalModel.CreateColumnMapping(sroUserIdColumn, release.FindProperty("SroUserId")!, releasesTableMapping);
-            RelationalModel.CreateColumnMapping(statusColumn3, release.FindProperty("Status")!, releasesTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn4, release.FindProperty("Status")!, releasesTableMapping);
             var pK_Releases = new UniqueConstraint("PK_Releases", releasesTable, new[] { idColumn25 });
             releasesTable.PrimaryKey = pK_Releases;
             pK_Releases.SetRowKeyValueFactory(new SimpleRowKeyValueFactory<int>(pK_Releases));
@@ -4268,8 +4335,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var releaseDependency = FindEntityType("Readiness.Core.Portfolio.ReleaseDependency")!;
 
-            var defaultTableMappings36 = new List<TableMappingBase<ColumnMappingBase>>();
-            releaseDependency.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings36);
+            var defaultTableMappings37 = new List<TableMappingBase<ColumnMappingBase>>();
+            releaseDependency.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings37);
             var readinessCorePortfolioReleaseDependencyTableBase = new TableBase("Readiness.Core.Portfolio.ReleaseDependency", null, relationalModel);
             var dependsOnReleaseIdColumnBase = new ColumnBase<ColumnMappingBase>("DependsOnReleaseId", "INTEGER", readinessCorePortfolioReleaseDependencyTableBase);
             readinessCorePortfolioReleaseDependencyTableBase.Columns.Add("DependsOnReleaseId", dependsOnReleaseIdColumnBase);
@@ -4282,14 +4349,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.ReleaseDependency", readinessCorePortfolioReleaseDependencyTableBase);
             var readinessCorePortfolioReleaseDependencyMappingBase = new TableMappingBase<ColumnMappingBase>(releaseDependency, readinessCorePortfolioReleaseDependencyTableBase, null);
             readinessCorePortfolioReleaseDependencyTableBase.AddTypeMapping(readinessCorePortfolioReleaseDependencyMappingBase, false);
-            defaultTableMappings36.Add(readinessCorePortfolioReleaseDependencyMappingBase);
+            defaultTableMappings37.Add(readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase26, releaseDependency.FindProperty("Id")!, readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dependsOnReleaseIdColumnBase, releaseDependency.FindProperty("DependsOnReleaseId")!, readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)noteColumnBase, releaseDependency.FindProperty("Note")!, readinessCorePortfolioReleaseDependencyMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase9, releaseDependency.FindProperty("ReleaseId")!, readinessCorePortfolioReleaseDependencyMappingBase);
 
-            var tableMappings36 = new List<TableMapping>();
-            releaseDependency.SetRuntimeAnnotation("Relational:TableMappings", tableMappings36);
+            var tableMappings37 = new List<TableMapping>();
+            releaseDependency.SetRuntimeAnnotation("Relational:TableMappings", tableMappings37);
             var releaseDependenciesTable = new Table("ReleaseDependencies", null, relationalModel);
             var idColumn26 = new Column("Id", "INTEGER", releaseDependenciesTable);
             releaseDependenciesTable.Columns.Add("Id", idColumn26);
@@ -4306,7 +4373,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReleaseDependencies", null), releaseDependenciesTable);
             var releaseDependenciesTableMapping = new TableMapping(releaseDependency, releaseDependenciesTable, null);
             releaseDependenciesTable.AddTypeMapping(releaseDependenciesTableMapping, false);
-            tableMappings36.Add(releaseDependenciesTableMapping);
+            tableMappings37.Add(releaseDependenciesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn26, releaseDependency.FindProperty("Id")!, releaseDependenciesTableMapping);
             RelationalModel.CreateColumnMapping(dependsOnReleaseIdColumn, releaseDependency.FindProperty("DependsOnReleaseId")!, releaseDependenciesTableMapping);
             RelationalModel.CreateColumnMapping(noteColumn, releaseDependency.FindProperty("Note")!, releaseDependenciesTableMapping);
@@ -4341,13 +4408,13 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var trainingCapacity = FindEntityType("Readiness.Core.Portfolio.TrainingCapacity")!;
 
-            var defaultTableMappings37 = new List<TableMappingBase<ColumnMappingBase>>();
-            trainingCapacity.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings37);
+            var defaultTableMappings38 = new List<TableMappingBase<ColumnMappingBase>>();
+            trainingCapacity.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings38);
             var readinessCorePortfolioTrainingCapacityTableBase = new TableBase("Readiness.Core.Portfolio.TrainingCapacity", null, relationalModel);
             var bauSharePercentColumnBase = new ColumnBase<ColumnMappingBase>("BauSharePercent", "TEXT", readinessCorePortfolioTrainingCapacityTableBase);
             readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("BauSharePercent", bauSharePercentColumnBase);
-            var businessAreaIdColumnBase5 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCorePortfolioTrainingCapacityTableBase);
-            readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase5);
+            var businessAreaIdColumnBase6 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCorePortfolioTrainingCapacityTableBase);
+            readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase6);
             var fromWeekColumnBase = new ColumnBase<ColumnMappingBase>("FromWeek", "TEXT", readinessCorePortfolioTrainingCapacityTableBase);
             readinessCorePortfolioTrainingCapacityTableBase.Columns.Add("FromWeek", fromWeekColumnBase);
             var hoursPerWeekColumnBase = new ColumnBase<ColumnMappingBase>("HoursPerWeek", "TEXT", readinessCorePortfolioTrainingCapacityTableBase);
@@ -4364,17 +4431,17 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Portfolio.TrainingCapacity", readinessCorePortfolioTrainingCapacityTableBase);
             var readinessCorePortfolioTrainingCapacityMappingBase = new TableMappingBase<ColumnMappingBase>(trainingCapacity, readinessCorePortfolioTrainingCapacityTableBase, null);
             readinessCorePortfolioTrainingCapacityTableBase.AddTypeMapping(readinessCorePortfolioTrainingCapacityMappingBase, false);
-            defaultTableMappings37.Add(readinessCorePortfolioTrainingCapacityMappingBase);
+            defaultTableMappings38.Add(readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase27, trainingCapacity.FindProperty("Id")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)bauSharePercentColumnBase, trainingCapacity.FindProperty("BauSharePercent")!, readinessCorePortfolioTrainingCapacityMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase5, trainingCapacity.FindProperty("BusinessAreaId")!, readinessCorePortfolioTrainingCapacityMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase6, trainingCapacity.FindProperty("BusinessAreaId")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)fromWeekColumnBase, trainingCapacity.FindProperty("FromWeek")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)hoursPerWeekColumnBase, trainingCapacity.FindProperty("HoursPerWeek")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recordedAtUtcColumnBase, trainingCapacity.FindProperty("RecordedAtUtc")!, readinessCorePortfolioTrainingCapacityMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recordedByUserIdColumnBase, trainingCapacity.FindProperty("RecordedByUserId")!, readinessCorePortfolioTrainingCapacityMappingBase);
 
-            var tableMappings37 = new List<TableMapping>();
-            trainingCapacity.SetRuntimeAnnotation("Relational:TableMappings", tableMappings37);
+            var tableMappings38 = new List<TableMapping>();
+            trainingCapacity.SetRuntimeAnnotation("Relational:TableMappings", tableMappings38);
             var trainingCapacitiesTable = new Table("TrainingCapacities", null, relationalModel);
             var idColumn27 = new Column("Id", "INTEGER", trainingCapacitiesTable);
             trainingCapacitiesTable.Columns.Add("Id", idColumn27);
@@ -4382,9 +4449,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var bauSharePercentColumn = new Column("BauSharePercent", "TEXT", trainingCapacitiesTable);
             trainingCapacitiesTable.Columns.Add("BauSharePercent", bauSharePercentColumn);
             bauSharePercentColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<decimal>(bauSharePercentColumn);
-            var businessAreaIdColumn5 = new Column("BusinessAreaId", "INTEGER", trainingCapacitiesTable);
-            trainingCapacitiesTable.Columns.Add("BusinessAreaId", businessAreaIdColumn5);
-            businessAreaIdColumn5.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn5);
+            var businessAreaIdColumn6 = new Column("BusinessAreaId", "INTEGER", trainingCapacitiesTable);
+            trainingCapacitiesTable.Columns.Add("BusinessAreaId", businessAreaIdColumn6);
+            businessAreaIdColumn6.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn6);
             var fromWeekColumn = new Column("FromWeek", "TEXT", trainingCapacitiesTable);
             trainingCapacitiesTable.Columns.Add("FromWeek", fromWeekColumn);
             fromWeekColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<DateOnly>(fromWeekColumn);
@@ -4403,10 +4470,10 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("TrainingCapacities", null), trainingCapacitiesTable);
             var trainingCapacitiesTableMapping = new TableMapping(trainingCapacity, trainingCapacitiesTable, null);
             trainingCapacitiesTable.AddTypeMapping(trainingCapacitiesTableMapping, false);
-            tableMappings37.Add(trainingCapacitiesTableMapping);
+            tableMappings38.Add(trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn27, trainingCapacity.FindProperty("Id")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(bauSharePercentColumn, trainingCapacity.FindProperty("BauSharePercent")!, trainingCapacitiesTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn5, trainingCapacity.FindProperty("BusinessAreaId")!, trainingCapacitiesTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn6, trainingCapacity.FindProperty("BusinessAreaId")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(fromWeekColumn, trainingCapacity.FindProperty("FromWeek")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(hoursPerWeekColumn, trainingCapacity.FindProperty("HoursPerWeek")!, trainingCapacitiesTableMapping);
             RelationalModel.CreateColumnMapping(recordedAtUtcColumn, trainingCapacity.FindProperty("RecordedAtUtc")!, trainingCapacitiesTableMapping);
@@ -4421,7 +4488,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_TrainingCapacitiesKey).Add(pK_TrainingCapacities);
             trainingCapacitiesTable.UniqueConstraints.Add("PK_TrainingCapacities", pK_TrainingCapacities);
             var iX_TrainingCapacities_BusinessAreaId_FromWeek = new TableIndex(
-            "IX_TrainingCapacities_BusinessAreaId_FromWeek", trainingCapacitiesTable, new[] { businessAreaIdColumn5, fromWeekColumn }, true);
+            "IX_TrainingCapacities_BusinessAreaId_FromWeek", trainingCapacitiesTable, new[] { businessAreaIdColumn6, fromWeekColumn }, true);
             iX_TrainingCapacities_BusinessAreaId_FromWeek.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_TrainingCapacities_BusinessAreaId_FromWeek));
             var iX_TrainingCapacities_BusinessAreaId_FromWeekIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Portfolio.TrainingCapacity",
@@ -4441,8 +4508,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var reminderDigest = FindEntityType("Readiness.Core.Reminders.ReminderDigest")!;
 
-            var defaultTableMappings38 = new List<TableMappingBase<ColumnMappingBase>>();
-            reminderDigest.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings38);
+            var defaultTableMappings39 = new List<TableMappingBase<ColumnMappingBase>>();
+            reminderDigest.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings39);
             var readinessCoreRemindersReminderDigestTableBase = new TableBase("Readiness.Core.Reminders.ReminderDigest", null, relationalModel);
             var createdAtUtcColumnBase8 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreRemindersReminderDigestTableBase);
             readinessCoreRemindersReminderDigestTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase8);
@@ -4462,7 +4529,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Reminders.ReminderDigest", readinessCoreRemindersReminderDigestTableBase);
             var readinessCoreRemindersReminderDigestMappingBase = new TableMappingBase<ColumnMappingBase>(reminderDigest, readinessCoreRemindersReminderDigestTableBase, null);
             readinessCoreRemindersReminderDigestTableBase.AddTypeMapping(readinessCoreRemindersReminderDigestMappingBase, false);
-            defaultTableMappings38.Add(readinessCoreRemindersReminderDigestMappingBase);
+            defaultTableMappings39.Add(readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase28, reminderDigest.FindProperty("Id")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase8, reminderDigest.FindProperty("CreatedAtUtc")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dayColumnBase, reminderDigest.FindProperty("Day")!, readinessCoreRemindersReminderDigestMappingBase);
@@ -4470,8 +4537,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)outboxMessageIdColumnBase, reminderDigest.FindProperty("OutboxMessageId")!, readinessCoreRemindersReminderDigestMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)userIdColumnBase4, reminderDigest.FindProperty("UserId")!, readinessCoreRemindersReminderDigestMappingBase);
 
-            var tableMappings38 = new List<TableMapping>();
-            reminderDigest.SetRuntimeAnnotation("Relational:TableMappings", tableMappings38);
+            var tableMappings39 = new List<TableMapping>();
+            reminderDigest.SetRuntimeAnnotation("Relational:TableMappings", tableMappings39);
             var reminderDigestsTable = new Table("ReminderDigests", null, relationalModel);
             var idColumn28 = new Column("Id", "INTEGER", reminderDigestsTable);
             reminderDigestsTable.Columns.Add("Id", idColumn28);
@@ -4497,7 +4564,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReminderDigests", null), reminderDigestsTable);
             var reminderDigestsTableMapping = new TableMapping(reminderDigest, reminderDigestsTable, null);
             reminderDigestsTable.AddTypeMapping(reminderDigestsTableMapping, false);
-            tableMappings38.Add(reminderDigestsTableMapping);
+            tableMappings39.Add(reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn28, reminderDigest.FindProperty("Id")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn8, reminderDigest.FindProperty("CreatedAtUtc")!, reminderDigestsTableMapping);
             RelationalModel.CreateColumnMapping(dayColumn, reminderDigest.FindProperty("Day")!, reminderDigestsTableMapping);
@@ -4534,8 +4601,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var reminderLog = FindEntityType("Readiness.Core.Reminders.ReminderLog")!;
 
-            var defaultTableMappings39 = new List<TableMappingBase<ColumnMappingBase>>();
-            reminderLog.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings39);
+            var defaultTableMappings40 = new List<TableMappingBase<ColumnMappingBase>>();
+            reminderLog.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings40);
             var readinessCoreRemindersReminderLogTableBase = new TableBase("Readiness.Core.Reminders.ReminderLog", null, relationalModel);
             var createdAtUtcColumnBase9 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreRemindersReminderLogTableBase);
             readinessCoreRemindersReminderLogTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase9);
@@ -4559,7 +4626,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Reminders.ReminderLog", readinessCoreRemindersReminderLogTableBase);
             var readinessCoreRemindersReminderLogMappingBase = new TableMappingBase<ColumnMappingBase>(reminderLog, readinessCoreRemindersReminderLogTableBase, null);
             readinessCoreRemindersReminderLogTableBase.AddTypeMapping(readinessCoreRemindersReminderLogMappingBase, false);
-            defaultTableMappings39.Add(readinessCoreRemindersReminderLogMappingBase);
+            defaultTableMappings40.Add(readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase29, reminderLog.FindProperty("Id")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase9, reminderLog.FindProperty("CreatedAtUtc")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dayColumnBase0, reminderLog.FindProperty("Day")!, readinessCoreRemindersReminderLogMappingBase);
@@ -4569,8 +4636,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)outboxMessageIdColumnBase0, reminderLog.FindProperty("OutboxMessageId")!, readinessCoreRemindersReminderLogMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)recipientUserIdColumnBase, reminderLog.FindProperty("RecipientUserId")!, readinessCoreRemindersReminderLogMappingBase);
 
-            var tableMappings39 = new List<TableMapping>();
-            reminderLog.SetRuntimeAnnotation("Relational:TableMappings", tableMappings39);
+            var tableMappings40 = new List<TableMapping>();
+            reminderLog.SetRuntimeAnnotation("Relational:TableMappings", tableMappings40);
             var reminderLogsTable = new Table("ReminderLogs", null, relationalModel);
             var idColumn29 = new Column("Id", "INTEGER", reminderLogsTable);
             reminderLogsTable.Columns.Add("Id", idColumn29);
@@ -4602,7 +4669,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("ReminderLogs", null), reminderLogsTable);
             var reminderLogsTableMapping = new TableMapping(reminderLog, reminderLogsTable, null);
             reminderLogsTable.AddTypeMapping(reminderLogsTableMapping, false);
-            tableMappings39.Add(reminderLogsTableMapping);
+            tableMappings40.Add(reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn29, reminderLog.FindProperty("Id")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn9, reminderLog.FindProperty("CreatedAtUtc")!, reminderLogsTableMapping);
             RelationalModel.CreateColumnMapping(dayColumn0, reminderLog.FindProperty("Day")!, reminderLogsTableMapping);
@@ -4650,8 +4717,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var risk = FindEntityType("Readiness.Core.Risks.Risk")!;
 
-            var defaultTableMappings40 = new List<TableMappingBase<ColumnMappingBase>>();
-            risk.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings40);
+            var defaultTableMappings41 = new List<TableMappingBase<ColumnMappingBase>>();
+            risk.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings41);
             var readinessCoreRisksRiskTableBase = new TableBase("Readiness.Core.Risks.Risk", null, relationalModel);
             var causeColumnBase = new ColumnBase<ColumnMappingBase>("Cause", "TEXT", readinessCoreRisksRiskTableBase);
             readinessCoreRisksRiskTableBase.Columns.Add("Cause", causeColumnBase);
@@ -4686,8 +4753,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreRisksRiskTableBase.Columns.Add("ReviewOn", reviewOnColumnBase);
             var scoreColumnBase0 = new ColumnBase<ColumnMappingBase>("Score", "INTEGER", readinessCoreRisksRiskTableBase);
             readinessCoreRisksRiskTableBase.Columns.Add("Score", scoreColumnBase0);
-            var statusColumnBase4 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreRisksRiskTableBase);
-            readinessCoreRisksRiskTableBase.Columns.Add("Status", statusColumnBase4);
+            var statusColumnBase5 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreRisksRiskTableBase);
+            readinessCoreRisksRiskTableBase.Columns.Add("Status", statusColumnBase5);
             var titleColumnBase = new ColumnBase<ColumnMappingBase>("Title", "TEXT", readinessCoreRisksRiskTableBase);
             readinessCoreRisksRiskTableBase.Columns.Add("Title", titleColumnBase);
             var updatedAtUtcColumnBase = new ColumnBase<ColumnMappingBase>("UpdatedAtUtc", "TEXT", readinessCoreRisksRiskTableBase);
@@ -4697,7 +4764,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.Risk", readinessCoreRisksRiskTableBase);
             var readinessCoreRisksRiskMappingBase = new TableMappingBase<ColumnMappingBase>(risk, readinessCoreRisksRiskTableBase, null);
             readinessCoreRisksRiskTableBase.AddTypeMapping(readinessCoreRisksRiskMappingBase, false);
-            defaultTableMappings40.Add(readinessCoreRisksRiskMappingBase);
+            defaultTableMappings41.Add(readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase30, risk.FindProperty("Id")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)causeColumnBase, risk.FindProperty("Cause")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)controlsColumnBase, risk.FindProperty("Controls")!, readinessCoreRisksRiskMappingBase);
@@ -4713,13 +4780,13 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)proximityColumnBase, risk.FindProperty("Proximity")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)reviewOnColumnBase, risk.FindProperty("ReviewOn")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)scoreColumnBase0, risk.FindProperty("Score")!, readinessCoreRisksRiskMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase4, risk.FindProperty("Status")!, readinessCoreRisksRiskMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase5, risk.FindProperty("Status")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)titleColumnBase, risk.FindProperty("Title")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)updatedAtUtcColumnBase, risk.FindProperty("UpdatedAtUtc")!, readinessCoreRisksRiskMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase4, risk.FindProperty("Version")!, readinessCoreRisksRiskMappingBase);
 
-            var tableMappings40 = new List<TableMapping>();
-            risk.SetRuntimeAnnotation("Relational:TableMappings", tableMappings40);
+            var tableMappings41 = new List<TableMapping>();
+            risk.SetRuntimeAnnotation("Relational:TableMappings", tableMappings41);
             var risksTable = new Table("Risks", null, relationalModel);
             var idColumn30 = new Column("Id", "INTEGER", risksTable);
             risksTable.Columns.Add("Id", idColumn30);
@@ -4769,9 +4836,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var scoreColumn0 = new Column("Score", "INTEGER", risksTable);
             risksTable.Columns.Add("Score", scoreColumn0);
             scoreColumn0.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(scoreColumn0);
-            var statusColumn4 = new Column("Status", "TEXT", risksTable);
-            risksTable.Columns.Add("Status", statusColumn4);
-            statusColumn4.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn4);
+            var statusColumn5 = new Column("Status", "TEXT", risksTable);
+            risksTable.Columns.Add("Status", statusColumn5);
+            statusColumn5.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn5);
             var titleColumn = new Column("Title", "TEXT", risksTable);
             risksTable.Columns.Add("Title", titleColumn);
             titleColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(titleColumn);
@@ -4784,7 +4851,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Risks", null), risksTable);
             var risksTableMapping = new TableMapping(risk, risksTable, null);
             risksTable.AddTypeMapping(risksTableMapping, false);
-            tableMappings40.Add(risksTableMapping);
+            tableMappings41.Add(risksTableMapping);
             RelationalModel.CreateColumnMapping(idColumn30, risk.FindProperty("Id")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(causeColumn, risk.FindProperty("Cause")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(controlsColumn, risk.FindProperty("Controls")!, risksTableMapping);
@@ -4800,7 +4867,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping(proximityColumn, risk.FindProperty("Proximity")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(reviewOnColumn, risk.FindProperty("ReviewOn")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(scoreColumn0, risk.FindProperty("Score")!, risksTableMapping);
-            RelationalModel.CreateColumnMapping(statusColumn4, risk.FindProperty("Status")!, risksTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn5, risk.FindProperty("Status")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(titleColumn, risk.FindProperty("Title")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(updatedAtUtcColumn, risk.FindProperty("UpdatedAtUtc")!, risksTableMapping);
             RelationalModel.CreateColumnMapping(versionColumn4, risk.FindProperty("Version")!, risksTableMapping);
@@ -4832,7 +4899,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateTableIndexes(iX_Risks_ProgrammeIdIx).Add(iX_Risks_ProgrammeId);
             risksTable.Indexes.Add("IX_Risks_ProgrammeId", iX_Risks_ProgrammeId);
             var iX_Risks_Status_Score = new TableIndex(
-            "IX_Risks_Status_Score", risksTable, new[] { statusColumn4, scoreColumn0 }, false);
+            "IX_Risks_Status_Score", risksTable, new[] { statusColumn5, scoreColumn0 }, false);
             iX_Risks_Status_Score.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_Risks_Status_Score));
             var iX_Risks_Status_ScoreIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Risks.Risk",
@@ -4843,8 +4910,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskAcknowledgement = FindEntityType("Readiness.Core.Risks.RiskAcknowledgement")!;
 
-            var defaultTableMappings41 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskAcknowledgement.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings41);
+            var defaultTableMappings42 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskAcknowledgement.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings42);
             var readinessCoreRisksRiskAcknowledgementTableBase = new TableBase("Readiness.Core.Risks.RiskAcknowledgement", null, relationalModel);
             var acknowledgedAtUtcColumnBase0 = new ColumnBase<ColumnMappingBase>("AcknowledgedAtUtc", "TEXT", readinessCoreRisksRiskAcknowledgementTableBase);
             readinessCoreRisksRiskAcknowledgementTableBase.Columns.Add("AcknowledgedAtUtc", acknowledgedAtUtcColumnBase0);
@@ -4859,15 +4926,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskAcknowledgement", readinessCoreRisksRiskAcknowledgementTableBase);
             var readinessCoreRisksRiskAcknowledgementMappingBase = new TableMappingBase<ColumnMappingBase>(riskAcknowledgement, readinessCoreRisksRiskAcknowledgementTableBase, null);
             readinessCoreRisksRiskAcknowledgementTableBase.AddTypeMapping(readinessCoreRisksRiskAcknowledgementMappingBase, false);
-            defaultTableMappings41.Add(readinessCoreRisksRiskAcknowledgementMappingBase);
+            defaultTableMappings42.Add(readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase31, riskAcknowledgement.FindProperty("Id")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)acknowledgedAtUtcColumnBase0, riskAcknowledgement.FindProperty("AcknowledgedAtUtc")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)approvalRequestIdColumnBase2, riskAcknowledgement.FindProperty("ApprovalRequestId")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase, riskAcknowledgement.FindProperty("RiskId")!, readinessCoreRisksRiskAcknowledgementMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)scoreColumnBase1, riskAcknowledgement.FindProperty("Score")!, readinessCoreRisksRiskAcknowledgementMappingBase);
 
-            var tableMappings41 = new List<TableMapping>();
-            riskAcknowledgement.SetRuntimeAnnotation("Relational:TableMappings", tableMappings41);
+            var tableMappings42 = new List<TableMapping>();
+            riskAcknowledgement.SetRuntimeAnnotation("Relational:TableMappings", tableMappings42);
             var riskAcknowledgementsTable = new Table("RiskAcknowledgements", null, relationalModel);
             var idColumn31 = new Column("Id", "INTEGER", riskAcknowledgementsTable);
             riskAcknowledgementsTable.Columns.Add("Id", idColumn31);
@@ -4887,7 +4954,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskAcknowledgements", null), riskAcknowledgementsTable);
             var riskAcknowledgementsTableMapping = new TableMapping(riskAcknowledgement, riskAcknowledgementsTable, null);
             riskAcknowledgementsTable.AddTypeMapping(riskAcknowledgementsTableMapping, false);
-            tableMappings41.Add(riskAcknowledgementsTableMapping);
+            tableMappings42.Add(riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn31, riskAcknowledgement.FindProperty("Id")!, riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(acknowledgedAtUtcColumn0, riskAcknowledgement.FindProperty("AcknowledgedAtUtc")!, riskAcknowledgementsTableMapping);
             RelationalModel.CreateColumnMapping(approvalRequestIdColumn2, riskAcknowledgement.FindProperty("ApprovalRequestId")!, riskAcknowledgementsTableMapping);
@@ -4923,8 +4990,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskAction = FindEntityType("Readiness.Core.Risks.RiskAction")!;
 
-            var defaultTableMappings42 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskAction.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings42);
+            var defaultTableMappings43 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskAction.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings43);
             var readinessCoreRisksRiskActionTableBase = new TableBase("Readiness.Core.Risks.RiskAction", null, relationalModel);
             var createdAtUtcColumnBase11 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreRisksRiskActionTableBase);
             readinessCoreRisksRiskActionTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase11);
@@ -4951,7 +5018,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskAction", readinessCoreRisksRiskActionTableBase);
             var readinessCoreRisksRiskActionMappingBase = new TableMappingBase<ColumnMappingBase>(riskAction, readinessCoreRisksRiskActionTableBase, null);
             readinessCoreRisksRiskActionTableBase.AddTypeMapping(readinessCoreRisksRiskActionMappingBase, false);
-            defaultTableMappings42.Add(readinessCoreRisksRiskActionMappingBase);
+            defaultTableMappings43.Add(readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase32, riskAction.FindProperty("Id")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase11, riskAction.FindProperty("CreatedAtUtc")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase3, riskAction.FindProperty("Description")!, readinessCoreRisksRiskActionMappingBase);
@@ -4961,8 +5028,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)ownerUserIdColumnBase1, riskAction.FindProperty("OwnerUserId")!, readinessCoreRisksRiskActionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase0, riskAction.FindProperty("RiskId")!, readinessCoreRisksRiskActionMappingBase);
 
-            var tableMappings42 = new List<TableMapping>();
-            riskAction.SetRuntimeAnnotation("Relational:TableMappings", tableMappings42);
+            var tableMappings43 = new List<TableMapping>();
+            riskAction.SetRuntimeAnnotation("Relational:TableMappings", tableMappings43);
             var riskActionsTable = new Table("RiskActions", null, relationalModel);
             var idColumn32 = new Column("Id", "INTEGER", riskActionsTable);
             riskActionsTable.Columns.Add("Id", idColumn32);
@@ -4997,7 +5064,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskActions", null), riskActionsTable);
             var riskActionsTableMapping = new TableMapping(riskAction, riskActionsTable, null);
             riskActionsTable.AddTypeMapping(riskActionsTableMapping, false);
-            tableMappings42.Add(riskActionsTableMapping);
+            tableMappings43.Add(riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn32, riskAction.FindProperty("Id")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn11, riskAction.FindProperty("CreatedAtUtc")!, riskActionsTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn3, riskAction.FindProperty("Description")!, riskActionsTableMapping);
@@ -5036,36 +5103,36 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskArea = FindEntityType("Readiness.Core.Risks.RiskArea")!;
 
-            var defaultTableMappings43 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings43);
+            var defaultTableMappings44 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskArea.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings44);
             var readinessCoreRisksRiskAreaTableBase = new TableBase("Readiness.Core.Risks.RiskArea", null, relationalModel);
-            var businessAreaIdColumnBase6 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreRisksRiskAreaTableBase);
-            readinessCoreRisksRiskAreaTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase6);
+            var businessAreaIdColumnBase7 = new ColumnBase<ColumnMappingBase>("BusinessAreaId", "INTEGER", readinessCoreRisksRiskAreaTableBase);
+            readinessCoreRisksRiskAreaTableBase.Columns.Add("BusinessAreaId", businessAreaIdColumnBase7);
             var riskIdColumnBase1 = new ColumnBase<ColumnMappingBase>("RiskId", "INTEGER", readinessCoreRisksRiskAreaTableBase);
             readinessCoreRisksRiskAreaTableBase.Columns.Add("RiskId", riskIdColumnBase1);
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskArea", readinessCoreRisksRiskAreaTableBase);
             var readinessCoreRisksRiskAreaMappingBase = new TableMappingBase<ColumnMappingBase>(riskArea, readinessCoreRisksRiskAreaTableBase, null);
             readinessCoreRisksRiskAreaTableBase.AddTypeMapping(readinessCoreRisksRiskAreaMappingBase, false);
-            defaultTableMappings43.Add(readinessCoreRisksRiskAreaMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase6, riskArea.FindProperty("BusinessAreaId")!, readinessCoreRisksRiskAreaMappingBase);
+            defaultTableMappings44.Add(readinessCoreRisksRiskAreaMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)businessAreaIdColumnBase7, riskArea.FindProperty("BusinessAreaId")!, readinessCoreRisksRiskAreaMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase1, riskArea.FindProperty("RiskId")!, readinessCoreRisksRiskAreaMappingBase);
 
-            var tableMappings43 = new List<TableMapping>();
-            riskArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings43);
+            var tableMappings44 = new List<TableMapping>();
+            riskArea.SetRuntimeAnnotation("Relational:TableMappings", tableMappings44);
             var riskAreasTable = new Table("RiskAreas", null, relationalModel);
             var riskIdColumn1 = new Column("RiskId", "INTEGER", riskAreasTable);
             riskAreasTable.Columns.Add("RiskId", riskIdColumn1);
             riskIdColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(riskIdColumn1);
-            var businessAreaIdColumn6 = new Column("BusinessAreaId", "INTEGER", riskAreasTable);
-            riskAreasTable.Columns.Add("BusinessAreaId", businessAreaIdColumn6);
-            businessAreaIdColumn6.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn6);
+            var businessAreaIdColumn7 = new Column("BusinessAreaId", "INTEGER", riskAreasTable);
+            riskAreasTable.Columns.Add("BusinessAreaId", businessAreaIdColumn7);
+            businessAreaIdColumn7.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(businessAreaIdColumn7);
             relationalModel.Tables.Add(("RiskAreas", null), riskAreasTable);
             var riskAreasTableMapping = new TableMapping(riskArea, riskAreasTable, null);
             riskAreasTable.AddTypeMapping(riskAreasTableMapping, false);
-            tableMappings43.Add(riskAreasTableMapping);
-            RelationalModel.CreateColumnMapping(businessAreaIdColumn6, riskArea.FindProperty("BusinessAreaId")!, riskAreasTableMapping);
+            tableMappings44.Add(riskAreasTableMapping);
+            RelationalModel.CreateColumnMapping(businessAreaIdColumn7, riskArea.FindProperty("BusinessAreaId")!, riskAreasTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn1, riskArea.FindProperty("RiskId")!, riskAreasTableMapping);
-            var pK_RiskAreas = new UniqueConstraint("PK_RiskAreas", riskAreasTable, new[] { riskIdColumn1, businessAreaIdColumn6 });
+            var pK_RiskAreas = new UniqueConstraint("PK_RiskAreas", riskAreasTable, new[] { riskIdColumn1, businessAreaIdColumn7 });
             riskAreasTable.PrimaryKey = pK_RiskAreas;
             pK_RiskAreas.SetRowKeyValueFactory(new CompositeRowKeyValueFactory(pK_RiskAreas));
             var pK_RiskAreasKey = RelationalModel.GetKey(this,
@@ -5075,7 +5142,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateUniqueConstraints(pK_RiskAreasKey).Add(pK_RiskAreas);
             riskAreasTable.UniqueConstraints.Add("PK_RiskAreas", pK_RiskAreas);
             var iX_RiskAreas_BusinessAreaId = new TableIndex(
-            "IX_RiskAreas_BusinessAreaId", riskAreasTable, new[] { businessAreaIdColumn6 }, false);
+            "IX_RiskAreas_BusinessAreaId", riskAreasTable, new[] { businessAreaIdColumn7 }, false);
             iX_RiskAreas_BusinessAreaId.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_RiskAreas_BusinessAreaId));
             var iX_RiskAreas_BusinessAreaIdIx = RelationalModel.GetIndex(this,
                 "Readiness.Core.Risks.RiskArea",
@@ -5086,8 +5153,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskRelease = FindEntityType("Readiness.Core.Risks.RiskRelease")!;
 
-            var defaultTableMappings44 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskRelease.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings44);
+            var defaultTableMappings45 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskRelease.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings45);
             var readinessCoreRisksRiskReleaseTableBase = new TableBase("Readiness.Core.Risks.RiskRelease", null, relationalModel);
             var releaseIdColumnBase10 = new ColumnBase<ColumnMappingBase>("ReleaseId", "INTEGER", readinessCoreRisksRiskReleaseTableBase);
             readinessCoreRisksRiskReleaseTableBase.Columns.Add("ReleaseId", releaseIdColumnBase10);
@@ -5096,12 +5163,12 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskRelease", readinessCoreRisksRiskReleaseTableBase);
             var readinessCoreRisksRiskReleaseMappingBase = new TableMappingBase<ColumnMappingBase>(riskRelease, readinessCoreRisksRiskReleaseTableBase, null);
             readinessCoreRisksRiskReleaseTableBase.AddTypeMapping(readinessCoreRisksRiskReleaseMappingBase, false);
-            defaultTableMappings44.Add(readinessCoreRisksRiskReleaseMappingBase);
+            defaultTableMappings45.Add(readinessCoreRisksRiskReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)releaseIdColumnBase10, riskRelease.FindProperty("ReleaseId")!, readinessCoreRisksRiskReleaseMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase2, riskRelease.FindProperty("RiskId")!, readinessCoreRisksRiskReleaseMappingBase);
 
-            var tableMappings44 = new List<TableMapping>();
-            riskRelease.SetRuntimeAnnotation("Relational:TableMappings", tableMappings44);
+            var tableMappings45 = new List<TableMapping>();
+            riskRelease.SetRuntimeAnnotation("Relational:TableMappings", tableMappings45);
             var riskReleasesTable = new Table("RiskReleases", null, relationalModel);
             var riskIdColumn2 = new Column("RiskId", "INTEGER", riskReleasesTable);
             riskReleasesTable.Columns.Add("RiskId", riskIdColumn2);
@@ -5112,7 +5179,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskReleases", null), riskReleasesTable);
             var riskReleasesTableMapping = new TableMapping(riskRelease, riskReleasesTable, null);
             riskReleasesTable.AddTypeMapping(riskReleasesTableMapping, false);
-            tableMappings44.Add(riskReleasesTableMapping);
+            tableMappings45.Add(riskReleasesTableMapping);
             RelationalModel.CreateColumnMapping(releaseIdColumn10, riskRelease.FindProperty("ReleaseId")!, riskReleasesTableMapping);
             RelationalModel.CreateColumnMapping(riskIdColumn2, riskRelease.FindProperty("RiskId")!, riskReleasesTableMapping);
             var pK_RiskReleases = new UniqueConstraint("PK_RiskReleases", riskReleasesTable, new[] { riskIdColumn2, releaseIdColumn10 });
@@ -5136,8 +5203,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var riskScoreChange = FindEntityType("Readiness.Core.Risks.RiskScoreChange")!;
 
-            var defaultTableMappings45 = new List<TableMappingBase<ColumnMappingBase>>();
-            riskScoreChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings45);
+            var defaultTableMappings46 = new List<TableMappingBase<ColumnMappingBase>>();
+            riskScoreChange.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings46);
             var readinessCoreRisksRiskScoreChangeTableBase = new TableBase("Readiness.Core.Risks.RiskScoreChange", null, relationalModel);
             var changedAtUtcColumnBase = new ColumnBase<ColumnMappingBase>("ChangedAtUtc", "TEXT", readinessCoreRisksRiskScoreChangeTableBase);
             readinessCoreRisksRiskScoreChangeTableBase.Columns.Add("ChangedAtUtc", changedAtUtcColumnBase);
@@ -5156,7 +5223,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Risks.RiskScoreChange", readinessCoreRisksRiskScoreChangeTableBase);
             var readinessCoreRisksRiskScoreChangeMappingBase = new TableMappingBase<ColumnMappingBase>(riskScoreChange, readinessCoreRisksRiskScoreChangeTableBase, null);
             readinessCoreRisksRiskScoreChangeTableBase.AddTypeMapping(readinessCoreRisksRiskScoreChangeMappingBase, false);
-            defaultTableMappings45.Add(readinessCoreRisksRiskScoreChangeMappingBase);
+            defaultTableMappings46.Add(readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase33, riskScoreChange.FindProperty("Id")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)changedAtUtcColumnBase, riskScoreChange.FindProperty("ChangedAtUtc")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)changedByUserIdColumnBase, riskScoreChange.FindProperty("ChangedByUserId")!, readinessCoreRisksRiskScoreChangeMappingBase);
@@ -5165,8 +5232,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)riskIdColumnBase3, riskScoreChange.FindProperty("RiskId")!, readinessCoreRisksRiskScoreChangeMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)scoreColumnBase2, riskScoreChange.FindProperty("Score")!, readinessCoreRisksRiskScoreChangeMappingBase);
 
-            var tableMappings45 = new List<TableMapping>();
-            riskScoreChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings45);
+            var tableMappings46 = new List<TableMapping>();
+            riskScoreChange.SetRuntimeAnnotation("Relational:TableMappings", tableMappings46);
             var riskScoreChangesTable = new Table("RiskScoreChanges", null, relationalModel);
             var idColumn33 = new Column("Id", "INTEGER", riskScoreChangesTable);
             riskScoreChangesTable.Columns.Add("Id", idColumn33);
@@ -5192,7 +5259,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("RiskScoreChanges", null), riskScoreChangesTable);
             var riskScoreChangesTableMapping = new TableMapping(riskScoreChange, riskScoreChangesTable, null);
             riskScoreChangesTable.AddTypeMapping(riskScoreChangesTableMapping, false);
-            tableMappings45.Add(riskScoreChangesTableMapping);
+            tableMappings46.Add(riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn33, riskScoreChange.FindProperty("Id")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(changedAtUtcColumn, riskScoreChange.FindProperty("ChangedAtUtc")!, riskScoreChangesTableMapping);
             RelationalModel.CreateColumnMapping(changedByUserIdColumn, riskScoreChange.FindProperty("ChangedByUserId")!, riskScoreChangesTableMapping);
@@ -5221,8 +5288,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var criterion = FindEntityType("Readiness.Core.Templates.Criterion")!;
 
-            var defaultTableMappings46 = new List<TableMappingBase<ColumnMappingBase>>();
-            criterion.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings46);
+            var defaultTableMappings47 = new List<TableMappingBase<ColumnMappingBase>>();
+            criterion.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings47);
             var readinessCoreTemplatesCriterionTableBase = new TableBase("Readiness.Core.Templates.Criterion", null, relationalModel);
             var answerTypeColumnBase = new ColumnBase<ColumnMappingBase>("AnswerType", "TEXT", readinessCoreTemplatesCriterionTableBase);
             readinessCoreTemplatesCriterionTableBase.Columns.Add("AnswerType", answerTypeColumnBase);
@@ -5280,7 +5347,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Templates.Criterion", readinessCoreTemplatesCriterionTableBase);
             var readinessCoreTemplatesCriterionMappingBase = new TableMappingBase<ColumnMappingBase>(criterion, readinessCoreTemplatesCriterionTableBase, null);
             readinessCoreTemplatesCriterionTableBase.AddTypeMapping(readinessCoreTemplatesCriterionMappingBase, false);
-            defaultTableMappings46.Add(readinessCoreTemplatesCriterionMappingBase);
+            defaultTableMappings47.Add(readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase34, criterion.FindProperty("Id")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)answerTypeColumnBase, criterion.FindProperty("AnswerType")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)appliesIfHypercareColumnBase, criterion.FindProperty("AppliesIfHypercare")!, readinessCoreTemplatesCriterionMappingBase);
@@ -5301,8 +5368,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)unitColumnBase1, criterion.FindProperty("Unit")!, readinessCoreTemplatesCriterionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)weightColumnBase, criterion.FindProperty("Weight")!, readinessCoreTemplatesCriterionMappingBase);
 
-            var tableMappings46 = new List<TableMapping>();
-            criterion.SetRuntimeAnnotation("Relational:TableMappings", tableMappings46);
+            var tableMappings47 = new List<TableMapping>();
+            criterion.SetRuntimeAnnotation("Relational:TableMappings", tableMappings47);
             var criteriaTable = new Table("Criteria", null, relationalModel);
             var idColumn34 = new Column("Id", "INTEGER", criteriaTable);
             criteriaTable.Columns.Add("Id", idColumn34);
@@ -5379,7 +5446,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Criteria", null), criteriaTable);
             var criteriaTableMapping = new TableMapping(criterion, criteriaTable, null);
             criteriaTable.AddTypeMapping(criteriaTableMapping, false);
-            tableMappings46.Add(criteriaTableMapping);
+            tableMappings47.Add(criteriaTableMapping);
             RelationalModel.CreateColumnMapping(idColumn34, criterion.FindProperty("Id")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(answerTypeColumn, criterion.FindProperty("AnswerType")!, criteriaTableMapping);
             RelationalModel.CreateColumnMapping(appliesIfHypercareColumn, criterion.FindProperty("AppliesIfHypercare")!, criteriaTableMapping);
@@ -5420,8 +5487,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var questionnaireTemplate = FindEntityType("Readiness.Core.Templates.QuestionnaireTemplate")!;
 
-            var defaultTableMappings47 = new List<TableMappingBase<ColumnMappingBase>>();
-            questionnaireTemplate.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings47);
+            var defaultTableMappings48 = new List<TableMappingBase<ColumnMappingBase>>();
+            questionnaireTemplate.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings48);
             var readinessCoreTemplatesQuestionnaireTemplateTableBase = new TableBase("Readiness.Core.Templates.QuestionnaireTemplate", null, relationalModel);
             var amberThresholdColumnBase0 = new ColumnBase<ColumnMappingBase>("AmberThreshold", "TEXT", readinessCoreTemplatesQuestionnaireTemplateTableBase);
             readinessCoreTemplatesQuestionnaireTemplateTableBase.Columns.Add("AmberThreshold", amberThresholdColumnBase0);
@@ -5444,7 +5511,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Templates.QuestionnaireTemplate", readinessCoreTemplatesQuestionnaireTemplateTableBase);
             var readinessCoreTemplatesQuestionnaireTemplateMappingBase = new TableMappingBase<ColumnMappingBase>(questionnaireTemplate, readinessCoreTemplatesQuestionnaireTemplateTableBase, null);
             readinessCoreTemplatesQuestionnaireTemplateTableBase.AddTypeMapping(readinessCoreTemplatesQuestionnaireTemplateMappingBase, false);
-            defaultTableMappings47.Add(readinessCoreTemplatesQuestionnaireTemplateMappingBase);
+            defaultTableMappings48.Add(readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase35, questionnaireTemplate.FindProperty("Id")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)amberThresholdColumnBase0, questionnaireTemplate.FindProperty("AmberThreshold")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)contentHashColumnBase0, questionnaireTemplate.FindProperty("ContentHash")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
@@ -5455,8 +5522,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)publishedAtUtcColumnBase, questionnaireTemplate.FindProperty("PublishedAtUtc")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase5, questionnaireTemplate.FindProperty("Version")!, readinessCoreTemplatesQuestionnaireTemplateMappingBase);
 
-            var tableMappings47 = new List<TableMapping>();
-            questionnaireTemplate.SetRuntimeAnnotation("Relational:TableMappings", tableMappings47);
+            var tableMappings48 = new List<TableMapping>();
+            questionnaireTemplate.SetRuntimeAnnotation("Relational:TableMappings", tableMappings48);
             var templatesTable = new Table("Templates", null, relationalModel);
             var idColumn35 = new Column("Id", "INTEGER", templatesTable);
             templatesTable.Columns.Add("Id", idColumn35);
@@ -5488,7 +5555,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Templates", null), templatesTable);
             var templatesTableMapping = new TableMapping(questionnaireTemplate, templatesTable, null);
             templatesTable.AddTypeMapping(templatesTableMapping, false);
-            tableMappings47.Add(templatesTableMapping);
+            tableMappings48.Add(templatesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn35, questionnaireTemplate.FindProperty("Id")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(amberThresholdColumn0, questionnaireTemplate.FindProperty("AmberThreshold")!, templatesTableMapping);
             RelationalModel.CreateColumnMapping(contentHashColumn0, questionnaireTemplate.FindProperty("ContentHash")!, templatesTableMapping);
@@ -5519,8 +5586,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var templateSection = FindEntityType("Readiness.Core.Templates.TemplateSection")!;
 
-            var defaultTableMappings48 = new List<TableMappingBase<ColumnMappingBase>>();
-            templateSection.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings48);
+            var defaultTableMappings49 = new List<TableMappingBase<ColumnMappingBase>>();
+            templateSection.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings49);
             var readinessCoreTemplatesTemplateSectionTableBase = new TableBase("Readiness.Core.Templates.TemplateSection", null, relationalModel);
             var codeColumnBase5 = new ColumnBase<ColumnMappingBase>("Code", "TEXT", readinessCoreTemplatesTemplateSectionTableBase);
             readinessCoreTemplatesTemplateSectionTableBase.Columns.Add("Code", codeColumnBase5);
@@ -5537,7 +5604,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Templates.TemplateSection", readinessCoreTemplatesTemplateSectionTableBase);
             var readinessCoreTemplatesTemplateSectionMappingBase = new TableMappingBase<ColumnMappingBase>(templateSection, readinessCoreTemplatesTemplateSectionTableBase, null);
             readinessCoreTemplatesTemplateSectionTableBase.AddTypeMapping(readinessCoreTemplatesTemplateSectionMappingBase, false);
-            defaultTableMappings48.Add(readinessCoreTemplatesTemplateSectionMappingBase);
+            defaultTableMappings49.Add(readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase36, templateSection.FindProperty("Id")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)codeColumnBase5, templateSection.FindProperty("Code")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)descriptionColumnBase5, templateSection.FindProperty("Description")!, readinessCoreTemplatesTemplateSectionMappingBase);
@@ -5545,8 +5612,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)templateIdColumnBase1, templateSection.FindProperty("TemplateId")!, readinessCoreTemplatesTemplateSectionMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)titleColumnBase0, templateSection.FindProperty("Title")!, readinessCoreTemplatesTemplateSectionMappingBase);
 
-            var tableMappings48 = new List<TableMapping>();
-            templateSection.SetRuntimeAnnotation("Relational:TableMappings", tableMappings48);
+            var tableMappings49 = new List<TableMapping>();
+            templateSection.SetRuntimeAnnotation("Relational:TableMappings", tableMappings49);
             var templateSectionsTable = new Table("TemplateSections", null, relationalModel);
             var idColumn36 = new Column("Id", "INTEGER", templateSectionsTable);
             templateSectionsTable.Columns.Add("Id", idColumn36);
@@ -5569,7 +5636,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("TemplateSections", null), templateSectionsTable);
             var templateSectionsTableMapping = new TableMapping(templateSection, templateSectionsTable, null);
             templateSectionsTable.AddTypeMapping(templateSectionsTableMapping, false);
-            tableMappings48.Add(templateSectionsTableMapping);
+            tableMappings49.Add(templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn36, templateSection.FindProperty("Id")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(codeColumn5, templateSection.FindProperty("Code")!, templateSectionsTableMapping);
             RelationalModel.CreateColumnMapping(descriptionColumn5, templateSection.FindProperty("Description")!, templateSectionsTableMapping);
@@ -5597,8 +5664,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var incident = FindEntityType("Readiness.Core.Workflows.Incident")!;
 
-            var defaultTableMappings49 = new List<TableMappingBase<ColumnMappingBase>>();
-            incident.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings49);
+            var defaultTableMappings50 = new List<TableMappingBase<ColumnMappingBase>>();
+            incident.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings50);
             var readinessCoreWorkflowsIncidentTableBase = new TableBase("Readiness.Core.Workflows.Incident", null, relationalModel);
             var actionStateColumnBase = new ColumnBase<ColumnMappingBase>("ActionState", "TEXT", readinessCoreWorkflowsIncidentTableBase)
             {
@@ -5648,7 +5715,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.Incident", readinessCoreWorkflowsIncidentTableBase);
             var readinessCoreWorkflowsIncidentMappingBase = new TableMappingBase<ColumnMappingBase>(incident, readinessCoreWorkflowsIncidentTableBase, null);
             readinessCoreWorkflowsIncidentTableBase.AddTypeMapping(readinessCoreWorkflowsIncidentMappingBase, false);
-            defaultTableMappings49.Add(readinessCoreWorkflowsIncidentMappingBase);
+            defaultTableMappings50.Add(readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase37, incident.FindProperty("Id")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actionStateColumnBase, incident.FindProperty("ActionState")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase12, incident.FindProperty("CreatedAtUtc")!, readinessCoreWorkflowsIncidentMappingBase);
@@ -5662,8 +5729,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)timerIdColumnBase, incident.FindProperty("TimerId")!, readinessCoreWorkflowsIncidentMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)workflowInstanceIdColumnBase0, incident.FindProperty("WorkflowInstanceId")!, readinessCoreWorkflowsIncidentMappingBase);
 
-            var tableMappings49 = new List<TableMapping>();
-            incident.SetRuntimeAnnotation("Relational:TableMappings", tableMappings49);
+            var tableMappings50 = new List<TableMapping>();
+            incident.SetRuntimeAnnotation("Relational:TableMappings", tableMappings50);
             var incidentsTable = new Table("Incidents", null, relationalModel);
             var idColumn37 = new Column("Id", "INTEGER", incidentsTable);
             incidentsTable.Columns.Add("Id", idColumn37);
@@ -5725,7 +5792,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("Incidents", null), incidentsTable);
             var incidentsTableMapping = new TableMapping(incident, incidentsTable, null);
             incidentsTable.AddTypeMapping(incidentsTableMapping, false);
-            tableMappings49.Add(incidentsTableMapping);
+            tableMappings50.Add(incidentsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn37, incident.FindProperty("Id")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(actionStateColumn, incident.FindProperty("ActionState")!, incidentsTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn12, incident.FindProperty("CreatedAtUtc")!, incidentsTableMapping);
@@ -5777,8 +5844,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowInstance = FindEntityType("Readiness.Core.Workflows.WorkflowInstance")!;
 
-            var defaultTableMappings50 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowInstance.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings50);
+            var defaultTableMappings51 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowInstance.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings51);
             var readinessCoreWorkflowsWorkflowInstanceTableBase = new TableBase("Readiness.Core.Workflows.WorkflowInstance", null, relationalModel);
             var createdAtUtcColumnBase13 = new ColumnBase<ColumnMappingBase>("CreatedAtUtc", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("CreatedAtUtc", createdAtUtcColumnBase13);
@@ -5792,8 +5859,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("SnapshotId", snapshotIdColumnBase);
             var stateColumnBase = new ColumnBase<ColumnMappingBase>("State", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("State", stateColumnBase);
-            var statusColumnBase5 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
-            readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("Status", statusColumnBase5);
+            var statusColumnBase6 = new ColumnBase<ColumnMappingBase>("Status", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
+            readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("Status", statusColumnBase6);
             var subjectIdColumnBase1 = new ColumnBase<ColumnMappingBase>("SubjectId", "INTEGER", readinessCoreWorkflowsWorkflowInstanceTableBase);
             readinessCoreWorkflowsWorkflowInstanceTableBase.Columns.Add("SubjectId", subjectIdColumnBase1);
             var subjectKindColumnBase = new ColumnBase<ColumnMappingBase>("SubjectKind", "TEXT", readinessCoreWorkflowsWorkflowInstanceTableBase);
@@ -5805,21 +5872,21 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowInstance", readinessCoreWorkflowsWorkflowInstanceTableBase);
             var readinessCoreWorkflowsWorkflowInstanceMappingBase = new TableMappingBase<ColumnMappingBase>(workflowInstance, readinessCoreWorkflowsWorkflowInstanceTableBase, null);
             readinessCoreWorkflowsWorkflowInstanceTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowInstanceMappingBase, false);
-            defaultTableMappings50.Add(readinessCoreWorkflowsWorkflowInstanceMappingBase);
+            defaultTableMappings51.Add(readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase38, workflowInstance.FindProperty("Id")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)createdAtUtcColumnBase13, workflowInstance.FindProperty("CreatedAtUtc")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)definitionIdColumnBase, workflowInstance.FindProperty("DefinitionId")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)definitionVersionColumnBase, workflowInstance.FindProperty("DefinitionVersion")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)snapshotIdColumnBase, workflowInstance.FindProperty("SnapshotId")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)stateColumnBase, workflowInstance.FindProperty("State")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
-            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase5, workflowInstance.FindProperty("Status")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
+            RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)statusColumnBase6, workflowInstance.FindProperty("Status")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)subjectIdColumnBase1, workflowInstance.FindProperty("SubjectId")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)subjectKindColumnBase, workflowInstance.FindProperty("SubjectKind")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)updatedAtUtcColumnBase0, workflowInstance.FindProperty("UpdatedAtUtc")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase6, workflowInstance.FindProperty("Version")!, readinessCoreWorkflowsWorkflowInstanceMappingBase);
 
-            var tableMappings50 = new List<TableMapping>();
-            workflowInstance.SetRuntimeAnnotation("Relational:TableMappings", tableMappings50);
+            var tableMappings51 = new List<TableMapping>();
+            workflowInstance.SetRuntimeAnnotation("Relational:TableMappings", tableMappings51);
             var workflowInstancesTable = new Table("WorkflowInstances", null, relationalModel);
             var idColumn38 = new Column("Id", "INTEGER", workflowInstancesTable);
             workflowInstancesTable.Columns.Add("Id", idColumn38);
@@ -5839,9 +5906,9 @@ namespace Readiness.Core.Persistence.CompiledModel
             var stateColumn = new Column("State", "TEXT", workflowInstancesTable);
             workflowInstancesTable.Columns.Add("State", stateColumn);
             stateColumn.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(stateColumn);
-            var statusColumn5 = new Column("Status", "TEXT", workflowInstancesTable);
-            workflowInstancesTable.Columns.Add("Status", statusColumn5);
-            statusColumn5.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn5);
+            var statusColumn6 = new Column("Status", "TEXT", workflowInstancesTable);
+            workflowInstancesTable.Columns.Add("Status", statusColumn6);
+            statusColumn6.Accessors = ColumnAccessorsFactory.CreateGeneric<string>(statusColumn6);
             var subjectIdColumn1 = new Column("SubjectId", "INTEGER", workflowInstancesTable);
             workflowInstancesTable.Columns.Add("SubjectId", subjectIdColumn1);
             subjectIdColumn1.Accessors = ColumnAccessorsFactory.CreateGeneric<int>(subjectIdColumn1);
@@ -5857,14 +5924,14 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowInstances", null), workflowInstancesTable);
             var workflowInstancesTableMapping = new TableMapping(workflowInstance, workflowInstancesTable, null);
             workflowInstancesTable.AddTypeMapping(workflowInstancesTableMapping, false);
-            tableMappings50.Add(workflowInstancesTableMapping);
+            tableMappings51.Add(workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(idColumn38, workflowInstance.FindProperty("Id")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(createdAtUtcColumn13, workflowInstance.FindProperty("CreatedAtUtc")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(definitionIdColumn, workflowInstance.FindProperty("DefinitionId")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(definitionVersionColumn, workflowInstance.FindProperty("DefinitionVersion")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(snapshotIdColumn, workflowInstance.FindProperty("SnapshotId")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(stateColumn, workflowInstance.FindProperty("State")!, workflowInstancesTableMapping);
-            RelationalModel.CreateColumnMapping(statusColumn5, workflowInstance.FindProperty("Status")!, workflowInstancesTableMapping);
+            RelationalModel.CreateColumnMapping(statusColumn6, workflowInstance.FindProperty("Status")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(subjectIdColumn1, workflowInstance.FindProperty("SubjectId")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(subjectKindColumn, workflowInstance.FindProperty("SubjectKind")!, workflowInstancesTableMapping);
             RelationalModel.CreateColumnMapping(updatedAtUtcColumn0, workflowInstance.FindProperty("UpdatedAtUtc")!, workflowInstancesTableMapping);
@@ -5899,8 +5966,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowJournalEntry = FindEntityType("Readiness.Core.Workflows.WorkflowJournalEntry")!;
 
-            var defaultTableMappings51 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowJournalEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings51);
+            var defaultTableMappings52 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowJournalEntry.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings52);
             var readinessCoreWorkflowsWorkflowJournalEntryTableBase = new TableBase("Readiness.Core.Workflows.WorkflowJournalEntry", null, relationalModel);
             var actorUserIdColumnBase0 = new ColumnBase<ColumnMappingBase>("ActorUserId", "TEXT", readinessCoreWorkflowsWorkflowJournalEntryTableBase)
             {
@@ -5929,7 +5996,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowJournalEntry", readinessCoreWorkflowsWorkflowJournalEntryTableBase);
             var readinessCoreWorkflowsWorkflowJournalEntryMappingBase = new TableMappingBase<ColumnMappingBase>(workflowJournalEntry, readinessCoreWorkflowsWorkflowJournalEntryTableBase, null);
             readinessCoreWorkflowsWorkflowJournalEntryTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowJournalEntryMappingBase, false);
-            defaultTableMappings51.Add(readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
+            defaultTableMappings52.Add(readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase39, workflowJournalEntry.FindProperty("Id")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)actorUserIdColumnBase0, workflowJournalEntry.FindProperty("ActorUserId")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)atUtcColumnBase0, workflowJournalEntry.FindProperty("AtUtc")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
@@ -5940,8 +6007,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)toStateColumnBase, workflowJournalEntry.FindProperty("ToState")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)triggerColumnBase, workflowJournalEntry.FindProperty("Trigger")!, readinessCoreWorkflowsWorkflowJournalEntryMappingBase);
 
-            var tableMappings51 = new List<TableMapping>();
-            workflowJournalEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings51);
+            var tableMappings52 = new List<TableMapping>();
+            workflowJournalEntry.SetRuntimeAnnotation("Relational:TableMappings", tableMappings52);
             var workflowJournalTable = new Table("WorkflowJournal", null, relationalModel);
             var idColumn39 = new Column("Id", "INTEGER", workflowJournalTable);
             workflowJournalTable.Columns.Add("Id", idColumn39);
@@ -5979,7 +6046,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowJournal", null), workflowJournalTable);
             var workflowJournalTableMapping = new TableMapping(workflowJournalEntry, workflowJournalTable, null);
             workflowJournalTable.AddTypeMapping(workflowJournalTableMapping, false);
-            tableMappings51.Add(workflowJournalTableMapping);
+            tableMappings52.Add(workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(idColumn39, workflowJournalEntry.FindProperty("Id")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(actorUserIdColumn0, workflowJournalEntry.FindProperty("ActorUserId")!, workflowJournalTableMapping);
             RelationalModel.CreateColumnMapping(atUtcColumn0, workflowJournalEntry.FindProperty("AtUtc")!, workflowJournalTableMapping);
@@ -6010,8 +6077,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowSnapshot = FindEntityType("Readiness.Core.Workflows.WorkflowSnapshot")!;
 
-            var defaultTableMappings52 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowSnapshot.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings52);
+            var defaultTableMappings53 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowSnapshot.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings53);
             var readinessCoreWorkflowsWorkflowSnapshotTableBase = new TableBase("Readiness.Core.Workflows.WorkflowSnapshot", null, relationalModel);
             var contentHashColumnBase1 = new ColumnBase<ColumnMappingBase>("ContentHash", "TEXT", readinessCoreWorkflowsWorkflowSnapshotTableBase);
             readinessCoreWorkflowsWorkflowSnapshotTableBase.Columns.Add("ContentHash", contentHashColumnBase1);
@@ -6028,7 +6095,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowSnapshot", readinessCoreWorkflowsWorkflowSnapshotTableBase);
             var readinessCoreWorkflowsWorkflowSnapshotMappingBase = new TableMappingBase<ColumnMappingBase>(workflowSnapshot, readinessCoreWorkflowsWorkflowSnapshotTableBase, null);
             readinessCoreWorkflowsWorkflowSnapshotTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowSnapshotMappingBase, false);
-            defaultTableMappings52.Add(readinessCoreWorkflowsWorkflowSnapshotMappingBase);
+            defaultTableMappings53.Add(readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase40, workflowSnapshot.FindProperty("Id")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)contentHashColumnBase1, workflowSnapshot.FindProperty("ContentHash")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)definitionIdColumnBase0, workflowSnapshot.FindProperty("DefinitionId")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
@@ -6036,8 +6103,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)loadedAtUtcColumnBase, workflowSnapshot.FindProperty("LoadedAtUtc")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)versionColumnBase7, workflowSnapshot.FindProperty("Version")!, readinessCoreWorkflowsWorkflowSnapshotMappingBase);
 
-            var tableMappings52 = new List<TableMapping>();
-            workflowSnapshot.SetRuntimeAnnotation("Relational:TableMappings", tableMappings52);
+            var tableMappings53 = new List<TableMapping>();
+            workflowSnapshot.SetRuntimeAnnotation("Relational:TableMappings", tableMappings53);
             var workflowSnapshotsTable = new Table("WorkflowSnapshots", null, relationalModel);
             var idColumn40 = new Column("Id", "INTEGER", workflowSnapshotsTable);
             workflowSnapshotsTable.Columns.Add("Id", idColumn40);
@@ -6060,7 +6127,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowSnapshots", null), workflowSnapshotsTable);
             var workflowSnapshotsTableMapping = new TableMapping(workflowSnapshot, workflowSnapshotsTable, null);
             workflowSnapshotsTable.AddTypeMapping(workflowSnapshotsTableMapping, false);
-            tableMappings52.Add(workflowSnapshotsTableMapping);
+            tableMappings53.Add(workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(idColumn40, workflowSnapshot.FindProperty("Id")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(contentHashColumn1, workflowSnapshot.FindProperty("ContentHash")!, workflowSnapshotsTableMapping);
             RelationalModel.CreateColumnMapping(definitionIdColumn0, workflowSnapshot.FindProperty("DefinitionId")!, workflowSnapshotsTableMapping);
@@ -6088,8 +6155,8 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var workflowTimer = FindEntityType("Readiness.Core.Workflows.WorkflowTimer")!;
 
-            var defaultTableMappings53 = new List<TableMappingBase<ColumnMappingBase>>();
-            workflowTimer.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings53);
+            var defaultTableMappings54 = new List<TableMappingBase<ColumnMappingBase>>();
+            workflowTimer.SetRuntimeAnnotation("Relational:DefaultMappings", defaultTableMappings54);
             var readinessCoreWorkflowsWorkflowTimerTableBase = new TableBase("Readiness.Core.Workflows.WorkflowTimer", null, relationalModel);
             var cancelledAtUtcColumnBase0 = new ColumnBase<ColumnMappingBase>("CancelledAtUtc", "TEXT", readinessCoreWorkflowsWorkflowTimerTableBase)
             {
@@ -6116,7 +6183,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.DefaultTables.Add("Readiness.Core.Workflows.WorkflowTimer", readinessCoreWorkflowsWorkflowTimerTableBase);
             var readinessCoreWorkflowsWorkflowTimerMappingBase = new TableMappingBase<ColumnMappingBase>(workflowTimer, readinessCoreWorkflowsWorkflowTimerTableBase, null);
             readinessCoreWorkflowsWorkflowTimerTableBase.AddTypeMapping(readinessCoreWorkflowsWorkflowTimerMappingBase, false);
-            defaultTableMappings53.Add(readinessCoreWorkflowsWorkflowTimerMappingBase);
+            defaultTableMappings54.Add(readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)idColumnBase41, workflowTimer.FindProperty("Id")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)cancelledAtUtcColumnBase0, workflowTimer.FindProperty("CancelledAtUtc")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)dueAtUtcColumnBase, workflowTimer.FindProperty("DueAtUtc")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
@@ -6126,8 +6193,8 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)stateColumnBase0, workflowTimer.FindProperty("State")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
             RelationalModel.CreateColumnMapping((ColumnBase<ColumnMappingBase>)triggerColumnBase0, workflowTimer.FindProperty("Trigger")!, readinessCoreWorkflowsWorkflowTimerMappingBase);
 
-            var tableMappings53 = new List<TableMapping>();
-            workflowTimer.SetRuntimeAnnotation("Relational:TableMappings", tableMappings53);
+            var tableMappings54 = new List<TableMapping>();
+            workflowTimer.SetRuntimeAnnotation("Relational:TableMappings", tableMappings54);
             var workflowTimersTable = new Table("WorkflowTimers", null, relationalModel);
             var idColumn41 = new Column("Id", "INTEGER", workflowTimersTable);
             workflowTimersTable.Columns.Add("Id", idColumn41);
@@ -6162,7 +6229,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             relationalModel.Tables.Add(("WorkflowTimers", null), workflowTimersTable);
             var workflowTimersTableMapping = new TableMapping(workflowTimer, workflowTimersTable, null);
             workflowTimersTable.AddTypeMapping(workflowTimersTableMapping, false);
-            tableMappings53.Add(workflowTimersTableMapping);
+            tableMappings54.Add(workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(idColumn41, workflowTimer.FindProperty("Id")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(cancelledAtUtcColumn0, workflowTimer.FindProperty("CancelledAtUtc")!, workflowTimersTableMapping);
             RelationalModel.CreateColumnMapping(dueAtUtcColumn, workflowTimer.FindProperty("DueAtUtc")!, workflowTimersTableMapping);
@@ -6284,7 +6351,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             aspNetUsersTable.ReferencingForeignKeyConstraints.Add(fK_AreaMemberships_AspNetUsers_UserId);
             var fK_AreaMemberships_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
                 "FK_AreaMemberships_BusinessAreas_BusinessAreaId", areaMembershipsTable, businessAreasTable,
-                new[] { businessAreaIdColumn2 },
+                new[] { businessAreaIdColumn3 },
                 businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Cascade);
             fK_AreaMemberships_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_AreaMemberships_BusinessAreas_BusinessAreaId));
             var fK_AreaMemberships_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,
@@ -6466,7 +6533,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             benefitsTable.ReferencingForeignKeyConstraints.Add(fK_BenefitArea_Benefits_BenefitId);
             var fK_BenefitArea_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
                 "FK_BenefitArea_BusinessAreas_BusinessAreaId", benefitAreaTable, businessAreasTable,
-                new[] { businessAreaIdColumn1 },
+                new[] { businessAreaIdColumn2 },
                 businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Restrict);
             fK_BenefitArea_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_BenefitArea_BusinessAreas_BusinessAreaId));
             var fK_BenefitArea_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,
@@ -6662,7 +6729,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             gatesTable.ReferencingForeignKeyConstraints.Add(fK_GateSummaries_Gates_GateId);
             var fK_Impacts_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
                 "FK_Impacts_BusinessAreas_BusinessAreaId", impactsTable, businessAreasTable,
-                new[] { businessAreaIdColumn4 },
+                new[] { businessAreaIdColumn5 },
                 businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Restrict);
             fK_Impacts_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_Impacts_BusinessAreas_BusinessAreaId));
             var fK_Impacts_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,
@@ -6746,7 +6813,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             leadIndicatorsTable.ReferencingForeignKeyConstraints.Add(fK_IndicatorReadings_LeadIndicators_IndicatorId);
             var fK_LeadIndicators_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
                 "FK_LeadIndicators_BusinessAreas_BusinessAreaId", leadIndicatorsTable, businessAreasTable,
-                new[] { businessAreaIdColumn3 },
+                new[] { businessAreaIdColumn4 },
                 businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Restrict);
             fK_LeadIndicators_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_LeadIndicators_BusinessAreas_BusinessAreaId));
             var fK_LeadIndicators_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,
@@ -6870,6 +6937,20 @@ namespace Readiness.Core.Persistence.CompiledModel
             RelationalModel.GetOrCreateForeignKeyConstraints(fK_ReminderLogs_Outbox_OutboxMessageIdFk).Add(fK_ReminderLogs_Outbox_OutboxMessageId);
             reminderLogsTable.ForeignKeyConstraints.Add(fK_ReminderLogs_Outbox_OutboxMessageId);
             outboxTable.ReferencingForeignKeyConstraints.Add(fK_ReminderLogs_Outbox_OutboxMessageId);
+            var fK_ReturnCounts_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
+                "FK_ReturnCounts_BusinessAreas_BusinessAreaId", returnCountsTable, businessAreasTable,
+                new[] { businessAreaIdColumn0 },
+                businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Cascade);
+            fK_ReturnCounts_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_ReturnCounts_BusinessAreas_BusinessAreaId));
+            var fK_ReturnCounts_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,
+                "Readiness.Core.Assessments.ReturnCount",
+                new[] { "BusinessAreaId" },
+                "Readiness.Core.BusinessAreas.BusinessArea",
+                new[] { "Id" });
+            fK_ReturnCounts_BusinessAreas_BusinessAreaId.MappedForeignKeys.Add(fK_ReturnCounts_BusinessAreas_BusinessAreaIdFk);
+            RelationalModel.GetOrCreateForeignKeyConstraints(fK_ReturnCounts_BusinessAreas_BusinessAreaIdFk).Add(fK_ReturnCounts_BusinessAreas_BusinessAreaId);
+            returnCountsTable.ForeignKeyConstraints.Add(fK_ReturnCounts_BusinessAreas_BusinessAreaId);
+            businessAreasTable.ReferencingForeignKeyConstraints.Add(fK_ReturnCounts_BusinessAreas_BusinessAreaId);
             var fK_ReturnSummaries_Assessments_AssessmentId = new ForeignKeyConstraint(
                 "FK_ReturnSummaries_Assessments_AssessmentId", returnSummariesTable, assessmentsTable,
                 new[] { assessmentIdColumn1 },
@@ -6942,7 +7023,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             risksTable.ReferencingForeignKeyConstraints.Add(fK_RiskActions_Risks_RiskId);
             var fK_RiskAreas_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
                 "FK_RiskAreas_BusinessAreas_BusinessAreaId", riskAreasTable, businessAreasTable,
-                new[] { businessAreaIdColumn6 },
+                new[] { businessAreaIdColumn7 },
                 businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Cascade);
             fK_RiskAreas_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_RiskAreas_BusinessAreas_BusinessAreaId));
             var fK_RiskAreas_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,
@@ -7068,7 +7149,7 @@ namespace Readiness.Core.Persistence.CompiledModel
             aspNetUsersTable.ReferencingForeignKeyConstraints.Add(fK_TrainingCapacities_AspNetUsers_RecordedByUserId);
             var fK_TrainingCapacities_BusinessAreas_BusinessAreaId = new ForeignKeyConstraint(
                 "FK_TrainingCapacities_BusinessAreas_BusinessAreaId", trainingCapacitiesTable, businessAreasTable,
-                new[] { businessAreaIdColumn5 },
+                new[] { businessAreaIdColumn6 },
                 businessAreasTable.FindUniqueConstraint("PK_BusinessAreas")!, ReferentialAction.Cascade);
             fK_TrainingCapacities_BusinessAreas_BusinessAreaId.SetRowForeignKeyValueFactory(RowForeignKeyValueFactoryFactory.CreateSimpleNonNullableFactory<int, int>(fK_TrainingCapacities_BusinessAreas_BusinessAreaId));
             var fK_TrainingCapacities_BusinessAreas_BusinessAreaIdFk = RelationalModel.GetForeignKey(this,

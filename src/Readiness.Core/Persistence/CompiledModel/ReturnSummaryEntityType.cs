@@ -32,7 +32,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 baseEntityType,
                 propertyCount: 7,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var assessmentId = runtimeEntityType.AddProperty(
@@ -384,6 +384,9 @@ namespace Readiness.Core.Persistence.CompiledModel
                 new[] { releaseId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { businessAreaId, review, status, dueOn });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { businessAreaId, review, status, submittedAtUtc, dueOn });
 
             return runtimeEntityType;

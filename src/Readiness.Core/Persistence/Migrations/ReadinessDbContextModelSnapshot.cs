@@ -550,6 +550,26 @@ namespace Readiness.Core.Persistence.Migrations
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnCount", b =>
+                {
+                    b.Property<int>("BusinessAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Review")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BusinessAreaId", "Review", "Status");
+
+                    b.ToTable("ReturnCounts");
+                });
+
             modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
                 {
                     b.Property<int>("AssessmentId")
@@ -578,6 +598,8 @@ namespace Readiness.Core.Persistence.Migrations
                     b.HasKey("AssessmentId");
 
                     b.HasIndex("ReleaseId");
+
+                    b.HasIndex("BusinessAreaId", "Review", "Status", "DueOn");
 
                     b.HasIndex("BusinessAreaId", "Review", "Status", "SubmittedAtUtc", "DueOn");
 
@@ -2475,6 +2497,15 @@ namespace Readiness.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Gate");
+                });
+
+            modelBuilder.Entity("Readiness.Core.Assessments.ReturnCount", b =>
+                {
+                    b.HasOne("Readiness.Core.BusinessAreas.BusinessArea", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessAreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Readiness.Core.Assessments.ReturnSummary", b =>
