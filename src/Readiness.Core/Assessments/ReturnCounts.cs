@@ -57,6 +57,8 @@ public static class ReturnCounts
                 db.ReturnCounts.Add(row);
             }
             row.Add(n);
+            // Marked, not left to detection: a context that saves without detecting changes (a bulk load) would miss it.
+            if (db.Entry(row).State == EntityState.Unchanged) db.Entry(row).Property(c => c.Count).IsModified = true;
         }
     }
 
