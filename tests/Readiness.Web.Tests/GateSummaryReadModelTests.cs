@@ -107,8 +107,9 @@ public sealed class GateSummaryReadModelTests(Xunit.Abstractions.ITestOutputHelp
         // move a count row the first one added, which the save must write without being told by detection.
         await _factory.WithDbAsync(async db =>
         {
-            var template = await db.Templates.Select(t => t.Id).FirstAsync();
-            var (programme, sro) = await db.Releases.Select(r => new { r.ProgrammeId, r.SroUserId }).Select(r => ValueTuple.Create(r.ProgrammeId, r.SroUserId)).FirstAsync();
+            var template = await db.Templates.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+            var first = await db.Releases.OrderBy(r => r.Id).Select(r => new { r.ProgrammeId, r.SroUserId }).FirstAsync();
+            var (programme, sro) = (first.ProgrammeId, first.SroUserId);
             var area = await db.BusinessAreas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var i = 0; i < 2; i++)
