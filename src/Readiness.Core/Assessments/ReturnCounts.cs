@@ -15,8 +15,8 @@ public sealed class ReturnTally
 
     /// <summary>
     /// The stored summaries of <paramref name="releaseIds"/> counted as they are now. The context's save takes it
-    /// before it flushes: a flush can remove summaries by the database's cascade (a release, gate or impact removed
-    /// with its returns), and only this count still knows which areas and statuses they counted in.
+    /// before it flushes: a return removed (with its impact, say) takes its summary with it by the database's cascade,
+    /// and only this count still knows which area and status it counted in.
     /// </summary>
     public static async Task<ReturnTally> OfReleasesAsync(ReadinessDbContext db, IReadOnlyCollection<int> releaseIds, CancellationToken ct)
     {
