@@ -191,6 +191,8 @@ internal sealed class GateSummaryConfiguration : IEntityTypeConfiguration<GateSu
         // The tracker's default order (open gates by due date: overdue, this week, later; then the complete ones) is this index.
         // It ends with the release, so a filter by area checks each gate's release from the index alone (no row read per gate).
         b.HasIndex(s => new { s.Complete, s.DueOn, s.ReleaseCode, s.OffsetDays, s.ReleaseId });
+        // A programme's gates in that order: the tracker filtered by programme reads the programme's gates, not every gate.
+        b.HasIndex(s => new { s.ProgrammeId, s.Complete, s.DueOn, s.ReleaseCode, s.OffsetDays });
     }
 }
 

@@ -53,24 +53,41 @@ public sealed partial class GateTracker
     /// </summary>
     private async Task<TrackerPage> RiskOrderPageAsync(RiskOrderArgs args, int requested, CancellationToken ct)
     {
-        var total = await RiskOrderCount.For(db)(db, args.Release, args.AreaIds, args.Complete, args.From, args.Before, args.Rank, args.Programme, ct);
+        var (total, more) = args.AreaIds is null
+            ? (await RiskOrderCount.For(db)(db, args.Release, args.Complete, args.From, args.Before, args.Rank, args.Programme, ct), false)
+            : Counted(await RiskOrderCountInAreas.For(db)(db, args.Release, args.AreaIds, args.Complete, args.From, args.Before, args.Rank, args.Programme, CountLimit(requested), ct), requested);
         var page = Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var raw = await RiskOrderPage.For(db)(db, args.Release, args.AreaIds, args.Complete, args.From, args.Before, args.Rank, args.Programme, (page - 1) * PageSize, PageSize)
             .ToListAsync(ct);
-        return new TrackerPage(await RowsOfAsync(raw, ct), page, PageSize, total);
+        return new TrackerPage(await RowsOfAsync(raw, ct), page, PageSize, total, more);
     }
 
-    // Compared with `complete` (a parameter), never written `!s.Complete`, and the area as `BusinessAreaId + 0`: see MatchingAsync.
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, string?, List<int>?, bool?, DateOnly?, DateOnly?, int?, string?, CancellationToken, Task<int>>> RiskOrderCount = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, string? release, List<int>? areaIds, bool? complete, DateOnly? dueFrom, DateOnly? dueBefore, int? rank, string? programme, CancellationToken ct) =>
+    // Compared with `complete` (a parameter), never written `!s.Complete`, the area as `BusinessAreaId + 0` and the programme
+    // as one id: see MatchingAsync.
+    //
+    // Without an area every filter is a range of an index, counted whole (an exact total costs the index range, not a row each).
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string?, bool?, DateOnly?, DateOnly?, int?, string?, CancellationToken, Task<int>>> RiskOrderCount = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, string? release, bool? complete, DateOnly? dueFrom, DateOnly? dueBefore, int? rank, string? programme, CancellationToken ct) =>
             db.GateSummaries.Count(s =>
                 (release == null || s.ReleaseCode == release)
-                && (areaIds == null || db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId + 0)))
                 && (complete == null || s.Complete == complete)
                 && (dueFrom == null || s.DueOn >= dueFrom)
                 && (dueBefore == null || s.DueOn < dueBefore)
                 && (rank == null || s.RagRank == rank)
-                && (programme == null || db.Programmes.Any(p => p.Id == s.ProgrammeId && p.Code == programme)))));
+                && (programme == null || s.ProgrammeId == db.Programmes.Where(p => p.Code == programme).Select(p => p.Id).FirstOrDefault()))));
+
+    // With an area, each gate's impacts are checked: the count stops at the limit (CountLimit).
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, string?, List<int>, bool?, DateOnly?, DateOnly?, int?, string?, int, CancellationToken, Task<int>>> RiskOrderCountInAreas = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, string? release, List<int> areaIds, bool? complete, DateOnly? dueFrom, DateOnly? dueBefore, int? rank, string? programme, int limit, CancellationToken ct) =>
+            db.GateSummaries.Where(s =>
+                (release == null || s.ReleaseCode == release)
+                && db.Impacts.Any(i => i.ReleaseId == s.ReleaseId && areaIds.Contains(i.BusinessAreaId + 0))
+                && (complete == null || s.Complete == complete)
+                && (dueFrom == null || s.DueOn >= dueFrom)
+                && (dueBefore == null || s.DueOn < dueBefore)
+                && (rank == null || s.RagRank == rank)
+                && (programme == null || s.ProgrammeId == db.Programmes.Where(p => p.Code == programme).Select(p => p.Id).FirstOrDefault()))
+            .Take(limit).Count()));
 
     private static readonly CompiledPerModel<Func<ReadinessDbContext, string?, List<int>?, bool?, DateOnly?, DateOnly?, int?, string?, int, int, IAsyncEnumerable<Joined>>> RiskOrderPage = new(() =>
         EF.CompileAsyncQuery((ReadinessDbContext db, string? release, List<int>? areaIds, bool? complete, DateOnly? dueFrom, DateOnly? dueBefore, int? rank, string? programme, int skip, int take) =>
@@ -81,7 +98,7 @@ public sealed partial class GateTracker
                    && (dueFrom == null || s.DueOn >= dueFrom)
                    && (dueBefore == null || s.DueOn < dueBefore)
                    && (rank == null || s.RagRank == rank)
-                   && (programme == null || db.Programmes.Any(p => p.Id == s.ProgrammeId && p.Code == programme))
+                   && (programme == null || s.ProgrammeId == db.Programmes.Where(p => p.Code == programme).Select(p => p.Id).FirstOrDefault())
              join g in db.Gates on s.GateId equals g.Id
              join r in db.Releases on s.ReleaseId equals r.Id
              join p in db.Programmes on s.ProgrammeId equals p.Id

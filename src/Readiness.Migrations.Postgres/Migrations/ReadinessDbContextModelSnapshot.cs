@@ -1472,6 +1472,8 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays", "ReleaseId");
 
+                    b.HasIndex("ProgrammeId", "Complete", "DueOn", "ReleaseCode", "OffsetDays");
+
                     b.ToTable("GateSummaries");
                 });
 

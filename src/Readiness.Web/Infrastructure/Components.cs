@@ -18,19 +18,26 @@ public sealed record SubNavItem(string Text, string Href, bool Current, int? Cou
 /// <summary>MOJ sub navigation (tabs that are pages of their own).</summary>
 public sealed partial record SubNavigation(string Label, IReadOnlyList<SubNavItem> Items);
 
-/// <summary>GOV.UK pagination: page numbers around the current page, first and last always shown.</summary>
+/// <summary>
+/// GOV.UK pagination: page numbers around the current page, first and last always shown. With <see cref="More"/>,
+/// <see cref="Pages"/> are the pages counted and more follow: the numbers end in an ellipsis instead of a last page.
+/// </summary>
 public sealed partial record PageLinks(int Page, int Pages, Func<int, string> Url, string Label = "Pages")
 {
+    public bool More { get; init; }
+
     public IEnumerable<int?> Numbers()
     {
         int? previous = null;
         for (var p = 1; p <= Pages; p++)
         {
-            if (p != 1 && p != Pages && Math.Abs(p - Page) > 2) continue;
+            var last = p == Pages && !More;
+            if (p != 1 && !last && Math.Abs(p - Page) > 2) continue;
             if (previous is { } q && p - q > 1) yield return null;
             yield return p;
             previous = p;
         }
+        if (More) yield return null;
     }
 
     public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);

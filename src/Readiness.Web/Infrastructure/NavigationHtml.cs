@@ -50,12 +50,12 @@ public sealed partial record PageLinks : IHtmlContent
 {
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
-        if (Pages <= 1) return;
+        if (Pages <= 1 && !More) return;
         writer.Write("<nav class=\"govuk-pagination\" aria-label=\"");
         encoder.Encode(writer, Label);
         writer.Write("\"><p class=\"govuk-body-s govuk-!-margin-bottom-0 app-page-of\">Page ");
         writer.Write(Number(Page));
-        writer.Write(" of ");
+        writer.Write(More ? " of more than " : " of ");
         writer.Write(Number(Pages));
         writer.Write("</p>");
         if (Page > 1)
@@ -82,7 +82,7 @@ public sealed partial record PageLinks : IHtmlContent
             writer.Write("</a></li>");
         }
         writer.Write("</ul>");
-        if (Page < Pages)
+        if (Page < Pages || More)
         {
             writer.Write("<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"");
             encoder.Encode(writer, Url(Page + 1));

@@ -32,7 +32,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 baseEntityType,
                 propertyCount: 18,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var gateId = runtimeEntityType.AddProperty(
@@ -896,6 +896,9 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { complete, dueOn, releaseCode, offsetDays, releaseId });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { programmeId, complete, dueOn, releaseCode, offsetDays });
 
             return runtimeEntityType;
         }

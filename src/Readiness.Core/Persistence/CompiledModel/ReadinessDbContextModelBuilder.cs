@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f6ab2f57-1ee4-495f-af9c-47c8c783a775"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("f29659d1-d618-46cb-a3ba-aba320ee2f84"), entityTypeCount: 56)
         {
         }
 
@@ -3913,6 +3913,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId.MappedIndexes.Add(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseIdIx);
             RelationalModel.GetOrCreateTableIndexes(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseIdIx).Add(iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId);
             gateSummariesTable.Indexes.Add("IX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId", iX_GateSummaries_Complete_DueOn_ReleaseCode_OffsetDays_ReleaseId);
+            var iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays = new TableIndex(
+            "IX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays", gateSummariesTable, new[] { programmeIdColumn0, completeColumn, dueOnColumn1, releaseCodeColumn, offsetDaysColumn0 }, false);
+            iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays));
+            var iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDaysIx = RelationalModel.GetIndex(this,
+                "Readiness.Core.Portfolio.GateSummary",
+                new[] { "ProgrammeId", "Complete", "DueOn", "ReleaseCode", "OffsetDays" });
+            iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays.MappedIndexes.Add(iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDaysIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDaysIx).Add(iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays);
+            gateSummariesTable.Indexes.Add("IX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays", iX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays);
             var iX_GateSummaries_ReleaseId = new TableIndex(
             "IX_GateSummaries_ReleaseId", gateSummariesTable, new[] { releaseIdColumn6 }, false);
             iX_GateSummaries_ReleaseId.SetRowIndexValueFactory(new SimpleRowIndexValueFactory<int>(iX_GateSummaries_ReleaseId));

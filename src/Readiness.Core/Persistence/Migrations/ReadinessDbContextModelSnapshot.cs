@@ -1425,6 +1425,8 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasIndex("Complete", "DueOn", "ReleaseCode", "OffsetDays", "ReleaseId");
 
+                    b.HasIndex("ProgrammeId", "Complete", "DueOn", "ReleaseCode", "OffsetDays");
+
                     b.ToTable("GateSummaries");
                 });
 

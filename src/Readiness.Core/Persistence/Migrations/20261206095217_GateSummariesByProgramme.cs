@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Readiness.Core.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class GateSummariesByProgramme : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays",
+                table: "GateSummaries",
+                columns: new[] { "ProgrammeId", "Complete", "DueOn", "ReleaseCode", "OffsetDays" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_GateSummaries_ProgrammeId_Complete_DueOn_ReleaseCode_OffsetDays",
+                table: "GateSummaries");
+        }
+    }
+}
