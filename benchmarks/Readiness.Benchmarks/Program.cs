@@ -10,7 +10,7 @@ namespace Readiness.Benchmarks;
 
 // DESIGN §10: generate the portfolios (scale 1 and 10) once for the run, time the pages over HTTP, the outbox and the
 // reminder sweep on copies of them, then measure page sizes and cold start, and check everything against the budgets.
-// Usage: dotnet run -c Release --project benchmarks/Readiness.Benchmarks [-- [--provider postgres] [--short] [--no-measures] [--cold-start-only] [--filter '*Scale10*']]
+// Usage: dotnet run -c Release --project benchmarks/Readiness.Benchmarks [-- [--provider postgres] [--short] [--no-measures] [--cold-start-only] [--filter '*Scale: 10*']]
 //        dotnet run -c Release --project benchmarks/Readiness.Benchmarks -- --generate-only --scale 10 --out DIR
 // READINESS_BENCH_PORTFOLIO=<folder> keeps the generated portfolios there (scale-1/, scale-10/) and reuses them next time.
 public static class BenchmarkMain
@@ -44,7 +44,8 @@ public static class BenchmarkMain
             .WithId(options.Short ? "InProcess-short" : "InProcess-15");
         var config = DefaultConfig.Instance
             .AddJob(job)
-            .AddColumn(StatisticColumn.Median);
+            .AddColumn(StatisticColumn.Median)
+            .WithOrderer(new ScalesSideBySide());
         // No filter: every benchmark, instead of BenchmarkDotNet's interactive prompt.
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(HttpPageBenchmarks).Assembly)
             .Run(options.Rest.Length == 0 ? ["--filter", "*"] : options.Rest, config).ToList();
