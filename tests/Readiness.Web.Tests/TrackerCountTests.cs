@@ -1,10 +1,9 @@
-using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Core.Persistence;
 using Readiness.Core.Portfolio;
+using Readiness.Infrastructure.Tests.TestData;
 using Readiness.Web.Tests.Infrastructure;
 
 namespace Readiness.Web.Tests;
@@ -79,7 +78,7 @@ public sealed class TrackerCountTests
         if (factory.Database.IsPostgres) return; // the query plan is SQLite's; PostgreSQL plans a table this small by its statistics
         await AddReleasesTouchingOneAreaAsync(factory, releases: 5);
         var programme = await factory.WithDbAsync(db => db.Programmes.OrderBy(p => p.Id).Select(p => p.Code).FirstAsync());
-        var counter = new CommandRecorder();
+        var counter = new CommandCounter();
         var options = new DbContextOptionsBuilder<ReadinessDbContext>();
         factory.UseDatabase(options).AddInterceptors(counter);
         await using var db = new ReadinessDbContext(options.Options);
@@ -87,39 +86,22 @@ public sealed class TrackerCountTests
 
         foreach (var filter in new[] { new TrackerFilter(Programme: programme), new TrackerFilter(Programme: programme, Sort: "release") })
         {
-            counter.Commands.Clear();
+            var before = counter.Ran.Count;
             var page = await tracker.PageAsync(filter, CancellationToken.None);
             Assert.NotEmpty(page.Rows);
             Assert.All(page.Rows, r => Assert.Equal(programme, r.ProgrammeCode));
-            var reads = counter.Commands.Where(c => c.CommandText.Contains("FROM \"GateSummaries\"", StringComparison.Ordinal)).ToList();
+            var reads = counter.Ran.Skip(before).Where(c => c.Sql.Contains("FROM \"GateSummaries\"", StringComparison.Ordinal)).ToList();
             Assert.Equal(2, reads.Count); // the count and the page
             foreach (var command in reads)
             {
-                var plan = await PlanAsync(db, command);
+                await db.Database.OpenConnectionAsync();
+                var plan = await command.SqlitePlanAsync(db.Database.GetDbConnection());
+                await db.Database.CloseConnectionAsync();
                 Assert.Contains(plan, step => step.Contains("SEARCH g USING", StringComparison.Ordinal) && step.Contains("(ProgrammeId=?", StringComparison.Ordinal));
                 Assert.DoesNotContain(plan, step => step.StartsWith("SCAN g", StringComparison.Ordinal));
             }
         }
         Assert.Equal(0, (await tracker.PageAsync(new TrackerFilter(Programme: "NO-SUCH-PROGRAMME"), CancellationToken.None)).Total);
-    }
-
-    /// <summary>SQLite's plan for a command the tracker ran, with the same parameters: one line per step.</summary>
-    private static async Task<List<string>> PlanAsync(ReadinessDbContext db, Ran ran)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using var explain = db.Database.GetDbConnection().CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + ran.CommandText;
-        foreach (var (name, value, type) in ran.Parameters)
-        {
-            var copy = explain.CreateParameter();
-            (copy.ParameterName, copy.Value, copy.DbType) = (name, value, type);
-            explain.Parameters.Add(copy);
-        }
-        var steps = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) steps.Add(reader.GetString(3));
-        await db.Database.CloseConnectionAsync();
-        return steps;
     }
 
     /// <summary>
@@ -144,29 +126,4 @@ public sealed class TrackerCountTests
             await db.SaveChangesAsync();
             return area.Code;
         });
-
-    /// <summary>A command as it ran: EF Core may reuse the command object for the next one.</summary>
-    private sealed record Ran(string CommandText, List<(string Name, object? Value, System.Data.DbType Type)> Parameters)
-    {
-        public static Ran Of(DbCommand c) => new(c.CommandText, c.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value, p.DbType)).ToList());
-    }
-
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        public List<Ran> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(Ran.Of(command));
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(Ran.Of(command));
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }

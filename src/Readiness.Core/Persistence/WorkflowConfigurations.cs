@@ -68,6 +68,8 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.Property(r => r.IssuedInState).HasMaxLength(60);
         b.HasOne<ApprovalRequest>().WithMany().HasForeignKey(r => r.ReplacesRequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.ReplacesRequestId);
+        // An approver's re-sent links on their way (DecisionsWaiting): a range of this index, not a look-up per waiting request.
+        b.HasIndex(r => new { r.ApproverUserId, r.Status, r.ReplacesRequestId });
         // The tracker's read model reads a release's go / no-go requests; stuck approvals group the pending ones.
         b.HasIndex(r => new { r.ReleaseId, r.Kind });
         b.HasIndex(r => new { r.Status, r.ApproverUserId });

@@ -361,6 +361,8 @@ namespace Readiness.Migrations.Postgres.Migrations
 
                     b.HasIndex("ApproverUserId", "Status", "CreatedAtUtc");
 
+                    b.HasIndex("ApproverUserId", "Status", "ReplacesRequestId");
+
                     b.ToTable("ApprovalRequests");
                 });
 

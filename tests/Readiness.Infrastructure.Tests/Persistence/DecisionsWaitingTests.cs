@@ -43,4 +43,19 @@ public sealed class DecisionsWaitingTests : IAsyncLifetime, IDisposable
         await waiting.CountAsync("someone-else", CancellationToken.None);
         Assert.Equal(afterInbox + 1, commands.Count);
     }
+
+    [Fact]
+    public async Task The_count_reads_the_persons_re_sends_on_their_way_not_a_look_up_per_waiting_request()
+    {
+        if (TestDatabase.PostgresSelected) return; // the plan read here is SQLite's
+        var commands = new CommandCounter();
+        await using var db = TestDatabase.NewContext(_folder, commands);
+
+        await new DecisionsWaiting(db).CountAsync("bcm", CancellationToken.None);
+
+        await db.Database.OpenConnectionAsync();
+        var plan = await Assert.Single(commands.Ran).SqlitePlanAsync(db.Database.GetDbConnection());
+        Assert.DoesNotContain(plan, step => step.Contains("CORRELATED", StringComparison.Ordinal));
+        Assert.Contains(plan, step => step.Contains("(ApproverUserId=? AND Status=? AND ReplacesRequestId>?)", StringComparison.Ordinal));
+    }
 }

@@ -34,7 +34,7 @@ namespace Readiness.Core.Persistence.CompiledModel
                 propertyCount: 25,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -1210,6 +1210,9 @@ namespace Readiness.Core.Persistence.CompiledModel
 
             var index4 = runtimeEntityType.AddIndex(
                 new[] { approverUserId, status, createdAtUtc });
+
+            var index5 = runtimeEntityType.AddIndex(
+                new[] { approverUserId, status, replacesRequestId });
 
             return runtimeEntityType;
         }

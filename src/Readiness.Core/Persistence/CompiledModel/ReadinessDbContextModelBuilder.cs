@@ -16,7 +16,7 @@ namespace Readiness.Core.Persistence.CompiledModel
     public partial class ReadinessDbContextModel
     {
         private ReadinessDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f29659d1-d618-46cb-a3ba-aba320ee2f84"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("d5b3d721-a97e-46fe-8930-6abd0d871eef"), entityTypeCount: 56)
         {
         }
 
@@ -1086,6 +1086,15 @@ namespace Readiness.Core.Persistence.CompiledModel
             iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc.MappedIndexes.Add(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtcIx);
             RelationalModel.GetOrCreateTableIndexes(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtcIx).Add(iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc);
             approvalRequestsTable.Indexes.Add("IX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc", iX_ApprovalRequests_ApproverUserId_Status_CreatedAtUtc);
+            var iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId = new TableIndex(
+            "IX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId", approvalRequestsTable, new[] { approverUserIdColumn, statusColumn, replacesRequestIdColumn }, false);
+            iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId));
+            var iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestIdIx = RelationalModel.GetIndex(this,
+                "Readiness.Core.Approvals.ApprovalRequest",
+                new[] { "ApproverUserId", "Status", "ReplacesRequestId" });
+            iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId.MappedIndexes.Add(iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestIdIx);
+            RelationalModel.GetOrCreateTableIndexes(iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestIdIx).Add(iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId);
+            approvalRequestsTable.Indexes.Add("IX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId", iX_ApprovalRequests_ApproverUserId_Status_ReplacesRequestId);
             var iX_ApprovalRequests_ReleaseId_Kind = new TableIndex(
             "IX_ApprovalRequests_ReleaseId_Kind", approvalRequestsTable, new[] { releaseIdColumn0, kindColumn }, false);
             iX_ApprovalRequests_ReleaseId_Kind.SetRowIndexValueFactory(new CompositeRowIndexValueFactory(iX_ApprovalRequests_ReleaseId_Kind));

@@ -346,6 +346,8 @@ namespace Readiness.Core.Persistence.Migrations
 
                     b.HasIndex("ApproverUserId", "Status", "CreatedAtUtc");
 
+                    b.HasIndex("ApproverUserId", "Status", "ReplacesRequestId");
+
                     b.ToTable("ApprovalRequests");
                 });
 
