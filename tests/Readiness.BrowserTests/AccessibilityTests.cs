@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
 
         var expected = name switch { "access denied" => 403, "not found" => 404, "what if refused" => 400, _ => 200 };
         Assert.True(response?.Status == expected, $"{name} ({url}) answered {response?.Status}, not {expected}.");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Arrival.LoadedAsync(page, LoadState.NetworkIdle);
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"{name} at {width} px");
         Assert.True(refused.Count == 0, $"{name} ({url}): the Content-Security-Policy refused {string.Join(" | ", refused)}");
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Readiness.BrowserTests.Infrastructure;
@@ -64,7 +65,7 @@ public sealed class BenefitsAndReviewInTheBrowserTests : IAsyncLifetime
 
         // The release that realises it: its Benefits tab.
         await pmo.GetByRole(AriaRole.Link, new() { Name = "THRIVE+ into BCUs, TDIU and Local Resolution Teams" }).ClickAsync();
-        await pmo.WaitForURLAsync(url => url.EndsWith("/Releases/THRIVE-BCU/Benefits", StringComparison.Ordinal));
+        await Arrival.AtAsync(pmo, new Regex("/Releases/THRIVE-BCU/Benefits$"));
         await Expect(pmo.Locator("article[data-benefit=THRIVE-TDIU-SHARE] [data-testid=benefit-status]")).ToContainTextAsync("At risk");
         await AssertChartDrawnAsync(pmo, "article[data-benefit=THRIVE-101-WAIT]", "101 waiting times");
         await Accessibility.AssertNoSeriousViolationsAsync(pmo, "release benefits");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,7 +20,7 @@ public sealed class People(ServedApp app)
         await page.Locator("tbody tr").Filter(new() { HasText = release }).GetByRole(AriaRole.Link).ClickAsync();
         await new ReturnForm(app, page).AnswerEverySectionAsync(goLive);
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit return" }).ClickAsync();
-        await page.WaitForURLAsync("**/Assessments/Submitted/**");
+        await Arrival.AtAsync(page, new Regex("/Assessments/Submitted/"));
         return page;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Readiness.Core.BusinessAreas;
@@ -87,7 +88,7 @@ public sealed class ServedApp(IReadOnlyDictionary<string, string?>? extraSetting
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Browser.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase));
+        await Arrival.AwayFromAsync(page, new Regex("/Account/SignIn", RegexOptions.IgnoreCase));
     }
 
     /// <summary>The decision link in the newest email to <paramref name="address"/>, as the email gives it (absolute).</summary>
