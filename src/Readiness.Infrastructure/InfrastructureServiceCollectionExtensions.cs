@@ -71,7 +71,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<RiskSeeder>();
         services.AddScoped<BenefitSeeder>();
         services.AddScoped<ReviewSeeder>();
-        services.AddHostedService<StartupInitializer>();
+        // One instance: the web app begins its work early (BeginStartupWork) and the host awaits the same work.
+        services.AddSingleton<StartupInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupInitializer>());
         services.AddSingleton<IStartupStep, FailingCriteriaBackfill>();
         services.AddReadinessEmail(configuration, contentRoot);
         Reminders.ReminderServiceCollectionExtensions.AddReadinessReminders(services, configuration);
@@ -79,4 +81,13 @@ public static class InfrastructureServiceCollectionExtensions
         Indicators.IndicatorInfrastructure.AddReadinessIndicatorInfrastructure(services, configuration);
         return services;
     }
+}
+
+public static class StartupWorkExtensions
+{
+    /// <summary>
+    /// Begins the start-up work (migrations, seed data) now, beside whatever the caller does next; the host still waits
+    /// for it before the server listens. docs/decisions.md (cold start). Returns the work, which the host's start awaits.
+    /// </summary>
+    public static Task BeginStartupWork(this IServiceProvider services) => services.GetRequiredService<StartupInitializer>().Begin();
 }

@@ -9,6 +9,8 @@ try
     // `-- audit verify`, `-- backup <file>`, `-- copy-to-postgres "<connection string>"`: a command instead of the web app.
     if (await Readiness.Web.CommandLine.Commands.TryRunAsync(args, Build) is { } exitCode) return exitCode;
     var app = Build(args);
+    // The database's start-up work needs no request pipeline: it runs while the pipeline is built (the cold start).
+    _ = app.Services.BeginStartupWork(); // awaited by the host's start, which reports its failure
     app.UseReadinessWeb();
     await app.RunAsync();
     return 0;

@@ -14,7 +14,8 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Hangfire on its own SQLite file (or PostgreSQL when Database:Provider is Postgres), the recurring jobs, and (when Scheduling:RunServer is true) the server.
-    /// Nothing touches the storage file until the host starts, so `dotnet ef` and plain DI builds create nothing.
+    /// Nothing touches the storage file until start-up (the host's start, or the web app's early start-up work), so
+    /// `dotnet ef` and plain DI builds create nothing.
     /// </summary>
     public static IServiceCollection AddReadinessScheduling(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -26,8 +27,14 @@ public static class SchedulingServiceCollectionExtensions
         // TryAdd defaults (process-wide JobStorage.Current / JobActivator.Current, which UseSQLiteStorage would
         // set) are not used: several hosts in one process (the web tests) would otherwise share or dispose
         // each other's storage.
-        services.AddSingleton(sp => JobStorages.Create(
-            sp.GetRequiredService<IOptions<SchedulingOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        // Hangfire's own registrations resolve IGlobalConfiguration before the storage (it points Hangfire's process-wide
+        // log provider at this host's loggers, and the storage logs as it opens): this one does the same, since the
+        // start-up work can make the storage before anything else asks for Hangfire (StartupInitializer.Begin).
+        services.AddSingleton(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return JobStorages.Create(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot);
+        });
         // Made inside the start-up lock, so nodes started together do not race to install Hangfire's schema.
         services.AddSingleton<IStartupStep, JobStorageStartupStep>();
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));

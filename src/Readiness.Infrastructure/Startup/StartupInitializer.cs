@@ -15,16 +15,37 @@ namespace Readiness.Infrastructure.Startup;
 /// then read, validate and apply the seed data, then the registered <see cref="IStartupStep"/>s. Every step is idempotent,
 /// so restarts are safe; on PostgreSQL the nodes go through it one at a time (<see cref="StartupLock"/>).
 /// </summary>
+/// <remarks>
+/// The host starts it before the server listens, so no request meets a half-migrated or half-seeded database. The web
+/// app may <see cref="Begin"/> it earlier, as soon as the container is built: none of it needs the request pipeline,
+/// so building the pipeline (mapping the pages, the dashboard) runs beside it on the second core instead of before it.
+/// </remarks>
 internal sealed class StartupInitializer(
     IServiceProvider services,
     IEnumerable<IStartupStep> steps,
     IOptions<SeedOptions> seedOptions,
     IOptions<WorkflowOptions> workflowOptions,
     ReadinessClock clock,
+    IHostApplicationLifetime lifetime,
     ILogger<StartupInitializer> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _gate = new();
+    private Task? _work;
+
+    /// <summary>Starts the work on a thread of its own, once; later calls return the same work.</summary>
+    public Task Begin()
     {
+        lock (_gate) return _work ??= Task.Run(() => RunAsync(lifetime.ApplicationStopping));
+    }
+
+    /// <summary>The host waits here, before the server and the other hosted services start, for the work begun early or now.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => Begin().WaitAsync(cancellationToken);
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Begun early, the work runs before the host validates the options (ValidateOnStart): validate them first, so
+        // bad configuration still stops start-up before the database is touched.
+        services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
         var secrets = DemoSecrets.Problems(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
             scope.ServiceProvider.GetRequiredService<IHostEnvironment>());

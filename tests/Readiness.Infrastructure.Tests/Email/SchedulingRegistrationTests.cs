@@ -79,6 +79,22 @@ public sealed class SchedulingRegistrationTests : IDisposable
         Assert.Contains("Scheduling:OutboxCron 'every minute'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_storage_made_before_anything_else_asks_for_Hangfire_logs_to_this_hosts_loggers()
+    {
+        // An earlier host in the process set Hangfire's process-wide log provider to its loggers, then was disposed.
+        await using (var earlier = Build(new() { ["Scheduling:RunServer"] = "false", ["Scheduling:StoragePath"] = "earlier/hangfire.db" }))
+            earlier.GetRequiredService<IGlobalConfiguration>();
+        await using var services = Build(new() { ["Scheduling:RunServer"] = "false", ["Scheduling:StoragePath"] = "data/hangfire.db" });
+
+        // The web app begins its start-up work (StartupInitializer.Begin) before the dashboard or the server ask for
+        // Hangfire, so the storage, which logs as it opens, may be the first of Hangfire made: not with the disposed loggers.
+        var storage = services.GetRequiredService<JobStorage>();
+
+        using var connection = storage.GetConnection();
+        Assert.Empty(connection.GetRecurringJobs());
+    }
+
     private sealed class NoLifetime : IHostApplicationLifetime
     {
         public CancellationToken ApplicationStarted => CancellationToken.None;
