@@ -30,7 +30,7 @@ public sealed class StartupWorkTests : IDisposable
             ["Scheduling:RunServer"] = "false",
             ["Scheduling:StoragePath"] = Path.Combine(_folder, "hangfire.db"),
             ["Email:PickupFolder"] = Path.Combine(_folder, "mail"),
-            ["Audit:ChainKey"] = "test-audit-chain-key-0123456789-abcdefghijklmnop",
+            ["Audit:ChainKey"] = TestDatabase.AuditChainKey,
             ["Audit:CheckpointPath"] = Path.Combine(_folder, "audit"),
         });
         builder.Configuration.AddInMemoryCollection(settings);

@@ -18,6 +18,9 @@ internal static class TestDatabase
     public const string ProviderVariable = "READINESS_TEST_DB";
     public const string ServerVariable = "READINESS_TEST_PG";
 
+    /// <summary>The key a test app's audit chain is signed with (Audit:ChainKey): a test environment's own secret.</summary>
+    public const string AuditChainKey = "test-audit-chain-key-0123456789-abcdefghijklmnop";
+
     public static bool PostgresSelected =>
         string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "postgres", StringComparison.OrdinalIgnoreCase);
 

@@ -66,7 +66,7 @@ public sealed class ReadinessFactory : WebApplicationFactory<Program>, IAppDatab
     }
 
     /// <summary>The audit chain key of every test app (a test environment's own secret, like a deployment's).</summary>
-    public const string TestChainKey = "test-audit-chain-key-0123456789-abcdefghijklmnop";
+    public const string TestChainKey = TestDatabase.AuditChainKey;
 
     public string Folder { get; }
 
