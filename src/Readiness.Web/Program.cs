@@ -25,6 +25,7 @@ catch (Exception ex) when (ex is StartupValidationException or OptionsValidation
 static WebApplication Build(string[] args)
 {
     var builder = WebApplication.CreateBuilder(args);
+    Readiness.Infrastructure.Persistence.DatabaseProvider.PrepareModel(builder.Configuration); // on the second core
     builder.Services
         .AddReadinessCore()
         .AddReadinessInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
