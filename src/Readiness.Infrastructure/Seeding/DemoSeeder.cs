@@ -119,8 +119,8 @@ public sealed class DemoSeeder(ReadinessDbContext db, UserManager<ReadinessUser>
                 user.PasswordHash = sharedHash;
                 Check(await users.CreateAsync(user), $"{SeedReader.UsersFile}: user {entry.Email}");
                 // The roles are rows of the new account, saved with the memberships below. UserManager.AddToRolesAsync
-                // would save and validate each account a second time (two queries and a save per person): a third of
-                // a new database's seeding of people. The validator has checked every name is a role.
+                // would save and validate each account a second time (two queries and a save per person): about half
+                // of a new database's seeding of people. The validator has checked every name is a role.
                 foreach (var role in entry.Roles.Distinct())
                     db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
             }
