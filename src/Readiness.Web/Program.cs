@@ -12,7 +12,17 @@ try
     // The database's start-up work needs no request pipeline: it runs while the pipeline is built (the cold start).
     _ = app.Services.BeginStartupWork(); // awaited by the host's start, which reports its failure
     app.UseReadinessWeb();
-    await app.RunAsync();
+    var stopping = app.Lifetime.ApplicationStopping; // taken now: RunAsync disposes the host (and its services) as it ends
+    try
+    {
+        await app.RunAsync();
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        // Ctrl+C (or a service stop) during the start-up work, e.g. a new database's seeding: a stop asked for, not a
+        // failure. Each step of that work is idempotent, so the next start carries on where this one stopped.
+        Console.WriteLine("Readiness stopped before it finished starting. The next start carries on from where this one stopped.");
+    }
     return 0;
 }
 catch (Exception ex) when (ex is StartupValidationException or OptionsValidationException)

@@ -47,17 +47,8 @@ public sealed class StartupTests
         File.WriteAllText(portfolioPath, portfolio.ToJsonString());
 
         // The real app process, as a person would start it: it must exit with the message, not serve.
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "Readiness.Web.dll")])
-        {
-            WorkingDirectory = work,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Seed__Path"] = seed;
-        start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey; // a deployment sets its own; the seed file is what is wrong here
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "readiness.db")}";
+        var start = AppProcess.StartInfo(work);
+        start.Environment["Seed__Path"] = seed; // the seed file is what is wrong here
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -38,8 +38,24 @@ internal sealed class StartupInitializer(
         lock (_gate) return _work ??= Task.Run(() => RunAsync(lifetime.ApplicationStopping));
     }
 
-    /// <summary>The host waits here, before the server and the other hosted services start, for the work begun early or now.</summary>
-    public Task StartAsync(CancellationToken cancellationToken) => Begin().WaitAsync(cancellationToken);
+    /// <summary>
+    /// The host waits here, before the server and the other hosted services start, for the work begun early or now. A
+    /// stop during it (Ctrl+C) is seen by the work itself at its next step: the host waits for that too, so the process
+    /// never exits in the middle of a migration or a unit of work.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var work = Begin();
+        try
+        {
+            await work.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (!work.IsCompleted)
+        {
+            await work.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+    }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -71,7 +87,10 @@ internal sealed class StartupInitializer(
         // migration's commit then costs one sync of the log instead of a rollback journal's several.
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         var created = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Not cancelled by a stop (Ctrl+C): stopped halfway, a migration can be left partly applied, and on SQLite EF Core's
+        // migration lock (a row, not a session's lock) stays in the file and every later start waits for it. The stop is
+        // honoured at the next step, a second or two later.
+        await db.Database.MigrateAsync(CancellationToken.None);
         // A database whose data predates a read model gets its rows now (a no-op afterwards; a database the migrations
         // just created has nothing to backfill, and the three queries' first run is a fraction of a second of its start).
         if (!created) await BackfillReadModelsAsync(db, cancellationToken);

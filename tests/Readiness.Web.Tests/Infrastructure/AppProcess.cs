@@ -10,9 +10,9 @@ public static class AppProcess
 {
     public sealed record Outcome(int ExitCode, string Error, string Output);
 
-    public static async Task<Outcome> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>The app in Production, working in <paramref name="work"/> on its own SQLite file there, on a free port, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string work)
     {
-        var work = Directory.CreateTempSubdirectory("readiness-start-").FullName;
         var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "Readiness.Web.dll")])
         {
             WorkingDirectory = work,
@@ -22,7 +22,13 @@ public static class AppProcess
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(work, "readiness.db")}";
-        start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey;
+        start.Environment["Audit__ChainKey"] = ReadinessFactory.TestChainKey; // a deployment sets its own
+        return start;
+    }
+
+    public static async Task<Outcome> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = StartInfo(Directory.CreateTempSubdirectory("readiness-start-").FullName);
         foreach (var (key, value) in environment) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
