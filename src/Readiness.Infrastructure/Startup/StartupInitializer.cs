@@ -85,7 +85,11 @@ internal sealed class StartupInitializer(
         await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
         // WAL before the migrations (it is persistent, and opening the connection makes a new database's file): each
         // migration's commit then costs one sync of the log instead of a rollback journal's several.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await SqliteMigrationLock.ThrowIfLeftBehindAsync(db, cancellationToken);
+        }
         var created = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
         // Not cancelled by a stop (Ctrl+C): stopped halfway, a migration can be left partly applied, and on SQLite EF Core's
         // migration lock (a row, not a session's lock) stays in the file and every later start waits for it. The stop is

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Readiness.Core;
+using Readiness.Infrastructure.Startup;
 using Readiness.Infrastructure.Tests.TestData;
 
 namespace Readiness.Infrastructure.Tests.Startup;
@@ -64,5 +65,31 @@ public sealed class StartupWorkTests : IDisposable
         Assert.True(early.IsCompletedSuccessfully);
         Assert.True(File.Exists(DatabaseFile));
         await host.StopAsync();
+    }
+
+    /// <summary>
+    /// The defect: a start killed while it migrated (kill -9, the machine going down) left EF Core's migration lock, a
+    /// row in the SQLite file, and every later start waited for it, silently, for ever.
+    /// </summary>
+    [Fact]
+    public async Task A_migration_lock_left_by_a_killed_start_stops_start_up_saying_how_to_release_it()
+    {
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsLock" ("Id" INTEGER NOT NULL PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsLock" VALUES (1, '2026-12-06 20:46:11.9694114+00:00');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        using var host = Host([]);
+
+        var error = await Assert.ThrowsAsync<StartupValidationException>(() => host.Services.BeginStartupWork().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("2026-12-06 20:46:11", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DELETE FROM \"__EFMigrationsLock\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains(DatabaseFile, error.Message, StringComparison.Ordinal);
     }
 }
