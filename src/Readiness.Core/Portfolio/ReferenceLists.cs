@@ -28,7 +28,7 @@ public sealed class ReferenceLists
 
     public async Task<Snapshot> GetAsync(ReadinessDbContext db, CancellationToken ct)
     {
-        var version = await VersionOf.For(db)(db, ct) ?? 0;
+        var version = await VersionOf.For(db)(db, ct);
         if (Volatile.Read(ref _current) is { } current && current.Version == version) return current;
         // Read after the version: a change committed in between makes these newer than the version they are kept
         // under, never older, and the next request sees the higher version and reads them again.
@@ -37,9 +37,12 @@ public sealed class ReferenceLists
         return fresh;
     }
 
-    // Compiled once: the version runs on every page with a filter box, the lists whenever they change.
-    private static readonly CompiledPerModel<Func<ReadinessDbContext, CancellationToken, Task<int?>>> VersionOf = new(() =>
-        EF.CompileAsyncQuery((ReadinessDbContext db, CancellationToken ct) => db.ReferenceChanges.Max(c => (int?)c.Id)));
+    // Compiled once: the version runs on every page with a filter box, the lists whenever they change. The version is
+    // how many changes have committed, not the highest id: PostgreSQL hands out ids as rows are inserted, so a change
+    // holding a lower id can commit after one holding a higher id and leave the highest id as it was. Changes are only
+    // ever added, so every commit raises the count.
+    private static readonly CompiledPerModel<Func<ReadinessDbContext, CancellationToken, Task<int>>> VersionOf = new(() =>
+        EF.CompileAsyncQuery((ReadinessDbContext db, CancellationToken ct) => db.ReferenceChanges.Count()));
 
     private static readonly CompiledPerModel<Func<ReadinessDbContext, IAsyncEnumerable<PortfolioChoice>>> ProgrammesOf = new(() =>
         EF.CompileAsyncQuery((ReadinessDbContext db) => db.Programmes.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Code).Take(ProgrammesKept)

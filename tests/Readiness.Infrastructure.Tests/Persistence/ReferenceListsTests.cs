@@ -82,6 +82,59 @@ public sealed class ReferenceListsTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Custody", "MetCC"], next.AreaChoices.Select(a => a.Name));
     }
 
+    /// <summary>
+    /// PostgreSQL hands out ids when rows are inserted, not when they commit: a change that took id 7 can commit after
+    /// one that took id 8. The state this leaves is made here directly (on either provider), as it stands after each
+    /// commit: a node that read the lists with 8 committed must still see the change that commits 7 afterwards.
+    /// </summary>
+    [Fact]
+    public async Task A_change_that_commits_after_a_change_with_a_higher_id_is_still_seen()
+    {
+        var before = await ReadAsync();
+        var last = await LastChangeIdAsync();
+
+        await CommitDirectlyAsync("LATER", "Later id, committed first", changeId: last + 2);
+        Assert.Contains("LATER", (await ReadAsync()).FirstProgrammes.Select(p => p.Code));
+        await CommitDirectlyAsync("EARLIER", "Earlier id, committed last", changeId: last + 1);
+
+        var after = await ReadAsync();
+        Assert.NotSame(before, after);
+        Assert.Contains("EARLIER", after.FirstProgrammes.Select(p => p.Code));
+    }
+
+    /// <summary>The same, made by two real transactions where the provider lets them overlap (PostgreSQL).</summary>
+    [Fact]
+    public async Task Two_overlapping_changes_committed_out_of_id_order_are_both_seen()
+    {
+        if (!TestDatabase.PostgresSelected) return; // SQLite lets one writer at a time: its ids commit in order
+        await using var first = NewDb();
+        await using var slow = await first.Database.BeginTransactionAsync();
+        first.Programmes.Add(new Programme("SLOW", "Slow to commit", "Took the lower id"));
+        await first.SaveChangesAsync();
+        await ChangeAsync(db => db.Programmes.Add(new Programme("FAST", "Quick to commit", "Took the higher id")));
+        Assert.Contains("FAST", (await ReadAsync()).FirstProgrammes.Select(p => p.Code));
+
+        await slow.CommitAsync();
+
+        Assert.Contains("SLOW", (await ReadAsync()).FirstProgrammes.Select(p => p.Code));
+    }
+
+    private async Task<int> LastChangeIdAsync()
+    {
+        await using var db = NewDb();
+        return await db.ReferenceChanges.MaxAsync(c => c.Id);
+    }
+
+    /// <summary>A programme and its change row as another node's commit leaves them, the change row's id chosen.</summary>
+    private async Task CommitDirectlyAsync(string code, string name, int changeId)
+    {
+        await using var db = NewDb();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"Programmes\" (\"Code\", \"Name\", \"Description\") VALUES ({code}, {name}, '')");
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"ReferenceChanges\" (\"Id\", \"Tables\") VALUES ({changeId}, 'Programmes')");
+        await tx.CommitAsync();
+    }
+
     [Fact]
     public async Task An_area_removed_is_gone_from_the_lists()
     {
