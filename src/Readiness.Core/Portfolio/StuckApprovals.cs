@@ -70,7 +70,8 @@ public sealed class StuckApprovals(ReadinessDbContext db, UnitOfWork unitOfWork,
                       group new { r.Id, r.DueOn, o.CreatedAtUtc } by r.ApproverUserId into g
                       select new { UserId = g.Key, Waiting = g.Select(x => x.Id).Distinct().Count(), Since = g.Min(x => x.CreatedAtUtc),
                           Overdue = g.Where(x => x.DueOn < today).Select(x => x.Id).Distinct().Count() };
-        var totals = await grouped.GroupBy(_ => 1).Select(g => new { Approvers = g.Count(), Waiting = g.Sum(x => x.Waiting) }).FirstOrDefaultAsync(ct);
+        // One group of every approver's line (none when nobody waits): Single says so, where First asked for an order.
+        var totals = await grouped.GroupBy(_ => 1).Select(g => new { Approvers = g.Count(), Waiting = g.Sum(x => x.Waiting) }).SingleOrDefaultAsync(ct);
         var pages = Math.Max(1, ((totals?.Approvers ?? 0) + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
         var rows = await (from x in grouped
