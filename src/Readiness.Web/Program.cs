@@ -31,6 +31,11 @@ catch (Exception ex) when (ex is StartupValidationException or OptionsValidation
     Console.Error.WriteLine($"Readiness could not start.\n{ex.Message}");
     return 1;
 }
+catch (IOException ex) when (Readiness.Web.Infrastructure.AddressInUse.Is(ex))
+{
+    Console.Error.WriteLine($"Readiness could not start.\n{Readiness.Web.Infrastructure.AddressInUse.Explain(ex)}");
+    return 1;
+}
 
 static WebApplication Build(string[] args)
 {
