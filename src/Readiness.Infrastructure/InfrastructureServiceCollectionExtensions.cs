@@ -90,4 +90,7 @@ public static class StartupWorkExtensions
     /// for it before the server listens. docs/decisions.md (cold start). Returns the work, which the host's start awaits.
     /// </summary>
     public static Task BeginStartupWork(this IServiceProvider services) => services.GetRequiredService<StartupInitializer>().Begin();
+
+    /// <summary>Completes when the database is migrated and the start-up steps have run, before the seed data (<see cref="StartupInitializer.Prepared"/>).</summary>
+    public static Task StartupPrepared(this IServiceProvider services) => services.GetRequiredService<StartupInitializer>().Prepared;
 }

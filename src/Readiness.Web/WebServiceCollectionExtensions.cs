@@ -72,6 +72,7 @@ public static class WebServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddReadinessCompression();
         services.AddScoped<Pages.Portfolio.CalendarFeeds>();
+        services.AddSingleton<FirstRequestWarmUp>();
         services.AddScoped(sp => ActorFrom(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         if (environment.IsDevelopment()) services.AddHostedService<DemoSignInBanner>();
         return services;
@@ -97,6 +98,10 @@ public static class WebServiceCollectionExtensions
         app.MapRazorPages();
         app.MapReadinessDashboard();
         app.MapReadinessHealth();
+        // Endpoints run inside this pipeline, not only at its end where the host adds them, so that the warm-up's copy
+        // of the pipeline renders its page.
+        app.UseEndpoints(_ => { });
+        FirstRequestWarmUp.Begin(app);
         return app;
     }
 

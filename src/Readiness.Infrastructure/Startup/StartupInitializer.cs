@@ -11,9 +11,10 @@ using Readiness.Infrastructure.Workflows;
 namespace Readiness.Infrastructure.Startup;
 
 /// <summary>
-/// Start-up work, before the server takes requests: apply the migrations (the schema only ever comes from them), switch SQLite to WAL,
-/// then read, validate and apply the seed data, then the registered <see cref="IStartupStep"/>s. Every step is idempotent,
-/// so restarts are safe; on PostgreSQL the nodes go through it one at a time (<see cref="StartupLock"/>).
+/// Start-up work, before the server takes requests: read and validate the files, apply the migrations (the schema only
+/// ever comes from them) with SQLite in WAL, run the registered <see cref="IStartupStep"/>s, then apply the seed data.
+/// Every step is idempotent, so restarts are safe; on PostgreSQL the nodes go through it one at a time
+/// (<see cref="StartupLock"/>).
 /// </summary>
 /// <remarks>
 /// The host starts it before the server listens, so no request meets a half-migrated or half-seeded database. The web
@@ -30,7 +31,15 @@ internal sealed class StartupInitializer(
     ILogger<StartupInitializer> logger) : IHostedService
 {
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _work;
+
+    /// <summary>
+    /// Completes once the database is migrated and the start-up steps have run (the first Data Protection key made),
+    /// before the seed data: what the app's own first request needs, so it can be warmed beside the seeding. Cancelled
+    /// when the work fails or stops before then.
+    /// </summary>
+    public Task Prepared => _prepared.Task;
 
     /// <summary>Starts the work on a thread of its own, once; later calls return the same work.</summary>
     public Task Begin()
@@ -58,6 +67,18 @@ internal sealed class StartupInitializer(
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DoWorkAsync(cancellationToken);
+        }
+        finally
+        {
+            _prepared.TrySetCanceled(CancellationToken.None); // a no-op once prepared
+        }
+    }
+
+    private async Task DoWorkAsync(CancellationToken cancellationToken)
     {
         // Begun early, the work runs before the host validates the options (ValidateOnStart): validate them first, so
         // bad configuration still stops start-up before the database is touched.
@@ -99,6 +120,9 @@ internal sealed class StartupInitializer(
         // just created has nothing to backfill, and the three queries' first run is a fraction of a second of its start).
         if (!created) await BackfillReadModelsAsync(db, cancellationToken);
         logger.LogInformation("Database migrated in {Milliseconds} ms", watch.ElapsedMilliseconds);
+        // The steps need the schema, not the seed data (Hangfire's storage, the first key, counts for old returns).
+        foreach (var step in steps) await step.RunAsync(cancellationToken);
+        _prepared.TrySetResult();
         await WorkflowSnapshotSync.SyncAsync(db, workflows, clock.UtcNow, cancellationToken);
         logger.LogInformation("Workflow definitions loaded: {Definitions}", string.Join(", ", workflows.Select(w => $"{w.Definition.Id} v{w.Definition.Version}")));
 
@@ -124,7 +148,6 @@ internal sealed class StartupInitializer(
             logger.LogInformation("Seed data applied from {Path} in {Milliseconds} ms (portfolio {Portfolio} ms, {Generated} generated programme(s); demo activity {Activity} ms)",
                 seed.Path, watch.ElapsedMilliseconds, portfolio, seedSet.GeneratedProgrammes.Count, played);
         }
-        foreach (var step in steps) await step.RunAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
