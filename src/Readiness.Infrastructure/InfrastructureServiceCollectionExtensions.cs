@@ -91,6 +91,6 @@ public static class StartupWorkExtensions
     /// </summary>
     public static Task BeginStartupWork(this IServiceProvider services) => services.GetRequiredService<StartupInitializer>().Begin();
 
-    /// <summary>Completes when the database is migrated and the start-up steps have run, before the seed data (<see cref="StartupInitializer.Prepared"/>).</summary>
+    /// <summary>Completes when the database is migrated and the start-up steps have run, while the seed data is applied (<see cref="StartupInitializer.Prepared"/>).</summary>
     public static Task StartupPrepared(this IServiceProvider services) => services.GetRequiredService<StartupInitializer>().Prepared;
 }

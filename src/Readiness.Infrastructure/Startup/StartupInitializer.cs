@@ -11,8 +11,9 @@ using Readiness.Infrastructure.Workflows;
 namespace Readiness.Infrastructure.Startup;
 
 /// <summary>
-/// Start-up work, before the server takes requests: read and validate the files, apply the migrations (the schema only
-/// ever comes from them) with SQLite in WAL, run the registered <see cref="IStartupStep"/>s, then apply the seed data.
+/// Start-up work, before the server takes requests: read and validate the files (<see cref="StartupFiles"/>), apply the
+/// migrations (the schema only ever comes from them) with SQLite in WAL, then apply the seed data while the registered
+/// <see cref="IStartupStep"/>s run beside it.
 /// Every step is idempotent, so restarts are safe; on PostgreSQL the nodes go through it one at a time
 /// (<see cref="StartupLock"/>).
 /// </summary>
@@ -36,8 +37,8 @@ internal sealed class StartupInitializer(
 
     /// <summary>
     /// Completes once the database is migrated and the start-up steps have run (the first Data Protection key made),
-    /// before the seed data: what the app's own first request needs, so it can be warmed beside the seeding. Cancelled
-    /// when the work fails or stops before then.
+    /// while the seed data is still being applied: what the app's own first request needs, so it can be warmed beside
+    /// the seeding. Cancelled when the work fails or stops before then.
     /// </summary>
     public Task Prepared => _prepared.Task;
 
@@ -80,25 +81,9 @@ internal sealed class StartupInitializer(
 
     private async Task DoWorkAsync(CancellationToken cancellationToken)
     {
-        // Begun early, the work runs before the host validates the options (ValidateOnStart): validate them first, so
-        // bad configuration still stops start-up before the database is touched.
-        services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
-        var secrets = DemoSecrets.Problems(scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
-            scope.ServiceProvider.GetRequiredService<IHostEnvironment>());
-        if (secrets.Count > 0) throw new StartupValidationException(string.Join(Environment.NewLine, secrets));
-
         // Read and validate every file first: a bad workflow or seed file stops start-up before the database is touched.
-        var (guards, actions) = Core.CoreServiceCollectionExtensions.WorkflowHandlerNames(scope.ServiceProvider);
-        var workflows = WorkflowDefinitionLoader.Load(workflowOptions.Value.ResolvedPath, guards, actions);
-        workflowOptions.Value.ValidateDefaults(workflows);
-        var seed = seedOptions.Value;
-        var seedSet = seed.Enabled ? SeedReader.Read(seed.ResolvedPath, seed.Generated) : null;
-        if (seedSet is not null) SeedWorkflowCheck.Validate(seedSet, workflows);
-        var activity = seed.Enabled && seed.DemoActivity ? DemoActivitySeeder.Read(seed.ResolvedPath) : null;
-        var indicators = seedSet is not null ? IndicatorSeeder.Read(seed.ResolvedPath, seedSet) : null;
-        var risks = seedSet is not null ? RiskSeeder.Read(seed.ResolvedPath, seedSet) : null;
-        var benefits = seedSet is not null ? BenefitSeeder.Read(seed.ResolvedPath, seedSet, indicators) : null;
+        var files = await StartupFiles.ReadAsync(services, scope.ServiceProvider, seedOptions.Value, workflowOptions.Value);
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
@@ -120,9 +105,32 @@ internal sealed class StartupInitializer(
         // just created has nothing to backfill, and the three queries' first run is a fraction of a second of its start).
         if (!created) await BackfillReadModelsAsync(db, cancellationToken);
         logger.LogInformation("Database migrated in {Milliseconds} ms", watch.ElapsedMilliseconds);
-        // The steps need the schema, not the seed data (Hangfire's storage, the first key, counts for old returns).
+
+        // The steps need the schema, not the seed data (Hangfire's storage, the first key, counts for old returns), and
+        // each has a scope of its own: they run on the other core beside the seeding, which has the start's longest
+        // stretch of work to itself. Both are awaited before the start-up lock is let go.
+        var stepsRun = Task.Run(() => RunStepsAsync(cancellationToken), CancellationToken.None);
+        try
+        {
+            await SeedAsync(scope.ServiceProvider, db, files, cancellationToken);
+        }
+        finally
+        {
+            await stepsRun.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        await stepsRun; // a step's failure, once the seed's (thrown first) is not in the way
+    }
+
+    private async Task RunStepsAsync(CancellationToken cancellationToken)
+    {
         foreach (var step in steps) await step.RunAsync(cancellationToken);
         _prepared.TrySetResult();
+    }
+
+    private async Task SeedAsync(IServiceProvider scoped, ReadinessDbContext db, StartupFiles files, CancellationToken cancellationToken)
+    {
+        var (workflows, seedSet, activity, indicators, risks, benefits) = files;
+        var seed = seedOptions.Value;
         await WorkflowSnapshotSync.SyncAsync(db, workflows, clock.UtcNow, cancellationToken);
         logger.LogInformation("Workflow definitions loaded: {Definitions}", string.Join(", ", workflows.Select(w => $"{w.Definition.Id} v{w.Definition.Version}")));
 
@@ -133,9 +141,9 @@ internal sealed class StartupInitializer(
             T Seeder<T>() where T : notnull
             {
                 db.ChangeTracker.Clear();
-                return scope.ServiceProvider.GetRequiredService<T>();
+                return scoped.GetRequiredService<T>();
             }
-            watch.Restart();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await Seeder<DemoSeeder>().ApplyAsync(seedSet, cancellationToken);
             var portfolio = watch.ElapsedMilliseconds;
             await Seeder<ReviewSeeder>().ApplyAsync(cancellationToken);

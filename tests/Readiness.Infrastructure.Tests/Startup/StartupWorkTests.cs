@@ -19,7 +19,7 @@ public sealed class StartupWorkTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private IHost Host(Dictionary<string, string?> settings)
+    private IHost Host(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +36,7 @@ public sealed class StartupWorkTests : IDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddReadinessCore().AddReadinessInfrastructure(builder.Configuration, _folder);
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 
@@ -91,5 +92,87 @@ public sealed class StartupWorkTests : IDisposable
         Assert.Contains("2026-12-06 20:46:11", error.Message, StringComparison.Ordinal);
         Assert.Contains("DELETE FROM \"__EFMigrationsLock\"", error.Message, StringComparison.Ordinal);
         Assert.Contains(DatabaseFile, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The configuration, the workflows and the seed files are read at the same time (StartupFiles); a start with all
+    /// three wrong still names them in the order they were always checked: configuration, workflows, seed files.
+    /// </summary>
+    [Fact]
+    public async Task Problems_in_several_start_up_files_are_named_in_the_same_order_as_when_they_were_read_one_by_one()
+    {
+        using var workflows = new Workflows.WorkflowFolder(withRealDefinitions: true);
+        workflows.Write("area-return.json", "{ \"id\": ");
+        using var seed = new SeedFolder();
+        seed.Write(Readiness.Infrastructure.Seeding.SeedReader.PortfolioFile, "[");
+        var broken = new Dictionary<string, string?> { ["Workflows:Path"] = workflows.Root, ["Seed:Enabled"] = "true", ["Seed:Path"] = seed.Root };
+
+        using (var all = Host(new(broken) { ["Heatmap:Weeks"] = "2" }))
+            Assert.Contains("Weeks", (await Assert.ThrowsAsync<OptionsValidationException>(() => all.Services.BeginStartupWork())).Message, StringComparison.Ordinal);
+        using (var files = Host(broken))
+            Assert.Contains("area-return.json", (await Assert.ThrowsAsync<StartupValidationException>(() => files.Services.BeginStartupWork())).Message, StringComparison.Ordinal);
+        using (var seedOnly = Host(new(broken) { ["Workflows:Path"] = Workflows.WorkflowFolder.RealWorkflows() }))
+            Assert.Contains(Readiness.Infrastructure.Seeding.SeedReader.PortfolioFile, (await Assert.ThrowsAsync<StartupValidationException>(() => seedOnly.Services.BeginStartupWork())).Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
+    /// <summary>
+    /// The start-up steps (Hangfire's storage, the first key, back-fills) need only the schema, so they run beside the
+    /// seeding rather than before it: a step that waits for what the seeding writes (here the workflow snapshots) ends,
+    /// and the work ends once both have.
+    /// </summary>
+    [Fact]
+    public async Task The_start_up_steps_run_beside_the_seeding_and_the_work_waits_for_both()
+    {
+        var step = new WaitForSnapshotsStep();
+        using var host = Host([], services => services.AddSingleton<IStartupStep>(sp => step.With(sp)));
+
+        await host.Services.BeginStartupWork().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(step.SawSnapshots);
+        Assert.True(host.Services.StartupPrepared().IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task A_failing_start_up_step_stops_start_up_with_its_own_error()
+    {
+        using var host = Host([], services => services.AddSingleton<IStartupStep>(new FailingStep()));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Services.BeginStartupWork().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(FailingStep.Message, error.Message);
+        Assert.True(host.Services.StartupPrepared().IsCanceled);
+    }
+
+    private sealed class WaitForSnapshotsStep : IStartupStep
+    {
+        private IServiceProvider _services = null!;
+
+        public bool SawSnapshots { get; private set; }
+
+        public WaitForSnapshotsStep With(IServiceProvider services)
+        {
+            _services = services;
+            return this;
+        }
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!SawSnapshots && DateTime.UtcNow < deadline)
+            {
+                await using var scope = _services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<Core.Persistence.ReadinessDbContext>();
+                SawSnapshots = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.WorkflowSnapshots, cancellationToken);
+                if (!SawSnapshots) await Task.Delay(50, cancellationToken);
+            }
+        }
+    }
+
+    private sealed class FailingStep : IStartupStep
+    {
+        public const string Message = "The test's step failed.";
+
+        public Task RunAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
     }
 }
