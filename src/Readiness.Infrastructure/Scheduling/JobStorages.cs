@@ -43,7 +43,23 @@ internal static class JobStorages
         var path = Path.Combine(contentRoot, o.StoragePath);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
+        return new SQLiteStorage(new SQLiteDbConnectionFactory(() => OpenSqlite(path)), new SQLiteStorageOptions { QueuePollInterval = poll });
+    }
+
+    /// <summary>
+    /// A connection as the storage opens its own (read-write, created if missing, the storage's pool serialising use,
+    /// ticks for dates, a 10 s busy timeout), committing with <c>synchronous=NORMAL</c>: in WAL mode the log is synced
+    /// at checkpoints, not at every commit. Hangfire commits several times a second while it works (locks, counters,
+    /// heartbeats), and the storage holds nothing the app database does not (see above): a power cut can at most undo
+    /// its last commits, which means a job run twice (every job is retry-safe) or a definition written again at the
+    /// next start — never a corrupt file.
+    /// </summary>
+    private static SQLite.SQLiteConnection OpenSqlite(string path)
+    {
+        var connection = new SQLite.SQLiteConnection(path, SQLite.SQLiteOpenFlags.ReadWrite | SQLite.SQLiteOpenFlags.Create | SQLite.SQLiteOpenFlags.NoMutex,
+            storeDateTimeAsTicks: true) { BusyTimeout = TimeSpan.FromSeconds(10) };
+        connection.Execute("PRAGMA synchronous=NORMAL;");
+        return connection;
     }
 
     public static string PostgresConnectionString(SchedulingOptions o, DatabaseOptions database) =>

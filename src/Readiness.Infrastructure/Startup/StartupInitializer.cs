@@ -89,6 +89,7 @@ internal sealed class StartupInitializer(
         var db = scope.ServiceProvider.GetRequiredService<ReadinessDbContext>();
         if (db.Database.IsSqlite()) EnsureSqliteFolder(db);
         await using var startupLock = await StartupLock.AcquireAsync(db, cancellationToken);
+        await using var commits = await StartupCommits.BeginAsync(db, cancellationToken);
         // WAL before the migrations (it is persistent, and opening the connection makes a new database's file): each
         // migration's commit then costs one sync of the log instead of a rollback journal's several.
         if (db.Database.IsSqlite())

@@ -144,6 +144,34 @@ public sealed class StartupWorkTests : IDisposable
         Assert.True(host.Services.StartupPrepared().IsCanceled);
     }
 
+    /// <summary>
+    /// The start-up work commits on its own connection without a sync per commit (StartupCommits) and sets it back
+    /// before the connection goes to the pool: every connection a request or a job gets afterwards commits with FULL.
+    /// </summary>
+    [Fact]
+    public async Task After_start_up_every_pooled_connection_commits_with_a_full_sync()
+    {
+        using var host = Host([]); // migrations and the workflow snapshots: the work writes on its connection
+        await host.Services.BeginStartupWork().WaitAsync(TimeSpan.FromSeconds(60));
+
+        var scopes = Enumerable.Range(0, 4).Select(_ => host.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<Core.Persistence.ReadinessDbContext>();
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database);
+                await using var command = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database).CreateCommand();
+                command.CommandText = "PRAGMA synchronous";
+                Assert.Equal(2L, await command.ExecuteScalarAsync()); // FULL
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes) await scope.DisposeAsync();
+        }
+    }
+
     private sealed class WaitForSnapshotsStep : IStartupStep
     {
         private IServiceProvider _services = null!;
